@@ -1,0 +1,75 @@
+package dev.skysocket.config;
+
+import dev.skysocket.protocol.CodecLimits;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one configuration every path shares, so the API Gateway path and the gateway send the same open packet.
+ *
+ * @param pingIntervalMs    advertised in the open packet; the heartbeat pings each connection at most this far apart.
+ *                          Default 540 s: under API Gateway's 10-minute idle close with a sweep of one minute.
+ * @param pingTimeoutMs     how long a client may take to answer a ping
+ * @param maxPayload        advertised maxPayload; 32 KB because API Gateway closes bigger frames (1009)
+ * @param sweepPeriodMs     how often the heartbeat sweep runs; a ping goes out up to this much before it is due
+ * @param maxConnectionAgeMs connections are rotated (transport closed, client reconnects) past this age, before
+ *                          API Gateway's 2-hour hard limit
+ * @param tableName         the DynamoDB table
+ * @param allowedOrigins    Origins allowed to connect; empty allows any (and requests without an Origin)
+ * @param defaultTenant     tenant of connections without an authenticated identity
+ * @param fanoutConcurrency most Management API calls in flight per fan-out
+ */
+public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
+                              long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
+                              String defaultTenant, int fanoutConcurrency, CodecLimits codecLimits) {
+
+    public static final long API_GATEWAY_IDLE_MS = 10 * 60_000L;
+    public static final long API_GATEWAY_MAX_AGE_MS = 2 * 60 * 60_000L;
+
+    public SkysocketConfig {
+        allowedOrigins = Set.copyOf(allowedOrigins);
+        if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1) {
+            throw new IllegalArgumentException("ping interval, ping timeout, sweep period and max age must be positive");
+        }
+        // socket.io-client sums the two into one timer: past 2^31-1 ms it overflows and disconnects at once.
+        if (pingIntervalMs + pingTimeoutMs > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("ping interval + ping timeout must stay under 2^31-1 ms");
+        }
+        if (sweepPeriodMs > pingIntervalMs) {
+            throw new IllegalArgumentException("the sweep period must not exceed the ping interval");
+        }
+        if (maxPayload < 1 || fanoutConcurrency < 1) {
+            throw new IllegalArgumentException("max payload and fan-out concurrency must be positive");
+        }
+    }
+
+    public static SkysocketConfig defaults() {
+        return from(Settings.of(java.util.Map.of()));
+    }
+
+    public static SkysocketConfig fromEnvironment() {
+        return from(Settings.system());
+    }
+
+    public static SkysocketConfig from(Settings s) {
+        int maxPayload = s.intValue("skysocket.max-payload", 32 * 1024);
+        String origins = s.string("skysocket.allowed-origins", "");
+        return new SkysocketConfig(
+                s.longValue("skysocket.ping-interval-ms", 540_000),
+                s.longValue("skysocket.ping-timeout-ms", 60_000),
+                maxPayload,
+                s.longValue("skysocket.sweep-period-ms", 60_000),
+                s.longValue("skysocket.max-connection-age-ms", API_GATEWAY_MAX_AGE_MS - 5 * 60_000),
+                s.string("skysocket.table", "skysocket"),
+                origins.isEmpty() ? Set.of() : Set.copyOf(List.of(origins.split("\\s*,\\s*"))),
+                s.string("skysocket.default-tenant", "default"),
+                s.intValue("skysocket.fanout-concurrency", 64),
+                CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1))
+        );
+    }
+
+    /** Items of a connection live until it must have been rotated, plus a margin; reads filter on it. */
+    public long expiresAtSeconds(long connectedAtMs) {
+        return (connectedAtMs + maxConnectionAgeMs + 15 * 60_000L) / 1000;
+    }
+}

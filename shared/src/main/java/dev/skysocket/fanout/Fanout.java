@@ -1,0 +1,14 @@
+package dev.skysocket.fanout;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Delivers already-encoded frames to many connections. */
+public interface Fanout {
+
+    /**
+     * Posts every frame, in order, to every recipient, and waits for the outcome. The same bytes go to every
+     * recipient; frames of one call reach one recipient in the order given.
+     */
+    FanoutReport deliver(List<String> frames, Collection<Recipient> recipients);
+}

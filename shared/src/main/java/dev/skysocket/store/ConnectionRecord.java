@@ -1,0 +1,29 @@
+package dev.skysocket.store;
+
+import java.util.Map;
+
+/**
+ * One transport connection (an API Gateway connection or a gateway session), as stored.
+ *
+ * @param endpoint     the Management API base URL that reaches this connection
+ * @param transport    "websocket" or "polling"
+ * @param base64       true when binary must travel as {@code b<base64>} text (API Gateway, forceBase64 clients)
+ * @param tenant       never null; the default tenant when auth is off
+ * @param user         null for anonymous connections
+ * @param headers      the handshake headers (bounded; lower-case names)
+ * @param query        the handshake query parameters
+ * @param connectedAt  epoch millis
+ * @param pingDueAt    epoch millis when the heartbeat sweep must next act on this connection
+ * @param awaitingPong true after a ping was sent and before its pong arrived; then pingDueAt is the pong deadline
+ * @param expiresAt    epoch seconds; the TTL attribute. Reads treat an item past it as absent
+ * @param pending      a binary packet still waiting for attachments, or null
+ */
+public record ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64,
+                               String tenant, String user, String sourceIp, Map<String, String> headers,
+                               Map<String, String> query, long connectedAt, long pingDueAt, boolean awaitingPong,
+                               boolean opened, long expiresAt, PendingBinary pending) {
+    public ConnectionRecord {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        query = query == null ? Map.of() : Map.copyOf(query);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.skysocket.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Connections and their sockets. Every read ignores items whose TTL has passed; every write is idempotent or
+ * conditional. Implementations never Scan.
+ */
+public interface ConnectionStore {
+
+    /** Creates the connection; throws {@link ConnectionExistsException} if it exists. */
+    void create(ConnectionRecord connection);
+
+    Optional<ConnectionRecord> find(String connectionId);
+
+    /** Sets the opened flag; true only for the first caller (the deferred open step may run twice). */
+    boolean markOpened(String connectionId);
+
+    /** Records a pong: liveness proven, next ping due at {@code nextPingDueAt}. */
+    void recordPong(String connectionId, long nextPingDueAt);
+
+    /** Records a ping sent: the pong must arrive by {@code pongDeadline}. */
+    void recordPingSent(String connectionId, long pongDeadline);
+
+    /** Connections whose {@code pingDueAt} is at or before {@code now}, at most {@code limit}, via an index. */
+    List<HeartbeatDue> due(long now, int limit);
+
+    /** Connections of one user in one tenant, via the user index. */
+    List<ConnectionRecord> byUser(String tenant, String user);
+
+    /** Stores (or replaces, with null: clears) the binary packet waiting for attachments. */
+    void savePending(String connectionId, PendingBinary pending);
+
+    /** Creates the socket for one namespace; replaces an existing socket of the same connection and namespace. */
+    void putSocket(SocketRecord socket);
+
+    Optional<SocketRecord> findSocket(String connectionId, String namespace);
+
+    List<SocketRecord> sockets(String connectionId);
+
+    void saveSocketData(String connectionId, String namespace, String dataJson);
+
+    /** Deletes one socket and its room memberships (including its own id room). Idempotent. */
+    void removeSocket(SocketRecord socket);
+
+    /** Deletes the connection, its sockets and all their memberships. Idempotent. */
+    void remove(String connectionId);
+}

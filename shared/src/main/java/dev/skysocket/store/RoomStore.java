@@ -1,0 +1,17 @@
+package dev.skysocket.store;
+
+/**
+ * Room membership, scoped by tenant and namespace so one tenant can never address another's rooms.
+ * A socket's own id is a room too (Socket.IO's {@code to(socketId)}).
+ */
+public interface RoomStore {
+
+    /** Adds the socket to the room (membership item and the socket's room list). Idempotent. */
+    void join(SocketRecord socket, String endpoint, String room, long expiresAt);
+
+    /** Removes the socket from the room. Idempotent. */
+    void leave(SocketRecord socket, String room);
+
+    /** Every live member of the room, paged lazily; one Query per room partition, never a Scan. */
+    Iterable<Member> members(String tenant, String namespace, String room);
+}
