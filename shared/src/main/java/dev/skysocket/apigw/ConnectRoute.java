@@ -1,0 +1,97 @@
+package dev.skysocket.apigw;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.store.ConnectionExistsException;
+import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.ConnectionStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code $connect}: checks the Engine.IO version, transport and Origin, stores the connection, and starts the
+ * deferred open step. It returns quickly: the upgrade stays pending until it does, and nothing can be posted to
+ * the connection before (API Gateway answers 410), so the open packet cannot be sent from here.
+ */
+public final class ConnectRoute {
+    private static final System.Logger LOG = System.getLogger(ConnectRoute.class.getName());
+    private static final int MAX_HEADERS = 48;
+    private static final int MAX_VALUE_CHARS = 2048;
+
+    private final SkysocketConfig config;
+    private final ConnectionStore connections;
+    private final IdentityResolver identities;
+    private final CallbackEndpoint endpoints;
+    private final AsyncInvoker invoker;
+    private final Clock clock;
+
+    public ConnectRoute(SkysocketConfig config, ConnectionStore connections, IdentityResolver identities,
+                        CallbackEndpoint endpoints, AsyncInvoker invoker, Clock clock) {
+        this.config = config;
+        this.connections = connections;
+        this.identities = identities;
+        this.endpoints = endpoints;
+        this.invoker = invoker;
+        this.clock = clock;
+    }
+
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
+        var context = event.getRequestContext();
+        String connectionId = context.getConnectionId();
+        Map<String, String> query = bounded(event.getQueryStringParameters(), false);
+        Map<String, String> headers = bounded(event.getHeaders(), true);
+        if (!"4".equals(query.get("EIO"))) {
+            return refuse(connectionId, 400, "unsupported_protocol");  // Engine.IO error code 5
+        }
+        if (!"websocket".equals(query.get("transport"))) {
+            return refuse(connectionId, 400, "transport_unknown");     // code 0: API Gateway only speaks websocket
+        }
+        String origin = headers.get("origin");
+        if (!config.allowedOrigins().isEmpty() && (origin == null || !config.allowedOrigins().contains(origin))) {
+            return refuse(connectionId, 403, "origin_not_allowed");
+        }
+        Identity identity = identities.resolve(event);
+        long now = clock.millis();
+        long connectedAt = context.getConnectedAt() > 0 ? context.getConnectedAt() : now;
+        String endpoint = endpoints.of(event);
+        String sourceIp = context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
+        // Binary can only travel as base64 text here: API Gateway closes on inbound binary frames (1003).
+        ConnectionRecord record = new ConnectionRecord(connectionId, endpoint, "websocket", true, identity.tenant(),
+                identity.user(), sourceIp, headers, query, connectedAt, Heartbeat.firstPingDue(config, now), false,
+                false, config.expiresAtSeconds(connectedAt), null);
+        try {
+            connections.create(record);
+        } catch (ConnectionExistsException duplicate) {
+            return Responses.ok();  // a retried $connect: the first one already did the work
+        }
+        invoker.invokeOpen(new OpenRequest(connectionId, endpoint));
+        LOG.log(Level.DEBUG, "event=connect connection={0} tenant={1}", connectionId, identity.tenant());
+        return Responses.ok();
+    }
+
+    private static APIGatewayV2WebSocketResponse refuse(String connectionId, int status, String why) {
+        LOG.log(Level.INFO, "event=connect_refused connection={0} status={1} reason={2}", connectionId, status, why);
+        return Responses.status(status);
+    }
+
+    /** Keeps the handshake small enough for one item: a bounded number of entries, bounded values. */
+    private static Map<String, String> bounded(Map<String, String> in, boolean lowerCaseNames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (in == null) {
+            return out;
+        }
+        for (var entry : in.entrySet()) {
+            if (out.size() == MAX_HEADERS || entry.getKey() == null || entry.getValue() == null) {
+                continue;
+            }
+            String name = lowerCaseNames ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey();
+            String value = entry.getValue();
+            out.put(name, value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.skysocket.apigw;
+
+import dev.skysocket.fanout.FanoutReport;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.engineio.EngineIoEncoder;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.server.PacketRouter;
+import dev.skysocket.server.ServerContext;
+import dev.skysocket.store.HeartbeatDue;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scheduled heartbeat for API Gateway connections, which have no process of their own to keep a timer.
+ * For each connection that is due: a pong that never came ends it ("ping timeout"); one near its maximum age
+ * is rotated by closing the transport (the client reconnects by itself, unlike after a Socket.IO DISCONNECT);
+ * every other one gets a ping, which resets the client's liveness timer and, through its pong, API Gateway's
+ * 10-minute idle timer. Pings go out through one fan-out, encoded once.
+ */
+public final class HeartbeatSweep {
+    private static final System.Logger LOG = System.getLogger(HeartbeatSweep.class.getName());
+    private static final String PING = EngineIoEncoder.encode(new EnginePacket.Ping(""));
+
+    private final ServerContext ctx;
+    private final PacketRouter router;
+    private final int batchSize;
+    private final int maxBatches;
+
+    public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches) {
+        this.ctx = ctx;
+        this.router = router;
+        this.batchSize = batchSize;
+        this.maxBatches = maxBatches;
+    }
+
+    public SweepReport run() {
+        long start = ctx.now();
+        int pinged = 0;
+        int timedOut = 0;
+        int rotated = 0;
+        int gone = 0;
+        Set<String> seen = new HashSet<>();
+        for (int batch = 0; batch < maxBatches; batch++) {
+            long now = ctx.now();
+            List<HeartbeatDue> due = ctx.connections().due(now, batchSize);
+            List<Recipient> toPing = new ArrayList<>();
+            for (HeartbeatDue connection : due) {
+                if (!seen.add(connection.connectionId())) {
+                    continue;  // acted on in this run already; the index may lag behind our own writes
+                }
+                Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
+                if (connection.awaitingPong()) {
+                    end(recipient, DisconnectReason.PING_TIMEOUT);
+                    timedOut++;
+                } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
+                    end(recipient, DisconnectReason.TRANSPORT_CLOSE);
+                    rotated++;
+                } else {
+                    toPing.add(recipient);
+                }
+            }
+            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
+            Set<String> goneIds = Set.copyOf(report.goneConnectionIds());
+            gone += report.gone();
+            long deadline = Heartbeat.pongDeadline(ctx.config(), now);
+            for (Recipient recipient : toPing) {
+                if (!goneIds.contains(recipient.connectionId())) {
+                    ctx.connections().recordPingSent(recipient.connectionId(), deadline);
+                    pinged++;
+                }
+            }
+            if (due.size() < batchSize) {
+                break;
+            }
+        }
+        SweepReport result = new SweepReport(pinged, timedOut, rotated, gone, ctx.now() - start);
+        LOG.log(Level.INFO, "event=heartbeat_sweep pinged={0} timed_out={1} rotated={2} gone={3} ms={4}",
+                result.pinged(), result.timedOut(), result.rotated(), result.gone(), result.durationMs());
+        return result;
+    }
+
+    private void end(Recipient recipient, DisconnectReason reason) {
+        ctx.control().close(recipient);
+        router.onConnectionEnd(recipient.connectionId(), reason);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.skysocket.apigw;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.ProtocolError;
+import dev.skysocket.protocol.ProtocolException;
+import dev.skysocket.protocol.engineio.EngineIoDecoder;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.server.PacketRouter;
+import dev.skysocket.server.ServerContext;
+import dev.skysocket.store.ConnectionRecord;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * {@code $default}: one Engine.IO packet per frame. Pongs prove liveness; messages go to the Socket.IO layer.
+ * This is the one choke point for bad input on this path: a {@link ProtocolException} closes the offending
+ * connection and nothing else.
+ */
+public final class MessageRoute {
+    private static final System.Logger LOG = System.getLogger(MessageRoute.class.getName());
+    private final ServerContext ctx;
+    private final PacketRouter router;
+    private final EngineIoDecoder decoder;
+    private final CallbackEndpoint endpoints;
+
+    public MessageRoute(ServerContext ctx, PacketRouter router, CallbackEndpoint endpoints) {
+        this.ctx = ctx;
+        this.router = router;
+        this.endpoints = endpoints;
+        this.decoder = ctx.engineDecoder();
+    }
+
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
+        String connectionId = event.getRequestContext().getConnectionId();
+        Optional<ConnectionRecord> found = ctx.connections().find(connectionId);
+        if (found.isEmpty()) {
+            // Expired or never stored: the client would wait forever for answers, so end its transport.
+            LOG.log(Level.INFO, "event=unknown_connection connection={0}", connectionId);
+            ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
+            return Responses.ok();
+        }
+        ConnectionRecord connection = found.get();
+        try {
+            if (event.isIsBase64Encoded()) {
+                throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "binary frame");
+            }
+            String body = event.getBody();
+            if (body == null) {
+                throw new ProtocolException(ProtocolError.EMPTY, "no body");
+            }
+            EnginePacket packet = decoder.decode(body);
+            switch (packet.type()) {
+                case PONG -> ctx.connections().recordPong(connectionId, Heartbeat.nextPingDue(ctx.config(), ctx.now()));
+                case MESSAGE -> router.onMessage(connection, packet);
+                case CLOSE -> endTransport(connection, DisconnectReason.TRANSPORT_CLOSE);
+                case NOOP -> { }
+                // Engine.IO v4 clients never ping, and API Gateway connections never upgrade.
+                default -> throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET,
+                        "a client does not send " + packet.type() + " on this transport");
+            }
+        } catch (ProtocolException e) {
+            LOG.log(Level.WARNING, "event=protocol_error connection={0} error={1}", connectionId, e.error());
+            endTransport(connection, DisconnectReason.PARSE_ERROR);
+        }
+        return Responses.ok();
+    }
+
+    private void endTransport(ConnectionRecord connection, DisconnectReason reason) {
+        ctx.control().close(new Recipient(connection.connectionId(), connection.endpoint()));
+        router.onConnectionEnd(connection.connectionId(), reason);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.skysocket.apigw;
+
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ConnectionControl;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.engineio.EngineIoEncoder;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.store.ConnectionStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The deferred step that sends the Engine.IO open packet once API Gateway has finished the upgrade. Until then
+ * a post answers 410, so it retries with short, growing pauses up to a deadline well inside the client's 20 s
+ * connect timeout. Async invocations may run twice: the store's opened flag makes the second a no-op.
+ */
+public final class OpenPacketStep {
+    private static final System.Logger LOG = System.getLogger(OpenPacketStep.class.getName());
+    private static final long FIRST_PAUSE_MS = 5;
+    private static final long MAX_PAUSE_MS = 200;
+
+    private final SkysocketConfig config;
+    private final ConnectionStore connections;
+    private final ConnectionControl control;
+    private final Clock clock;
+    private final long deadlineMs;
+
+    public OpenPacketStep(SkysocketConfig config, ConnectionStore connections, ConnectionControl control, Clock clock,
+                          long deadlineMs) {
+        this.config = config;
+        this.connections = connections;
+        this.control = control;
+        this.clock = clock;
+        this.deadlineMs = deadlineMs;
+    }
+
+    /** The open packet every API Gateway connection gets: no upgrades, the shared heartbeat and size limits. */
+    public String openFrame(String connectionId) {
+        return EngineIoEncoder.encode(new EnginePacket.Open(connectionId, List.of(), config.pingIntervalMs(),
+                config.pingTimeoutMs(), config.maxPayload()));
+    }
+
+    /** True when this call delivered the open packet. */
+    public boolean run(OpenRequest request) throws InterruptedException {
+        if (!connections.markOpened(request.connectionId())) {
+            return false;  // already opened by an earlier run, or the connection is gone
+        }
+        Recipient recipient = new Recipient(request.connectionId(), request.endpoint());
+        String frame = openFrame(request.connectionId());
+        long start = clock.millis();
+        long pause = FIRST_PAUSE_MS;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            if (control.post(recipient, frame)) {
+                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2}", request.connectionId(),
+                        attempts, clock.millis() - start);
+                return true;
+            }
+            if (clock.millis() - start + pause > deadlineMs) {
+                LOG.log(Level.WARNING, "event=open_gave_up connection={0} attempts={1}", request.connectionId(),
+                        attempts);
+                return false;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, MAX_PAUSE_MS);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.skysocket.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.skysocket.protocol.ProtocolError;
+import dev.skysocket.protocol.ProtocolException;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.protocol.socketio.SocketIoDecoder;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.protocol.socketio.SocketPacketType;
+import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.PendingBinary;
+import dev.skysocket.store.SocketRecord;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns one inbound Engine.IO message on a connection into calls on the app: CONNECT, DISCONNECT, EVENT.
+ * It never sees Engine.IO control packets. Anything malformed throws {@link ProtocolException} before it
+ * reaches app code; the caller ends the connection (one choke point, in the transport layer).
+ */
+public final class PacketRouter {
+    private final ServerContext ctx;
+    private final SocketIoDecoder decoder;
+    private final SocketLifecycle lifecycle;
+
+    public PacketRouter(ServerContext ctx) {
+        this.ctx = ctx;
+        this.decoder = ctx.socketDecoder();
+        this.lifecycle = new SocketLifecycle(ctx);
+    }
+
+    /** One Engine.IO MESSAGE (text, or binary/base64 attachment) from the client. */
+    public void onMessage(ConnectionRecord connection, EnginePacket message) {
+        if (message instanceof EnginePacket.Message text) {
+            onText(connection, text.text());
+        } else if (message instanceof EnginePacket.BinaryMessage binary) {
+            onAttachment(connection, binary.data());
+        } else {
+            throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "not a message: " + message.type());
+        }
+    }
+
+    /** The transport is gone: every socket of the connection leaves with {@code reason}. Idempotent. */
+    public void onConnectionEnd(String connectionId, DisconnectReason reason) {
+        lifecycle.endConnection(connectionId, reason);
+    }
+
+    private void onText(ConnectionRecord connection, String text) {
+        if (connection.pending() != null) {
+            throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "packet before the attachments it awaited");
+        }
+        SocketPacket packet = decoder.decode(text);
+        if (packet.attachments() > 0) {
+            ctx.connections().savePending(connection.connectionId(),
+                    new PendingBinary(text, List.of(), packet.attachments()));
+            return;
+        }
+        dispatch(connection, packet);
+    }
+
+    private void onAttachment(ConnectionRecord connection, byte[] data) {
+        PendingBinary pending = connection.pending();
+        if (pending == null) {
+            throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "attachment without a binary packet");
+        }
+        List<String> parts = new ArrayList<>(pending.attachments());
+        parts.add(Base64.getEncoder().encodeToString(data));
+        if (parts.size() < pending.expected()) {
+            ctx.connections().savePending(connection.connectionId(),
+                    new PendingBinary(pending.header(), parts, pending.expected()));
+            return;
+        }
+        ctx.connections().savePending(connection.connectionId(), null);
+        List<byte[]> attachments = parts.stream().map(Base64.getDecoder()::decode).toList();
+        dispatch(connection, decoder.reconstruct(decoder.decode(pending.header()), attachments));
+    }
+
+    private void dispatch(ConnectionRecord connection, SocketPacket packet) {
+        switch (packet.type()) {
+            case CONNECT -> lifecycle.connect(connection, packet.namespace(), packet.data());
+            case DISCONNECT -> socketOf(connection, packet)
+                    .ifPresent(socket -> lifecycle.leaveNamespace(socket, DisconnectReason.CLIENT_NAMESPACE_DISCONNECT));
+            case EVENT, BINARY_EVENT -> onEvent(connection, packet);
+            // Server-to-client acks are not offered yet; an answer to one is ignored, as Socket.IO ignores
+            // acks it no longer waits for.
+            case ACK, BINARY_ACK -> requireSocket(connection, packet);
+            case CONNECT_ERROR -> throw new ProtocolException(ProtocolError.UNKNOWN_PACKET_TYPE, "clients never send 4");
+        }
+    }
+
+    private void onEvent(ConnectionRecord connection, SocketPacket packet) {
+        Socket socket = requireSocket(connection, packet);
+        ArrayNode payload = (ArrayNode) packet.data();
+        String event = payload.get(0).asText();
+        Optional<EventHandler> handler = ctx.io().namespace(packet.namespace()).flatMap(ns -> ns.handler(event));
+        Ack ack = packet.ackId() == null ? NO_ACK : new PacketAck(socket, packet.ackId());
+        if (handler.isEmpty()) {
+            return; // Socket.IO drops events nobody listens to
+        }
+        Args args = Args.of(payload, 1);
+        lifecycle.guard("event:" + event, socket, () -> handler.get().handle(socket, args, ack));
+        socket.saveDataIfChanged();
+    }
+
+    private Socket requireSocket(ConnectionRecord connection, SocketPacket packet) {
+        return socketOf(connection, packet).orElseThrow(() -> new ProtocolException(ProtocolError.UNEXPECTED_PACKET,
+                "packet for a namespace the client has not joined"));
+    }
+
+    private Optional<Socket> socketOf(ConnectionRecord connection, SocketPacket packet) {
+        Optional<SocketRecord> record = ctx.connections().findSocket(connection.connectionId(), packet.namespace());
+        return record.map(r -> lifecycle.load(connection, r));
+    }
+
+    private static final Ack NO_ACK = new Ack() {
+        @Override
+        public boolean requested() {
+            return false;
+        }
+
+        @Override
+        public void send(Object... args) {
+            // no callback to answer
+        }
+    };
+
+    /** Answers one client callback, once. */
+    private static final class PacketAck implements Ack {
+        private final Socket socket;
+        private final long id;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        PacketAck(Socket socket, long id) {
+            this.socket = socket;
+            this.id = id;
+        }
+
+        @Override
+        public boolean requested() {
+            return true;
+        }
+
+        @Override
+        public void send(Object... args) {
+            if (sent.compareAndSet(false, true)) {
+                JsonNode payload = JsonValues.array(args);
+                socket.send(new SocketPacket(SocketPacketType.ACK, socket.namespace(), id, payload, 0));
+            }
+        }
+    }
+}

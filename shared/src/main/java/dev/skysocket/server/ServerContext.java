@@ -1,0 +1,29 @@
+package dev.skysocket.server;
+
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ConnectionControl;
+import dev.skysocket.fanout.Fanout;
+import dev.skysocket.protocol.engineio.EngineIoDecoder;
+import dev.skysocket.protocol.socketio.SocketIoDecoder;
+import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.RoomStore;
+import java.time.Clock;
+
+/**
+ * Everything the Socket.IO layer needs from below, built once per process and shared by every invocation.
+ */
+public record ServerContext(SkysocketConfig config, SocketServer io, ConnectionStore connections, RoomStore rooms,
+                            Fanout fanout, ConnectionControl control, Clock clock) {
+
+    public EngineIoDecoder engineDecoder() {
+        return new EngineIoDecoder(config.codecLimits());
+    }
+
+    public SocketIoDecoder socketDecoder() {
+        return new SocketIoDecoder(config.codecLimits());
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+}

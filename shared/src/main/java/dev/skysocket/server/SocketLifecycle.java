@@ -1,0 +1,126 @@
+package dev.skysocket.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.protocol.socketio.SocketPacketType;
+import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.SocketRecord;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A socket's life: joining a namespace (middleware, CONNECT answer, connection handlers), leaving it, and the
+ * end of the whole connection. App handlers run here behind one guard, so an app exception never ends a
+ * connection or reaches the transport.
+ */
+final class SocketLifecycle {
+    private static final System.Logger LOG = System.getLogger(SocketLifecycle.class.getName());
+    private final ServerContext ctx;
+
+    SocketLifecycle(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** A CONNECT to {@code namespaceName} with the client's auth payload (null when absent). */
+    void connect(ConnectionRecord connection, String namespaceName, JsonNode auth) {
+        Optional<Namespace> found = ctx.io().namespace(namespaceName);
+        if (found.isEmpty()) {
+            refuse(connection, namespaceName, "Invalid namespace", null);
+            return;
+        }
+        Namespace namespace = found.get();
+        ctx.connections().findSocket(connection.connectionId(), namespaceName)
+                .ifPresent(previous -> ctx.connections().removeSocket(previous));
+        JsonNode authPayload = auth == null ? JsonValues.object() : auth;
+        SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName, SocketIds.next(),
+                connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
+        Socket socket = new Socket(ctx, connection, draft, handshake(connection, authPayload), false);
+        for (Middleware check : namespace.middleware()) {
+            try {
+                check.check(socket);
+            } catch (ConnectRefused refused) {
+                refuse(connection, namespaceName, refused.getMessage(), refused.data());
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "event=middleware_failed namespace={0} connection={1} error={2}",
+                        namespaceName, connection.connectionId(), e.getClass().getSimpleName());
+                refuse(connection, namespaceName, "Internal error", null);
+                return;
+            }
+        }
+        SocketRecord stored = new SocketRecord(draft.connectionId(), draft.namespace(), draft.socketId(),
+                draft.tenant(), null, JsonValues.write(socket.data()), draft.authJson(), draft.connectedAt());
+        ctx.connections().putSocket(stored);
+        ctx.rooms().join(stored, connection.endpoint(), stored.socketId(), connection.expiresAt());
+        ctx.rooms().join(stored, connection.endpoint(), Rooms.EVERYONE, connection.expiresAt());
+        socket.markConnected(stored);
+        List<String> early = List.copyOf(socket.roomsBeforeConnect());
+        socket.roomsBeforeConnect().clear();
+        socket.join(early.toArray(String[]::new));
+
+        ObjectNode answer = JsonValues.object().put("sid", stored.socketId());
+        socket.send(SocketPacket.of(SocketPacketType.CONNECT, namespaceName, answer));
+        for (ConnectionHandler handler : namespace.connectionHandlers()) {
+            guard("connection", socket, () -> handler.onConnection(socket));
+        }
+        socket.saveDataIfChanged();
+    }
+
+    /** The socket leaves its namespace: disconnect handlers run, then its items go. */
+    void leaveNamespace(Socket socket, DisconnectReason reason) {
+        ctx.io().namespace(socket.namespace()).ifPresent(namespace -> {
+            for (DisconnectHandler handler : namespace.disconnectHandlers()) {
+                guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
+            }
+        });
+        socket.markDisconnected();
+        ctx.connections().removeSocket(socket.record());
+    }
+
+    /** The connection is over: every socket leaves with {@code reason}, then the connection's items go. */
+    void endConnection(String connectionId, DisconnectReason reason) {
+        Optional<ConnectionRecord> connection = ctx.connections().find(connectionId);
+        if (connection.isPresent()) {
+            for (SocketRecord record : ctx.connections().sockets(connectionId)) {
+                leaveNamespace(load(connection.get(), record), reason);
+            }
+        }
+        ctx.connections().remove(connectionId);
+    }
+
+    Socket load(ConnectionRecord connection, SocketRecord record) {
+        JsonNode auth = record.authJson() == null ? JsonValues.object() : JsonValues.read(record.authJson());
+        return new Socket(ctx, connection, record, handshake(connection, auth), true);
+    }
+
+    void guard(String what, Socket socket, ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "event=handler_failed handler={0} namespace={1} socket={2} error={3}: {4}",
+                    what, socket.namespace(), socket.id(), e.getClass().getName(), e.getMessage());
+        }
+    }
+
+    private void refuse(ConnectionRecord connection, String namespace, String message, JsonNode data) {
+        ObjectNode payload = JsonValues.object().put("message", message);
+        if (data != null) {
+            payload.set("data", data);
+        }
+        new Socket(ctx, connection, new SocketRecord(connection.connectionId(), namespace, "-", connection.tenant(),
+                null, null, null, ctx.now()), handshake(connection, JsonValues.object()), false)
+                .send(SocketPacket.of(SocketPacketType.CONNECT_ERROR, namespace, payload));
+    }
+
+    private static Handshake handshake(ConnectionRecord connection, JsonNode auth) {
+        return new Handshake(connection.headers(), connection.query(), auth, connection.sourceIp(),
+                connection.connectedAt());
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
