@@ -18,10 +18,12 @@ import java.util.Set;
  * @param allowedOrigins    Origins allowed to connect; empty allows any (and requests without an Origin)
  * @param defaultTenant     tenant of connections without an authenticated identity
  * @param fanoutConcurrency most Management API calls in flight per fan-out
+ * @param roomShards        partitions each room's membership spreads over (DynamoDB: 1,000 WCU per partition)
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
-                              String defaultTenant, int fanoutConcurrency, CodecLimits codecLimits) {
+                              String defaultTenant, int fanoutConcurrency, int roomShards,
+                              CodecLimits codecLimits) {
 
     public static final long API_GATEWAY_IDLE_MS = 10 * 60_000L;
     public static final long API_GATEWAY_MAX_AGE_MS = 2 * 60 * 60_000L;
@@ -38,8 +40,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         if (sweepPeriodMs > pingIntervalMs) {
             throw new IllegalArgumentException("the sweep period must not exceed the ping interval");
         }
-        if (maxPayload < 1 || fanoutConcurrency < 1) {
-            throw new IllegalArgumentException("max payload and fan-out concurrency must be positive");
+        if (maxPayload < 1 || fanoutConcurrency < 1 || roomShards < 1) {
+            throw new IllegalArgumentException("max payload, fan-out concurrency and room shards must be positive");
         }
     }
 
@@ -64,6 +66,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 origins.isEmpty() ? Set.of() : Set.copyOf(List.of(origins.split("\\s*,\\s*"))),
                 s.string("skysocket.default-tenant", "default"),
                 s.intValue("skysocket.fanout-concurrency", 64),
+                s.intValue("skysocket.room-shards", 1),
                 CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1))
         );
     }

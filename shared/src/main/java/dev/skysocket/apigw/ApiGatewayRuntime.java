@@ -1,0 +1,97 @@
+package dev.skysocket.apigw;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.server.Emitter;
+import dev.skysocket.server.PacketRouter;
+import dev.skysocket.server.ServerContext;
+import dev.skysocket.server.SocketServer;
+import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoRoomStore;
+import java.time.Clock;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API Gateway path wired once per process: the stores, the fan-out, the Socket.IO layer and the routes.
+ * Lambda handlers and the local emulator both call these same objects, so local and AWS run one code path.
+ */
+public final class ApiGatewayRuntime implements AutoCloseable {
+    /** How long the open step keeps retrying a 410; well inside socket.io-client's 20 s connect timeout. */
+    public static final long OPEN_DEADLINE_MS = 10_000;
+
+    private final ServerContext context;
+    private final ConnectRoute connect;
+    private final MessageRoute message;
+    private final DisconnectRoute disconnect;
+    private final OpenPacketStep openStep;
+    private final HeartbeatSweep heartbeat;
+    private final ManagementApiClients managementClients;
+
+    /**
+     * @param invokerFor   how {@code $connect} starts the open step: an async Lambda invocation on AWS, a worker
+     *                     thread locally
+     * @param callbackUrl  the Management API base URL, or null for AWS's {@code https://<domain>/<stage>}
+     */
+    public ApiGatewayRuntime(SkysocketConfig config, SocketServer io, DynamoDbClient dynamo,
+                             ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
+                             String callbackUrl, Clock clock) {
+        this.managementClients = managementClients;
+        DynamoConnectionStore connections = new DynamoConnectionStore(dynamo, config.tableName(), config.roomShards(),
+                config::expiresAtSeconds, clock);
+        DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
+        // A 410 during fan-out removes that recipient's items only; $disconnect runs the app's handlers.
+        ManagementApiFanout fanout = new ManagementApiFanout(managementClients,
+                recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
+        this.context = new ServerContext(config, io, connections, rooms, fanout, fanout, clock);
+        PacketRouter router = new PacketRouter(context);
+        CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl);
+        this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS);
+        this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
+                invokerFor.apply(openStep), clock);
+        this.message = new MessageRoute(context, router, endpoints);
+        this.disconnect = new DisconnectRoute(router);
+        this.heartbeat = new HeartbeatSweep(context, router, 500, 40);
+    }
+
+    /** Reads the callback URL override from {@code skysocket.management-endpoint}. */
+    public static String callbackUrlSetting(Settings settings) {
+        return settings.string("skysocket.management-endpoint", null);
+    }
+
+    public ConnectRoute connect() {
+        return connect;
+    }
+
+    public MessageRoute message() {
+        return message;
+    }
+
+    public DisconnectRoute disconnect() {
+        return disconnect;
+    }
+
+    public OpenPacketStep openStep() {
+        return openStep;
+    }
+
+    public HeartbeatSweep heartbeat() {
+        return heartbeat;
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    /** Emits from outside any handler, within one tenant. */
+    public Emitter emitter(String tenant) {
+        return new Emitter(context, tenant);
+    }
+
+    @Override
+    public void close() {
+        managementClients.close();
+    }
+}
