@@ -1,0 +1,145 @@
+package dev.skysocket.fanout;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
+
+/**
+ * One Management API client per endpoint base URL ({@code https://{api}.execute-api.{region}.amazonaws.com/{stage}}),
+ * all sharing one Netty HTTP client. Clients are built on first use, so a function that never fans out never pays
+ * for Netty (STYLE 11). The SDK's own retries are off: {@link ManagementApiFanout} retries itself so its report
+ * can count them.
+ */
+public final class ManagementApiClients implements Closeable {
+
+    /** One attempt that hangs must not hold a fan-out for ever; API Gateway answers in milliseconds. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_ACQUISITION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final AutoCloseable ownedCredentials;
+    private final int maxConcurrency;
+    private final Duration acquisitionTimeout;
+    private final Map<String, ApiGatewayManagementApiAsyncClient> clients = new ConcurrentHashMap<>();
+    private SdkAsyncHttpClient http;
+    private boolean closed;
+
+    /**
+     * @param region             the signing region (AWS_REGION in Lambda)
+     * @param credentials        the default chain in production, static dummy credentials on a laptop
+     * @param maxConcurrency     most open HTTP connections across all endpoints
+     * @param acquisitionTimeout how long a call may wait for a free connection before it fails
+     */
+    public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
+                                Duration acquisitionTimeout) {
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout);
+    }
+
+    private ManagementApiClients(Region region, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
+                                 int maxConcurrency, Duration acquisitionTimeout) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be positive, got " + maxConcurrency);
+        }
+        if (acquisitionTimeout.isNegative() || acquisitionTimeout.isZero()) {
+            throw new IllegalArgumentException("acquisitionTimeout must be positive, got " + acquisitionTimeout);
+        }
+        this.region = java.util.Objects.requireNonNull(region, "region");
+        this.credentials = java.util.Objects.requireNonNull(credentials, "credentials");
+        this.ownedCredentials = ownedCredentials;
+        this.maxConcurrency = maxConcurrency;
+        this.acquisitionTimeout = acquisitionTimeout;
+    }
+
+    /** Region from {@code AWS_REGION} (always set in Lambda), credentials from the default chain. */
+    public static ManagementApiClients fromEnvironment(int maxConcurrency) {
+        String region = System.getenv("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("AWS_REGION is not set: set it to the region of the WebSocket API "
+                    + "(Lambda sets it for you), or build ManagementApiClients with an explicit region");
+        }
+        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        return new ManagementApiClients(Region.of(region.trim()), chain, chain, maxConcurrency,
+                DEFAULT_ACQUISITION_TIMEOUT);
+    }
+
+    /** The client for one endpoint base URL; a trailing slash is ignored. */
+    public ApiGatewayManagementApiAsyncClient forEndpoint(String endpoint) {
+        String key = normalize(endpoint);
+        ApiGatewayManagementApiAsyncClient client = clients.get(key);
+        return client != null ? client : clients.computeIfAbsent(key, this::build);
+    }
+
+    static String normalize(String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalArgumentException("a Management API endpoint is required");
+        }
+        String trimmed = endpoint.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri = URI.create(trimmed);
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a Management API endpoint (need http(s)://host/stage): " + endpoint);
+        }
+        return trimmed;
+    }
+
+    private ApiGatewayManagementApiAsyncClient build(String endpoint) {
+        return ApiGatewayManagementApiAsyncClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http())
+                .overrideConfiguration(c -> c
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .build();
+    }
+
+    private synchronized SdkAsyncHttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("ManagementApiClients is closed");
+        }
+        if (http == null) {
+            http = NettyNioAsyncHttpClient.builder()
+                    .maxConcurrency(maxConcurrency)
+                    .connectionAcquisitionTimeout(acquisitionTimeout)
+                    .build();
+        }
+        return http;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        // The SDK clients do not close an HTTP client handed to them, so the shared one is closed last, here.
+        clients.values().forEach(ApiGatewayManagementApiAsyncClient::close);
+        clients.clear();
+        synchronized (this) {
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+        }
+        if (ownedCredentials != null) {
+            try {
+                ownedCredentials.close();
+            } catch (Exception e) {
+                System.getLogger(ManagementApiClients.class.getName())
+                        .log(System.Logger.Level.DEBUG, "closing the credentials chain failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Fan-out through the API Gateway Management API ({@code @connections}: POST, GET, DELETE), DESIGN §6.
+ *
+ * <p>Owns the Management API clients (one per endpoint base URL, one shared Netty HTTP client, SDK retries off),
+ * bounded-concurrency delivery of already-encoded frames with per-recipient order, retries of 429 and 5xx with
+ * capped exponential backoff and full jitter, and the delivered / gone / failed report. A 410 is reported for
+ * that recipient alone through {@link dev.skysocket.fanout.GoneListener}; pruning store items is the listener's
+ * job, not this package's.
+ *
+ * <p>Must not import {@code dev.skysocket.store}, {@code dev.skysocket.server}, {@code dev.skysocket.apigw},
+ * the protocol codecs, DynamoDB or Quarkus: it moves opaque frames to connection ids and knows nothing of rooms
+ * or Socket.IO.
+ */
+package dev.skysocket.fanout;
