@@ -100,6 +100,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
                 Map.of(":due", n(pongDeadline), ":true", bool(true)));
     }
 
+    /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
     @Override
     public List<HeartbeatDue> due(long now, int limit) {
         return heartbeats.due(now, limit, nowSeconds());
