@@ -1,0 +1,220 @@
+package dev.skysocket.store.dynamodb;
+
+import static dev.skysocket.store.dynamodb.Attributes.bool;
+import static dev.skysocket.store.dynamodb.Attributes.n;
+import static dev.skysocket.store.dynamodb.Attributes.s;
+import static dev.skysocket.store.dynamodb.DynamoSchema.*;
+
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.store.ConnectionExistsException;
+import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.HeartbeatDue;
+import dev.skysocket.store.PendingBinary;
+import dev.skysocket.store.SocketRecord;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongUnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * {@link ConnectionStore} on the single table (layout in {@code package-info.java}). Heartbeat updates on a
+ * connection that is gone are not errors: they return quietly, since the connection's cleanup already ran or
+ * TTL will run it. Never Scans; GetItem and Query on the connection's partition read consistently.
+ */
+public final class DynamoConnectionStore implements ConnectionStore {
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final LongUnaryOperator socketExpiry;
+    private final Clock clock;
+    private final RemovalCascade cascade;
+    private final HeartbeatQuery heartbeats;
+
+    /**
+     * @param roomShards   must equal the room store's: removal derives membership keys from it
+     * @param socketExpiry a socket's {@code connectedAt} (epoch ms) to its {@code expiresAt} (epoch s); use the
+     *                     connection's rule ({@link SkysocketConfig#expiresAtSeconds}) so sockets expire with it
+     * @param clock        "now" for the TTL filter on reads
+     */
+    public DynamoConnectionStore(DynamoDbClient client, String tableName, int roomShards,
+                                 LongUnaryOperator socketExpiry, Clock clock) {
+        if (roomShards < 1) {
+            throw new IllegalArgumentException("roomShards must be at least 1");
+        }
+        this.client = client;
+        this.tableName = tableName;
+        this.socketExpiry = socketExpiry;
+        this.clock = clock;
+        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
+        this.heartbeats = new HeartbeatQuery(client, tableName);
+    }
+
+    public DynamoConnectionStore(DynamoDbClient client, SkysocketConfig config, int roomShards) {
+        this(client, config.tableName(), roomShards, config::expiresAtSeconds, Clock.systemUTC());
+    }
+
+    @Override
+    public void create(ConnectionRecord connection) {
+        try {
+            // An item past its TTL counts as absent (reads ignore it), so it may be overwritten.
+            client.putItem(r -> r.tableName(tableName)
+                    .item(ItemMapper.connectionItem(connection))
+                    .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#exp", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", n(nowSeconds()))));
+        } catch (ConditionalCheckFailedException exists) {
+            throw new ConnectionExistsException(connection.connectionId());
+        }
+    }
+
+    @Override
+    public Optional<ConnectionRecord> find(String connectionId) {
+        return getLive(connectionKey(connectionId)).map(ItemMapper::connection);
+    }
+
+    @Override
+    public boolean markOpened(String connectionId) {
+        return updateIfLive(connectionKey(connectionId), "SET #opened = :true", "#opened = :false",
+                Map.of("#opened", OPENED), Map.of(":true", bool(true), ":false", bool(false)));
+    }
+
+    @Override
+    public void recordPong(String connectionId, long nextPingDueAt) {
+        updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
+                Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                Map.of(":due", n(nextPingDueAt), ":false", bool(false)));
+    }
+
+    @Override
+    public void recordPingSent(String connectionId, long pongDeadline) {
+        updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
+                Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                Map.of(":due", n(pongDeadline), ":true", bool(true)));
+    }
+
+    /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
+    @Override
+    public List<HeartbeatDue> due(long now, int limit) {
+        return heartbeats.due(now, limit, nowSeconds());
+    }
+
+    @Override
+    public List<ConnectionRecord> byUser(String tenant, String user) {
+        long now = nowSeconds();
+        List<ConnectionRecord> found = new ArrayList<>();
+        var pages = client.queryPaginator(r -> r.tableName(tableName).indexName(BY_USER)
+                .keyConditionExpression("#u = :u")
+                .expressionAttributeNames(Map.of("#u", USER_KEY))
+                .expressionAttributeValues(Map.of(":u", s(userKey(tenant, user)))));
+        for (Map<String, AttributeValue> item : pages.items()) {
+            if (isLive(item, now)) {
+                found.add(ItemMapper.connection(item));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void savePending(String connectionId, PendingBinary pending) {
+        if (pending == null) {
+            updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
+        } else {
+            updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
+                    Map.of(":pending", ItemMapper.pendingValue(pending)));
+        }
+    }
+
+    @Override
+    public void putSocket(SocketRecord socket) {
+        Map<String, AttributeValue> old = client.putItem(r -> r.tableName(tableName)
+                .item(ItemMapper.socketItem(socket, socketExpiry.applyAsLong(socket.connectedAt())))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        if (old != null && !old.isEmpty()) {
+            // A replaced socket's memberships would keep receiving broadcasts meant for it.
+            cascade.removeStaleMemberships(ItemMapper.socket(old), socket);
+        }
+    }
+
+    @Override
+    public Optional<SocketRecord> findSocket(String connectionId, String namespace) {
+        return getLive(socketKey(connectionId, namespace)).map(ItemMapper::socket);
+    }
+
+    @Override
+    public List<SocketRecord> sockets(String connectionId) {
+        long now = nowSeconds();
+        List<SocketRecord> found = new ArrayList<>();
+        var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(connectionPk(connectionId)),
+                        ":prefix", s(SOCKET_SK_PREFIX))));
+        for (Map<String, AttributeValue> item : pages.items()) {
+            if (isLive(item, now)) {
+                found.add(ItemMapper.socket(item));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void saveSocketData(String connectionId, String namespace, String dataJson) {
+        if (dataJson == null) {
+            updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
+        } else {
+            updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
+                    Map.of(":data", s(dataJson)));
+        }
+    }
+
+    @Override
+    public void removeSocket(SocketRecord socket) {
+        cascade.removeSocket(socket);
+    }
+
+    @Override
+    public void remove(String connectionId) {
+        cascade.removeConnection(connectionId);
+    }
+
+    private Optional<Map<String, AttributeValue>> getLive(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(tableName).key(key).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() || !isLive(item, nowSeconds()) ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * Updates an item only if it exists and has not expired (an update must never create a bare item without
+     * TTL), and only if {@code extraCondition} holds. Returns false when a condition failed.
+     */
+    private boolean updateIfLive(Map<String, AttributeValue> key, String update, String extraCondition,
+                                 Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#pk", PK);
+        allNames.put("#exp", EXPIRES_AT);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":now", n(nowSeconds()));
+        String condition = "attribute_exists(#pk) AND #exp >= :now"
+                + (extraCondition == null ? "" : " AND " + extraCondition);
+        try {
+            client.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key)
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(allNames).expressionAttributeValues(allValues).build());
+            return true;
+        } catch (ConditionalCheckFailedException goneOrAlreadyDone) {
+            return false;
+        }
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+}

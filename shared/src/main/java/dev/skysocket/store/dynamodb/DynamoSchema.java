@@ -1,0 +1,221 @@
+package dev.skysocket.store.dynamodb;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The table: every attribute, key and index name, and every function that builds a key (DESIGN §5: "every
+ * attribute name lives in one schema class"). The deployment template declares the same table; the layout is
+ * written out in this package's {@code package-info.java} and must be changed there and here together.
+ *
+ * <p>Key parts are escaped ({@code %} → {@code %25}, {@code #} → {@code %23}) so that {@code #} only ever
+ * separates parts: tenant {@code a#b} with room {@code c} can never meet tenant {@code a} with room {@code b#c}.
+ */
+public final class DynamoSchema {
+
+    // Table keys (both strings).
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    // Index names and their keys.
+    /** Connections of one user in one tenant; sparse: only connection items with a user carry {@link #USER_KEY}. */
+    public static final String BY_USER = "byUser";
+    public static final String USER_KEY = "userKey";
+    /** Connections by next heartbeat action; sparse: only connection items carry {@link #PING_SHARD}. */
+    public static final String BY_PING = "byPing";
+    public static final String PING_SHARD = "pingShard";
+    public static final String PING_DUE_AT = "pingDueAt";
+
+    /** The TTL attribute, epoch seconds, on every item. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    // Connection item.
+    public static final String CONNECTION_ID = "connectionId";
+    public static final String ENDPOINT = "endpoint";
+    public static final String TRANSPORT = "transport";
+    public static final String BASE64 = "base64";
+    public static final String TENANT = "tenant";
+    public static final String USER = "user";
+    public static final String SOURCE_IP = "sourceIp";
+    public static final String HEADERS = "headers";
+    public static final String QUERY = "query";
+    public static final String CONNECTED_AT = "connectedAt";
+    public static final String AWAITING_PONG = "awaitingPong";
+    public static final String OPENED = "opened";
+    public static final String PENDING = "pending";
+    public static final String PENDING_HEADER = "header";
+    public static final String PENDING_ATTACHMENTS = "attachments";
+    public static final String PENDING_EXPECTED = "expected";
+
+    // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
+    public static final String NAMESPACE = "namespace";
+    public static final String SOCKET_ID = "socketId";
+    /** String set; absent when empty, because DynamoDB sets cannot be empty. */
+    public static final String ROOMS = "rooms";
+    public static final String DATA = "data";
+    public static final String AUTH = "auth";
+
+    /** Sort key of the connection item. */
+    public static final String CONNECTION_SK = "C";
+    /** Sort key prefix of socket items, in the connection's partition. */
+    public static final String SOCKET_SK_PREFIX = "S#";
+
+    /**
+     * Partitions of the {@link #BY_PING} index. Each pong and each ping rewrites an index entry; one index
+     * partition takes about 1,000 writes/s and a key change costs 2 index writes, so a connection costs 4 index
+     * writes per ping cycle: 8 shards carry about a million connections pinged every 9 minutes. The sweep pays
+     * one Query per shard. Changing it strands connections in dropped shards until their next write: only ever
+     * raise it.
+     */
+    public static final int PING_SHARDS = 8;
+
+    private DynamoSchema() {
+    }
+
+    /** Partition of a connection: its connection item and its socket items. */
+    public static String connectionPk(String connectionId) {
+        return "C#" + part(connectionId);
+    }
+
+    public static String socketSk(String namespace) {
+        return SOCKET_SK_PREFIX + part(namespace);
+    }
+
+    /**
+     * Partition of one room (or, when {@code shards > 1}, of one of its shards). A socket's membership goes to
+     * shard {@link #roomShard}; a broadcast queries every shard.
+     */
+    public static String roomPk(String tenant, String namespace, String room, int shard, int shards) {
+        String base = "R#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
+        return shards > 1 ? base + "#" + shard : base;
+    }
+
+    public static int roomShard(String socketId, int shards) {
+        return bucket(socketId, shards);
+    }
+
+    public static String roomPkOf(String tenant, String namespace, String room, String socketId, int shards) {
+        return roomPk(tenant, namespace, room, roomShard(socketId, shards), shards);
+    }
+
+    public static String userKey(String tenant, String user) {
+        return "U#" + part(tenant) + "#" + part(user);
+    }
+
+    public static String pingShard(int shard) {
+        return "P#" + shard;
+    }
+
+    public static String pingShardOf(String connectionId) {
+        return pingShard(bucket(connectionId, PING_SHARDS));
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+
+    public static Map<String, AttributeValue> connectionKey(String connectionId) {
+        return key(connectionPk(connectionId), CONNECTION_SK);
+    }
+
+    public static Map<String, AttributeValue> socketKey(String connectionId, String namespace) {
+        return key(connectionPk(connectionId), socketSk(namespace));
+    }
+
+    public static Map<String, AttributeValue> membershipKey(String tenant, String namespace, String room,
+                                                            String socketId, int shards) {
+        return key(roomPkOf(tenant, namespace, room, socketId, shards), socketId);
+    }
+
+    /** Escapes one key part so that {@code #} in it cannot be read as a separator. */
+    public static String part(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("key parts must not be null");
+        }
+        return value.replace("%", "%25").replace("#", "%23");
+    }
+
+    /**
+     * A stable bucket in {@code [0, buckets)}. String.hashCode is fixed by the Java spec, so every process agrees;
+     * the finalizer mixes it so ids that differ only in their last characters still spread.
+     */
+    public static int bucket(String value, int buckets) {
+        if (buckets <= 1) {
+            return 0;
+        }
+        int h = value.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, buckets);
+    }
+
+    /**
+     * True unless the item's TTL has passed. DynamoDB deletes expired items lazily (AWS-FACTS: within days), so
+     * every read filters on it. An item without the attribute counts as live.
+     */
+    public static boolean isLive(Map<String, AttributeValue> item, long nowEpochSeconds) {
+        AttributeValue expiresAt = item.get(EXPIRES_AT);
+        return expiresAt == null || expiresAt.n() == null || Long.parseLong(expiresAt.n()) >= nowEpochSeconds;
+    }
+
+    /**
+     * The whole table definition: on-demand, string keys, the two sparse indexes. TTL on {@link #EXPIRES_AT} is
+     * a separate call ({@link TableBootstrap}).
+     */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(PK, ScalarAttributeType.S),
+                        attribute(SK, ScalarAttributeType.S),
+                        attribute(USER_KEY, ScalarAttributeType.S),
+                        attribute(CONNECTION_ID, ScalarAttributeType.S),
+                        attribute(PING_SHARD, ScalarAttributeType.S),
+                        attribute(PING_DUE_AT, ScalarAttributeType.N))
+                .keySchema(hash(PK), range(SK))
+                .globalSecondaryIndexes(
+                        // byUser returns whole connection records; connection items are small and few per user.
+                        GlobalSecondaryIndex.builder()
+                                .indexName(BY_USER)
+                                .keySchema(hash(USER_KEY), range(CONNECTION_ID))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .build(),
+                        // byPing carries only what the sweep needs (HeartbeatDue and the TTL filter).
+                        GlobalSecondaryIndex.builder()
+                                .indexName(BY_PING)
+                                .keySchema(hash(PING_SHARD), range(PING_DUE_AT))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes(List.of(CONNECTION_ID, ENDPOINT, AWAITING_PONG,
+                                                CONNECTED_AT, EXPIRES_AT))
+                                        .build())
+                                .build())
+                .build();
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.skysocket.store.dynamodb;
+
+import static dev.skysocket.store.dynamodb.DynamoSchema.CONNECTION_ID;
+import static dev.skysocket.store.dynamodb.DynamoSchema.ENDPOINT;
+import static dev.skysocket.store.dynamodb.DynamoSchema.EXPIRES_AT;
+import static dev.skysocket.store.dynamodb.DynamoSchema.PK;
+import static dev.skysocket.store.dynamodb.DynamoSchema.SK;
+
+import dev.skysocket.store.Member;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Walks a room's shards one after another, one Query page at a time (the SDK paginator follows
+ * LastEvaluatedKey), so at most one page is held in memory. Skips members whose TTL has passed.
+ */
+final class MemberIterator implements Iterator<Member> {
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final String tenant;
+    private final String namespace;
+    private final String room;
+    private final int shards;
+    private final int pageSize;
+    private final long nowSeconds;
+
+    private int nextShard;
+    private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
+    private Member next;
+
+    MemberIterator(DynamoDbClient client, String tableName, String tenant, String namespace, String room,
+                   int shards, int pageSize, long nowSeconds) {
+        this.client = client;
+        this.tableName = tableName;
+        this.tenant = tenant;
+        this.namespace = namespace;
+        this.room = room;
+        this.shards = shards;
+        this.pageSize = pageSize;
+        this.nowSeconds = nowSeconds;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null) {
+            if (current.hasNext()) {
+                Map<String, AttributeValue> item = current.next();
+                if (DynamoSchema.isLive(item, nowSeconds)) {
+                    next = ItemMapper.member(item);
+                }
+            } else if (nextShard < shards) {
+                current = query(nextShard++);
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Member next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Member member = next;
+        next = null;
+        return member;
+    }
+
+    private Iterator<Map<String, AttributeValue>> query(int shard) {
+        String pk = DynamoSchema.roomPk(tenant, namespace, room, shard, shards);
+        // Consistent: a socket that joined just before the broadcast must receive it, as in Socket.IO.
+        return client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk")
+                        .projectionExpression("#sk, #cid, #endpoint, #exp")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#cid", CONNECTION_ID,
+                                "#endpoint", ENDPOINT, "#exp", EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":pk", Attributes.s(pk)))
+                        .limit(pageSize))
+                .items().iterator();
+    }
+}

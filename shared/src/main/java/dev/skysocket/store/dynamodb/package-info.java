@@ -1,0 +1,30 @@
+/**
+ * The DynamoDB model behind the stores: the only DynamoDB code in the product. One on-demand table, TTL on
+ * {@code expiresAt} (epoch seconds); every name below lives in {@link dev.skysocket.store.dynamodb.DynamoSchema},
+ * and the deployment template must declare the same table ({@code DynamoSchema.createTableRequest}).
+ *
+ * <pre>
+ * item        pk                               sk            other attributes
+ * connection  C#{connectionId}                 C             connectionId endpoint transport base64 tenant user
+ *                                                            sourceIp headers(M) query(M) connectedAt opened
+ *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
+ *                                                            pending(M: header, attachments(L), expected) expiresAt
+ * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
+ *                                                            when empty) data auth connectedAt expiresAt
+ * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
+ *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
+ *
+ * index    partition key                    sort key           projection
+ * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)
+ * byPing   pingShard = P#{0..7}             pingDueAt (N, ms)  INCLUDE connectionId endpoint awaitingPong
+ *          (bucket(connectionId, 8))                                    connectedAt expiresAt (connections only)
+ * </pre>
+ *
+ * Key parts are escaped ({@code %}→{@code %25}, {@code #}→{@code %23}) so a {@code #} inside a tenant, namespace
+ * or room cannot forge another key. One Query on {@code C#id} returns a connection with all its sockets; one
+ * paginated Query per room shard returns a room. No Scan anywhere; reads drop items whose {@code expiresAt} has
+ * passed, because TTL deletion is lazy.
+ *
+ * <p>Must not import: fan-out, the Socket.IO layer, the API Gateway path, Quarkus or any HTTP server.
+ */
+package dev.skysocket.store.dynamodb;
