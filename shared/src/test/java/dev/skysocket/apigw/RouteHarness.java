@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * built the way API Gateway fills them. The open step runs inline, as soon as $connect asks for it.
  */
 final class RouteHarness implements AutoCloseable {
+    /** Shared by every harness: closing Netty's event loops takes seconds, and the JVM's exit ends them. */
+    private static final ManagementApiClients CLIENTS = new ManagementApiClients(Region.US_EAST_1,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
+
     final ManagementApiStub api = ManagementApiStub.start();
     final DynamoDbClient dynamo = DynamoDbLocalServer.client();
     final MutableClock clock = new MutableClock();
@@ -38,10 +42,7 @@ final class RouteHarness implements AutoCloseable {
                 "skysocket.sweep-period-ms", "5000"));
         all.putAll(settings);
         config = SkysocketConfig.from(Settings.of(all));
-        ManagementApiClients clients = new ManagementApiClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16,
-                Duration.ofSeconds(5));
-        runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(app), dynamo, clients,
+        runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {
                     try {
                         step.run(request);
@@ -115,7 +116,6 @@ final class RouteHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.close();
         dynamo.close();
         api.close();
     }
