@@ -7,6 +7,8 @@ import dev.skysocket.app.RecordingChatApp;
 import dev.skysocket.gateway.local.LocalRunner;
 import dev.skysocket.store.ConnectionStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class HeartbeatIT {
     private static final Duration DROPPED_WITHIN = Duration.ofMillis(
             3 * (TestStack.PING_INTERVAL_MS + TestStack.PING_TIMEOUT_MS) + 5_000);
 
+    private static final int MANY = 12;
     private static final RecordingChatApp APP = new RecordingChatApp();
     private static LocalRunner runner;
 
@@ -46,7 +49,9 @@ class HeartbeatIT {
             answering.handshake("/");
             assertThat(connections().find(silentConnection)).isPresent();
 
-            await().atMost(DROPPED_WITHIN).until(silent::isClosed);
+            await().atMost(DROPPED_WITHIN)
+                    .failFast("the client that answers its pings was dropped", answering::isClosed)
+                    .until(silent::isClosed);
             assertThat(silent.pingsSeen()).as("pings the silent client ignored").isPositive();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(connections().find(silentConnection)).as("the connection item").isEmpty();
@@ -55,11 +60,35 @@ class HeartbeatIT {
             assertThat(APP.disconnected()).contains(silentSocket + " ping timeout");
 
             // The client that answers is pinged again (a second ping follows only a recorded pong) and stays.
-            await().atMost(DROPPED_WITHIN).until(() -> answering.pingsSeen() >= 2);
+            await().atMost(DROPPED_WITHIN)
+                    .failFast("the client that answered its pings was dropped", answering::isClosed)
+                    .until(() -> answering.pingsSeen() >= 2);
             assertThat(answering.isClosed()).isFalse();
             assertThat(connections().find(answering.connectionId())).isPresent();
             answering.send("421[\"echo\",\"alive\"]");
             assertThat(answering.awaitText(text -> text.startsWith("431["))).isEqualTo("431[\"alive\"]");
+        }
+    }
+
+    @Test
+    void clientsThatAnswerEveryPingStayConnectedWhenManyArePingedInOneSweep() {
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < MANY; i++) {
+                RawClient client = RawClient.connect(runner.websocketUrl(), TestStack.path(runner), true);
+                client.handshake("/");
+                clients.add(client);
+            }
+            // A ping follows the previous one only once its pong is recorded: three each means three rounds.
+            await().atMost(Duration.ofSeconds(60))
+                    .failFast("a client that answered every ping was dropped",
+                            () -> clients.stream().anyMatch(RawClient::isClosed))
+                    .until(() -> clients.stream().allMatch(client -> client.pingsSeen() >= 3));
+            for (RawClient client : clients) {
+                assertThat(connections().find(client.connectionId())).isPresent();
+            }
+        } finally {
+            clients.forEach(RawClient::close);
         }
     }
 

@@ -84,8 +84,12 @@ class HostileInputIT {
                 text("a CONNECT_ERROR from a client", "44{\"message\":\"x\"}"),
                 new Hostile("an EVENT before CONNECT", false, null, c -> c.send("42[\"echo\",\"before connect\"]")),
                 new Hostile("a binary frame", true, AWS_UNSUPPORTED_DATA, c -> c.sendBinary(new byte[] {4, 1, 2, 3})),
-                new Hostile("a frame over 32 KB", true, AWS_MESSAGE_TOO_BIG,
+                // The JDK client splits big messages into frames API Gateway accepts (32 KB each): a 33 KB message
+                // reaches $default and the codec refuses it (maxPayload); one over 128 KB is closed with 1009.
+                new Hostile("a 33 KB message in legal frames", true, null,
                         c -> c.send("42[\"echo\",\"" + "x".repeat(33 * 1024) + "\"]")),
+                new Hostile("a message over 128 KB", true, AWS_MESSAGE_TOO_BIG,
+                        c -> c.send("42[\"echo\",\"" + "x".repeat(129 * 1024) + "\"]")),
                 new Hostile("an attachment without a binary packet", true, null, c -> c.send("bAQID")),
                 new Hostile("an attachment that is not base64", true, null, c -> {
                     c.send(ECHO_NEEDING_ONE_ATTACHMENT);
@@ -136,13 +140,31 @@ class HostileInputIT {
     }
 
     @Test
+    void aSingleFrameOver32KbIsClosedWith1009() throws Exception {
+        String attackerConnection;
+        try (RawFrameSocket attacker = RawFrameSocket.connect(runner.websocketUrl(), TestStack.path(runner),
+                RawClient.WAIT)) {
+            String open = attacker.readText();
+            assertThat(open).startsWith("0{");
+            attackerConnection = open.replaceFirst("^0\\{.*\"sid\":\"([^\"]+)\".*$", "$1");
+            attacker.sendTextFrame("42[\"echo\",\"" + "x".repeat(32 * 1024) + "\"]");
+
+            assertThat(attacker.awaitCloseCode()).as("close code").isEqualTo(AWS_MESSAGE_TOO_BIG);
+        }
+        await().atMost(SERVER_SIDE).untilAsserted(() -> assertThat(connections().find(attackerConnection))
+                .as("the oversized frame's connection").isEmpty());
+        assertTheWellBehavedClientStillGetsItsAcks();
+    }
+
+    @Test
     void aWellBehavedClientGetsItsEchoAck() {
         assertTheWellBehavedClientStillGetsItsAcks();
         assertThat(connections().find(wellBehaved.connectionId())).isPresent();
     }
 
     private static void assertTheWellBehavedClientStillGetsItsAcks() {
-        assertThat(wellBehaved.isClosed()).as("the well-behaved client's transport").isFalse();
+        assertThat(wellBehaved.isClosed()).as("the well-behaved client's transport (closed with %s after %s)",
+                wellBehaved.closed().getNow(null), wellBehaved.received()).isFalse();
         int id = ACK_IDS.incrementAndGet();
         wellBehaved.send("42" + id + "[\"echo\",\"still here\"," + id + "]");
         String answer = wellBehaved.awaitText(text -> text.startsWith("43" + id + "["));
