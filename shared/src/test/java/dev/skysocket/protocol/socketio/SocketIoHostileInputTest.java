@@ -186,6 +186,16 @@ class SocketIoHostileInputTest {
     }
 
     @Test
+    void anAckIdAboveTheLargestLongIsRefusedEvenWhenTheCapIsTheLargestLong() {
+        SocketIoDecoder uncapped = new SocketIoDecoder(new CodecLimits(64 * 1024, 16, 32, 4096, 100, 16,
+                Long.MAX_VALUE));
+
+        assertThat(uncapped.decode("2" + Long.MAX_VALUE + "[\"a\"]").ackId()).isEqualTo(Long.MAX_VALUE);
+        assertThat(catchThrowableOfType(ProtocolException.class,
+                () -> uncapped.decode("29999999999999999999[\"a\"]")).error()).isEqualTo(ProtocolError.BAD_ACK_ID);
+    }
+
+    @Test
     void aHandBuiltHeaderWithBadPlaceholdersIsRefusedAtReconstruct() {
         SocketPacket forged = new SocketPacket(SocketPacketType.BINARY_EVENT, "/", null,
                 decoder.decode("2[\"a\",{\"_placeholder\":true,\"num\":5}]").data(), 1);
