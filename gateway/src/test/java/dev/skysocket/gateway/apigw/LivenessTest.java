@@ -56,7 +56,7 @@ class LivenessTest {
     }
 
     @Test
-    void aConnectionOlderThanTheMaximumDurationIsClosedWith1001EvenWhileActive() {
+    void aConnectionOlderThanTheMaximumDurationIsClosedWith1001EvenWhileActive() throws Exception {
         emulator = EmulatorFixture.start(EmulatorFixture.settings()
                 .withMaxConnectionDuration(Duration.ofMillis(500)), integration);
         TestClient client = TestClient.connect(emulator.websocketUrl());
@@ -64,6 +64,7 @@ class LivenessTest {
 
         while (!client.closed().isDone()) {
             client.send("2");
+            Thread.sleep(50);
         }
 
         assertThat(client.awaitClose().code()).isEqualTo(1001);
