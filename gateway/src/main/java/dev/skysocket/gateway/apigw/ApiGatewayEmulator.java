@@ -53,6 +53,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private IntegrationInvoker invoker;
     private volatile WebSocketEvents events;
     private ManagementApi management;
+    private final ManagementFaults faults = new ManagementFaults();
     private long sweepTimer = -1;
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
@@ -67,7 +68,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         workers = Executors.newCachedThreadPool(daemonThreads());
         invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
-        management = new ManagementApi(registry, stats, settings.maxMessageBytes());
+        management = new ManagementApi(registry, stats, settings.maxMessageBytes(), faults);
         vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -127,6 +128,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     public EmulatorStats stats() {
         return stats;
+    }
+
+    /** Scripted Management API faults (429, 5xx) for tests. */
+    public ManagementFaults faults() {
+        return faults;
     }
 
     /**

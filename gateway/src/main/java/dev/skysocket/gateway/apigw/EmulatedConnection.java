@@ -88,6 +88,11 @@ final class EmulatedConnection {
         return disconnected;
     }
 
+    /** True while the client reads slower than we write: the socket's write queue is over its high-water mark. */
+    boolean outboundBufferFull() {
+        return socket.writeQueueFull();
+    }
+
     /** Sends one Management API post: a text frame when the bytes are UTF-8, binary otherwise. */
     Future<Void> post(byte[] data) {
         if (closed || closing.get() != null) {

@@ -3,10 +3,12 @@ package dev.skysocket.gateway.apigw;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.LimitExceededException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException;
 
 import java.net.URI;
@@ -71,6 +73,30 @@ class ManagementApiTest {
             String id = ids.get(i);
             await().atMost(Duration.ofSeconds(10)).until(() -> client.texts().contains(id));
         }
+    }
+
+    @Test
+    void scriptedThrottlingAnswers429LimitExceededThenDeliversAgain() {
+        TestClient client = TestClient.connect(emulator.websocketUrl());
+        String id = lastConnectionId();
+        emulator.faults().throttleNextPosts(id, 1);
+
+        // A client without the SDK's own retries, so the 429 itself is seen.
+        ApiGatewayManagementApiClient once = ApiGatewayManagementApiClient.builder()
+                .endpointOverride(URI.create(emulator.baseUrl()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("dummy", "dummy")))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        assertThatThrownBy(() -> once.postToConnection(b -> b.connectionId(id)
+                .data(SdkBytes.fromUtf8String("first"))))
+                .isInstanceOf(LimitExceededException.class)
+                .satisfies(e -> assertThat(((LimitExceededException) e).statusCode()).isEqualTo(429));
+        management.postToConnection(b -> b.connectionId(id).data(SdkBytes.fromUtf8String("second")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.texts().size() == 1);
+        assertThat(client.texts()).containsExactly("second");
     }
 
     @Test
