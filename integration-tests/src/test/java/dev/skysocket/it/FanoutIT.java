@@ -30,7 +30,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Fan-out through the emulator's Management API (DESIGN §6): a recipient whose connection is gone answers 410
- * and loses its items; the sender never does. A gone connection whose {@code $disconnect} never ran (AWS
+ * and loses its items; the sender never does; 429 and 5xx answers (scripted in the emulator) are retried. A gone connection whose {@code $disconnect} never ran (AWS
  * delivers it best-effort) is set up as {@code $connect} and a join would have left it: items in the store for a
  * connection the emulator does not have.
  */
@@ -81,9 +81,7 @@ class FanoutIT {
             String gone = leftBehindInRoom(tenant, "r2");
             List<Recipient> told = new CopyOnWriteArrayList<>();
             FanoutReport report;
-            try (ManagementApiClients clients = new ManagementApiClients(Region.US_EAST_1,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), 8,
-                    Duration.ofSeconds(5))) {
+            try (ManagementApiClients clients = localClients()) {
                 ManagementApiFanout fanout = new ManagementApiFanout(clients, recipient -> {
                     told.add(recipient);
                     connections().remove(recipient.connectionId());
@@ -102,6 +100,50 @@ class FanoutIT {
             assertThat(connections().find(gone)).isEmpty();
             assertThat(connections().find(live.connectionId())).isPresent();
         }
+    }
+
+    @Test
+    void throttledAndFailingPostsAreRetriedUntilDeliveredAndPruneNobody() {
+        try (RawClient throttled = joined("r3"); RawClient failing = joined("r3")) {
+            // The emulator answers the next posts 429 LimitExceeded / 500, as AWS does under load.
+            runner.emulator().faults().throttleNextPosts(throttled.connectionId(), 2);
+            runner.emulator().faults().failNextPosts(failing.connectionId(), 2);
+            FanoutReport report;
+            try (ManagementApiClients clients = localClients()) {
+                ManagementApiFanout fanout = new ManagementApiFanout(clients,
+                        recipient -> connections().remove(recipient.connectionId()), 4);
+                report = fanout.deliver(List.of("42[\"said\",{\"msg\":\"despite faults\"}]"),
+                        List.of(TestStack.recipient(runner, throttled.connectionId()),
+                                TestStack.recipient(runner, failing.connectionId())));
+            }
+
+            assertThat(report.delivered()).isEqualTo(2);
+            assertThat(report.gone()).isZero();
+            assertThat(report.failed()).isZero();
+            assertThat(report.retries()).isEqualTo(4);
+            assertThat(throttled.awaitText(text -> text.startsWith("42[\"said\""))).contains("despite faults");
+            assertThat(failing.awaitText(text -> text.startsWith("42[\"said\""))).contains("despite faults");
+            assertThat(connections().find(throttled.connectionId())).isPresent();
+            assertThat(connections().find(failing.connectionId())).isPresent();
+        }
+    }
+
+    @Test
+    void aSayReachesAThrottledMemberAfterRetries() {
+        try (RawClient sender = joined("r4"); RawClient member = joined("r4")) {
+            runner.emulator().faults().throttleNextPosts(member.connectionId(), 3);
+
+            sender.send("426[\"say\",{\"room\":\"r4\",\"msg\":\"through the throttle\"}]");
+
+            assertThat(sender.awaitText(text -> text.startsWith("436["))).isEqualTo("436[]");
+            assertThat(member.awaitText(text -> text.startsWith("42[\"said\""))).contains("through the throttle");
+            assertThat(connections().find(member.connectionId())).isPresent();
+        }
+    }
+
+    private static ManagementApiClients localClients() {
+        return new ManagementApiClients(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), 8, Duration.ofSeconds(5));
     }
 
     /** A live client, joined to "/" and to {@code room}. */
