@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The Java socket.io-client (io.socket 2.x) against the local stack, websocket only. That client always adds a
- * trailing slash to its path ({@code /dev/}); API Gateway accepts only the stage path, so the test strips it in
- * the OkHttp WebSocket factory, as a Java app talking to API Gateway would.
+ * trailing slash to its path ({@code /dev/}). API Gateway accepts only the stage path (AWS-FACTS) and whether
+ * {@code /dev/} counts is unverified, so the test strips the slash in the OkHttp WebSocket factory, as a Java app
+ * talking to API Gateway should.
  */
 @Timeout(60)
 class JavaSocketIoClientIT {
