@@ -63,16 +63,14 @@ public final class HeartbeatSweep {
                     toPing.add(recipient);
                 }
             }
-            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
-            Set<String> goneIds = Set.copyOf(report.goneConnectionIds());
-            gone += report.gone();
+            // Recorded before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
             for (Recipient recipient : toPing) {
-                if (!goneIds.contains(recipient.connectionId())) {
-                    ctx.connections().recordPingSent(recipient.connectionId(), deadline);
-                    pinged++;
-                }
+                ctx.connections().recordPingSent(recipient.connectionId(), deadline);
             }
+            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
+            gone += report.gone();
+            pinged += toPing.size() - report.gone();
             if (due.size() < batchSize) {
                 break;
             }
