@@ -2,7 +2,8 @@
 # Fan-out load benchmark: signed PostToConnection calls/s from one ManagementApiFanout against the local API
 # Gateway emulator, beside wrk's req/s on the same endpoint in the same run, printed as a Markdown table.
 #
-#   bench/fanout.sh                      # 1,000 connections, 20 rounds, maxInFlight 64, wrk -t1 -c64 -d10s
+#   bench/fanout.sh                      # 1,000 connections, 20 rounds after >= 40,000 warm-up calls,
+#                                        # maxInFlight 64, then wrk -t1 -c64 -d10s
 #   bench/fanout.sh --big                # 10,000 connections
 #   bench/fanout.sh --connections=500 --rounds=50 --max-in-flight=128 --wrk-seconds=5
 #   FANOUT_JFR=/tmp/fanout.jfr bench/fanout.sh   # also record a JFR profile of the fan-out JVM
@@ -31,9 +32,11 @@ build=(-B -q -pl gateway -am test-compile dependency:build-classpath
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 
 java_opts=(${JAVA_OPTS:--Xmx2g})
+classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
 if [ -n "${FANOUT_JFR:-}" ]; then
-  java_opts+=("-XX:StartFlightRecording=filename=${FANOUT_JFR},settings=profile")
+  # JFR announces itself on standard output; keep that clear for the table.
+  java "${java_opts[@]}" "-XX:StartFlightRecording=filename=${FANOUT_JFR},settings=profile" -cp "$classpath" \
+    dev.skysocket.gateway.bench.FanoutLoad "$@" | grep -v '\[jfr,startup\]'
+else
+  exec java "${java_opts[@]}" -cp "$classpath" dev.skysocket.gateway.bench.FanoutLoad "$@"
 fi
-exec java "${java_opts[@]}" \
-  -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)" \
-  dev.skysocket.gateway.bench.FanoutLoad "$@"

@@ -5,7 +5,9 @@ import dev.skysocket.gateway.apigw.EmulatorSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,8 +49,9 @@ public final class FanoutLoad {
                 progress("connected " + ids.size() + " clients in " + connectTime.toMillis() + " ms (open: "
                         + emulator.stats().openConnections() + ")");
 
+                CpuMeter cpu = new CpuMeter(ProcessHandle.of(swarm.pid()).orElseThrow());
                 long postsBefore = emulator.stats().posts();
-                FanoutPhase.Result ours = FanoutPhase.run(emulator.baseUrl(), ids, settings);
+                FanoutPhase.Result ours = FanoutPhase.run(emulator.baseUrl(), ids, settings, cpu);
                 long expected = (long) settings.warmupRounds() + settings.rounds();
                 SwarmProcess.Counts counts = swarm.await(expected, Duration.ofSeconds(60));
                 long posts = emulator.stats().posts() - postsBefore;
@@ -59,17 +62,26 @@ public final class FanoutLoad {
 
                 Optional<Path> wrk = WrkRun.find();
                 Optional<WrkRun.Result> ceiling = Optional.empty();
-                if (wrk.isPresent()) {
+                Map<String, Double> wrkCpu = Map.of();
+                if (settings.wrkDuration().isZero()) {
+                    progress("phase B skipped: --wrk-seconds=0");
+                } else if (wrk.isPresent()) {
                     String url = WrkRun.connectionUrl(emulator.baseUrl(), ids.get(0));
                     progress("phase B: wrk -t1 -c" + settings.wrkConnections() + " -d"
                             + settings.wrkDuration().toSeconds() + "s against " + url);
+                    CpuMeter.Snapshot cpuBefore = cpu.snapshot();
                     ceiling = Optional.of(WrkRun.run(wrk.get(), url, Frames.ofBytes(settings.frameBytes()),
                             settings.wrkConnections(), settings.wrkDuration()));
+                    long requests = Math.max(1, ceiling.get().requests());
+                    wrkCpu = new LinkedHashMap<>(CpuMeter.microsPerOperation(cpuBefore, cpu.snapshot(), requests));
+                    if (ceiling.get().cpuNanos() >= 0) {
+                        wrkCpu.put("wrk itself", ceiling.get().cpuNanos() / 1e3 / requests);
+                    }
                 } else {
                     progress("phase B skipped: wrk is not on the PATH (Debian: apt-get install -y wrk)");
                 }
                 System.out.println(Report.markdown(settings, ours, counts, expected, allDelivered, ceiling,
-                        connectTime));
+                        wrkCpu, connectTime));
             }
         }
         if (!allDelivered) {

@@ -9,8 +9,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Phase A, our worker: one {@link ManagementApiFanout} over one {@link ManagementApiClients} (static dummy
@@ -25,8 +27,11 @@ final class FanoutPhase {
      * @param delivered       recipients reported delivered over all rounds, warm-up included
      * @param notDelivered    recipients reported gone or failed over all rounds
      * @param firstProblem    the first round report with gone or failed recipients, or null
+     * @param cpuMicrosPerCall CPU per call over the measured rounds, by role ({@link CpuMeter})
+     * @param jvmActivity     allocation, JIT and GC over the measured rounds
      */
-    record Result(double callsPerSecond, long[] roundNanos, long delivered, long notDelivered, String firstProblem) {
+    record Result(double callsPerSecond, long[] roundNanos, long delivered, long notDelivered, String firstProblem,
+                  Map<String, Double> cpuMicrosPerCall, String jvmActivity) {
 
         /** Nearest-rank percentile of the round times, in milliseconds. */
         double percentileMillis(double p) {
@@ -44,7 +49,7 @@ final class FanoutPhase {
                 + " failed=" + report.failed() + " retries=" + report.retries();
     }
 
-    static Result run(String baseUrl, List<String> connectionIds, LoadSettings settings) {
+    static Result run(String baseUrl, List<String> connectionIds, LoadSettings settings, CpuMeter cpu) {
         List<Recipient> recipients = connectionIds.stream().map(id -> new Recipient(id, baseUrl)).toList();
         List<String> frames = List.of(Frames.ofBytes(settings.frameBytes()));
         // One HTTP connection per recipient in flight, as wrk gets one per concurrent request.
@@ -61,7 +66,10 @@ final class FanoutPhase {
                 notDelivered += report.gone() + report.failed();
                 firstProblem = firstProblem != null ? firstProblem : problem(report, recipients.size());
             }
+            // The wall-clock start lets a profile (bench/fanout.sh with FANOUT_JFR) be cut to the measured rounds.
+            FanoutLoad.progress("phase A: measuring " + settings.rounds() + " rounds from " + LocalTime.now());
             long[] roundNanos = new long[settings.rounds()];
+            CpuMeter.Snapshot cpuBefore = cpu.snapshot();
             long started = System.nanoTime();
             for (int i = 0; i < settings.rounds(); i++) {
                 long roundStart = System.nanoTime();
@@ -72,9 +80,13 @@ final class FanoutPhase {
                 firstProblem = firstProblem != null ? firstProblem : problem(report, recipients.size());
             }
             long elapsed = System.nanoTime() - started;
+            long calls = (long) recipients.size() * settings.rounds();
+            CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+            Map<String, Double> cpuPerCall = CpuMeter.microsPerOperation(cpuBefore, cpuAfter, calls);
             Arrays.sort(roundNanos);
-            double callsPerSecond = (double) recipients.size() * settings.rounds() / (elapsed / 1e9);
-            return new Result(callsPerSecond, roundNanos, delivered, notDelivered, firstProblem);
+            double callsPerSecond = calls / (elapsed / 1e9);
+            return new Result(callsPerSecond, roundNanos, delivered, notDelivered, firstProblem, cpuPerCall,
+                    CpuMeter.jvmActivity(cpuBefore, cpuAfter, calls));
         }
     }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * @param connections        WebSocket clients, each one fan-out recipient (default 1,000; {@code --big} is 10,000)
  * @param rounds             measured broadcasts, each one frame to every connection
- * @param warmupRounds       broadcasts before measuring, for the JIT and the connection pool
+ * @param warmupRounds       broadcasts before measuring, for the JIT and the connection pool; by default enough
+ *                           for {@value #WARMUP_CALLS} calls (at least 5 rounds): the SDK's per-call path is long,
+ *                           and with only 5,000 calls behind it C2 is still compiling while we measure
  * @param maxInFlight        the fan-out's recipients in flight, also the HTTP connection pool size
  * @param frameBytes         size of the posted frame, the same bytes in both phases
  * @param wrkConnections     wrk's open connections ({@code -c})
@@ -20,6 +22,7 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
     /** Bounded so a typo cannot open more sockets than one machine's loopback port range holds. */
     static final int MAX_CONNECTIONS = 20_000;
     static final int BIG_CONNECTIONS = 10_000;
+    static final int WARMUP_CALLS = 40_000;
 
     LoadSettings {
         require(connections >= 1 && connections <= MAX_CONNECTIONS, "connections must be 1.." + MAX_CONNECTIONS);
@@ -37,7 +40,7 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
     static LoadSettings parse(String... args) {
         int connections = 1_000;
         int rounds = 20;
-        int warmup = 5;
+        int warmup = -1;
         int maxInFlight = 64;
         int frameBytes = 100;
         int wrkConnections = 64;
@@ -60,6 +63,9 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
                         + "--big --rounds=R --warmup=W --max-in-flight=M --frame-bytes=B --wrk-connections=C "
                         + "--wrk-seconds=S --connect-concurrency=K");
             }
+        }
+        if (warmup < 0) {
+            warmup = Math.max(5, (WARMUP_CALLS + connections - 1) / connections);
         }
         return new LoadSettings(connections, rounds, warmup, maxInFlight, frameBytes, wrkConnections,
                 Duration.ofSeconds(wrkSeconds), connectConcurrency);

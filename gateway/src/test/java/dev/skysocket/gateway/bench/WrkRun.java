@@ -27,8 +27,10 @@ final class WrkRun {
      * @param non2xx            of those, not 2xx (0 when wrk printed no such line)
      * @param socketErrors      its {@code Socket errors} line, or "none"
      * @param latency           its latency line (avg, stdev, max)
+     * @param cpuNanos          wrk's own CPU time, user plus system, or -1 when unknown
      */
-    record Result(double requestsPerSecond, long requests, long non2xx, String socketErrors, String latency) {
+    record Result(double requestsPerSecond, long requests, long non2xx, String socketErrors, String latency,
+                  long cpuNanos) {
     }
 
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -36,6 +38,8 @@ final class WrkRun {
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors:\\s*(.+)");
     private static final Pattern LATENCY = Pattern.compile("Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
+    /** The second line of bash's {@code times}: user and system time of the shell's children, i.e. wrk. */
+    private static final Pattern CHILD_TIMES = Pattern.compile("(?m)^(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*\\z");
 
     private WrkRun() {
     }
@@ -61,7 +65,9 @@ final class WrkRun {
         Path script = Files.createTempFile("fanout-post", ".lua");
         try {
             Files.writeString(script, luaScript(frame));
-            List<String> command = List.of(wrk.toString(), "-t1", "-c" + connections, "-d" + duration.toSeconds()
+            // bash runs wrk, then prints wrk's CPU time with `times`, keeping wrk's exit status.
+            List<String> command = List.of("bash", "-c", "\"$0\" \"$@\"; status=$?; times; exit $status",
+                    wrk.toString(), "-t1", "-c" + connections, "-d" + duration.toSeconds()
                     + "s", "--latency", "-s", script.toString(), url);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,9 +91,13 @@ final class WrkRun {
         Matcher non2xx = NON_2XX.matcher(output);
         Matcher errors = SOCKET_ERRORS.matcher(output);
         Matcher latency = LATENCY.matcher(output);
+        Matcher times = CHILD_TIMES.matcher(output);
+        long cpuNanos = times.find() ? Math.round((Long.parseLong(times.group(1)) * 60
+                + Double.parseDouble(times.group(2)) + Long.parseLong(times.group(3)) * 60
+                + Double.parseDouble(times.group(4))) * 1e9) : -1;
         return new Result(Double.parseDouble(rate.group(1)), Long.parseLong(requests.group(1)),
                 non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, errors.find() ? errors.group(1).trim() : "none",
-                latency.find() ? "avg " + latency.group(1) + ", max " + latency.group(3) : "?");
+                latency.find() ? "avg " + latency.group(1) + ", max " + latency.group(3) : "?", cpuNanos);
     }
 
     /** POST, the frame as the body, and a header of SigV4's shape; a Lua long string keeps the frame's quotes. */
