@@ -58,7 +58,7 @@ final class Report {
     private static String cpu(Map<String, Double> micros) {
         StringJoiner parts = new StringJoiner("; ");
         micros.forEach((role, value) -> {
-            if (value >= 0.05) {
+            if (value >= 0.5) {
                 parts.add(String.format(Locale.ROOT, "%s %.1f", role, value));
             }
         });
