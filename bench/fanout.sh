@@ -2,7 +2,7 @@
 # Fan-out load benchmark: signed PostToConnection calls/s from one ManagementApiFanout against the local API
 # Gateway emulator, beside wrk's req/s on the same endpoint in the same run, printed as a Markdown table.
 #
-#   bench/fanout.sh                      # 1,000 connections, 20 rounds after >= 40,000 warm-up calls,
+#   bench/fanout.sh                      # 1,000 connections, 20 rounds after >= 100,000 warm-up calls,
 #                                        # maxInFlight 64, then wrk -t1 -c64 -d10s
 #   bench/fanout.sh --big                # 10,000 connections
 #   bench/fanout.sh --connections=500 --rounds=50 --max-in-flight=128 --wrk-seconds=5

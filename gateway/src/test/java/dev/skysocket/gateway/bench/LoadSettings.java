@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param rounds             measured broadcasts, each one frame to every connection
  * @param warmupRounds       broadcasts before measuring, for the JIT and the connection pool; by default enough
  *                           for {@value #WARMUP_CALLS} calls (at least 5 rounds): the SDK's per-call path is long,
- *                           and with only 5,000 calls behind it C2 is still compiling while we measure
+ *                           and with 40,000 calls behind it C2 was still compiling for most of the measured rounds
  * @param maxInFlight        the fan-out's recipients in flight, also the HTTP connection pool size
  * @param frameBytes         size of the posted frame, the same bytes in both phases
  * @param wrkConnections     wrk's open connections ({@code -c})
@@ -22,7 +22,7 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
     /** Bounded so a typo cannot open more sockets than one machine's loopback port range holds. */
     static final int MAX_CONNECTIONS = 20_000;
     static final int BIG_CONNECTIONS = 10_000;
-    static final int WARMUP_CALLS = 40_000;
+    static final int WARMUP_CALLS = 100_000;
 
     LoadSettings {
         require(connections >= 1 && connections <= MAX_CONNECTIONS, "connections must be 1.." + MAX_CONNECTIONS);
