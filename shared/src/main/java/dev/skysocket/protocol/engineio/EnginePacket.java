@@ -1,5 +1,6 @@
 package dev.skysocket.protocol.engineio;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** One Engine.IO v4 packet. Binary messages travel as {@code b<base64>} on text-only paths. */
@@ -32,11 +33,34 @@ public sealed interface EnginePacket {
 
     record Message(String text) implements EnginePacket {
         public EnginePacketType type() { return EnginePacketType.MESSAGE; }
+
+        /** The size only: a payload never goes into logs. */
+        @Override
+        public String toString() {
+            return "Message[chars=" + (text == null ? 0 : text.length()) + "]";
+        }
     }
 
     /** A message carrying bytes: a binary frame, or {@code b<base64>} text. */
     record BinaryMessage(byte[] data) implements EnginePacket {
         public EnginePacketType type() { return EnginePacketType.MESSAGE; }
+
+        /** Equal by content: a record would compare the arrays by identity. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BinaryMessage that && Arrays.equals(data, that.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(data);
+        }
+
+        /** The size only: a payload never goes into logs. */
+        @Override
+        public String toString() {
+            return "BinaryMessage[bytes=" + (data == null ? 0 : data.length) + "]";
+        }
     }
 
     record Upgrade() implements EnginePacket {

@@ -1,0 +1,22 @@
+package dev.skysocket.gateway.local;
+
+/** What the local runner prints once it is up: where to connect and a client snippet to paste. */
+final class Banner {
+    private Banner() {
+    }
+
+    static String text(LocalRunner runner) {
+        return """
+                Skysocket local stack is up.
+                  API Gateway WebSocket (emulated): %1$s/%2$s
+                  Management API:                   %3$s/@connections/{id}
+                  DynamoDB Local:                   %4$s
+                Connect with socket.io-client v4:
+                  import { io } from "socket.io-client";
+                  const socket = io("%1$s", { path: "/%2$s", addTrailingSlash: false,
+                                              transports: ["websocket"], forceBase64: true });
+                  socket.emit("echo", "hello", (reply) => console.log(reply));
+                Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
+                runner.managementEndpoint(), runner.dynamoEndpoint());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.skysocket.apigw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.skysocket.server.DisconnectReason;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ApiGatewayRoutesTest {
+    private final RecordingApp app = new RecordingApp();
+    private final RouteHarness routes = new RouteHarness(app, Map.of());
+
+    @AfterEach
+    void close() {
+        routes.close();
+    }
+
+    @Test
+    void connectStoresTheConnectionAndTheDeferredStepSendsTheOpenPacket() {
+        String id = routes.connect();
+        assertThat(routes.stored(id)).isTrue();
+        assertThat(routes.posts(id)).first().asString()
+                .startsWith("0{")
+                .contains("\"sid\":\"" + id + "\"", "\"upgrades\":[]", "\"pingInterval\":25000",
+                        "\"pingTimeout\":20000", "\"maxPayload\":32768");
+    }
+
+    @Test
+    void connectRefusesOtherProtocolVersionsTransportsAndForeignOrigins() {
+        assertThat(routes.connectStatus(Map.of("EIO", "3", "transport", "websocket"), Map.of())).isEqualTo(400);
+        assertThat(routes.connectStatus(Map.of("EIO", "4", "transport", "polling"), Map.of())).isEqualTo(400);
+        assertThat(routes.connectStatus(Map.of(), Map.of())).isEqualTo(400);
+        try (RouteHarness strict = new RouteHarness(new RecordingApp(),
+                Map.of("skysocket.allowed-origins", "https://app.example.com"))) {
+            Map<String, String> query = Map.of("EIO", "4", "transport", "websocket");
+            assertThat(strict.connectStatus(query, Map.of("Origin", "https://evil.example.com"))).isEqualTo(403);
+            assertThat(strict.connectStatus(query, Map.of())).isEqualTo(403);
+            assertThat(strict.connectStatus(query, Map.of("Origin", "https://app.example.com"))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void namespaceConnectAnswersWithTheSocketIdAndRunsConnectionHandlers() {
+        String id = routes.connect();
+        routes.send(id, "40");
+        assertThat(routes.posts(id)).element(1).asString().matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}");
+        assertThat(app.seen).containsExactly("connection /");
+    }
+
+    @Test
+    void middlewareRefusesWithConnectErrorAndAdmitsOnTheSameConnection() {
+        String id = routes.connect();
+        routes.send(id, "40/admin,{\"token\":\"wrong\"}");
+        routes.send(id, "40/admin,{\"token\":\"secret\"}");
+        routes.send(id, "40/nowhere,");
+        assertThat(routes.posts(id)).hasSize(4);
+        assertThat(routes.posts(id).get(1)).isEqualTo("44/admin,{\"message\":\"unauthorized\"}");
+        assertThat(routes.posts(id).get(2)).startsWith("40/admin,{\"sid\":");
+        assertThat(routes.posts(id).get(3)).isEqualTo("44/nowhere,{\"message\":\"Invalid namespace\"}");
+    }
+
+    @Test
+    void eventsWithAnAckIdAreAnsweredWithTheSameId() {
+        String id = connected();
+        routes.send(id, "4217[\"echo\",\"x\",{\"a\":[1,null,true]},3.5]");
+        assertThat(routes.posts(id)).last().isEqualTo("4317[\"x\",{\"a\":[1,null,true]},3.5]");
+    }
+
+    @Test
+    void eventsWithoutAnAckAreEmittedBack() {
+        String id = connected();
+        routes.send(id, "42[\"echo\",1,\"two\"]");
+        assertThat(routes.posts(id)).last().isEqualTo("42[\"echo\",1,\"two\"]");
+    }
+
+    @Test
+    void binaryArgumentsArriveAsAttachmentsAcrossFramesAndGoBackAsBase64() {
+        String id = connected();
+        routes.send(id, "451-3[\"echo\",{\"_placeholder\":true,\"num\":0}]");
+        assertThat(app.seen).doesNotContain("echo");
+        routes.send(id, "bAQID");
+        assertThat(routes.posts(id)).endsWith("461-3[{\"_placeholder\":true,\"num\":0}]", "bAQID");
+    }
+
+    @Test
+    void socketDataSurvivesBetweenInvocations() {
+        String id = connected();
+        routes.send(id, "421[\"remember\",{\"n\":7}]");
+        routes.send(id, "422[\"recall\"]");
+        assertThat(routes.posts(id)).last().isEqualTo("432[{\"n\":7}]");
+    }
+
+    @Test
+    void aRoomBroadcastReachesOtherMembersOnly() {
+        String a = connected();
+        String b = connected();
+        String c = connected();
+        routes.send(a, "421[\"join\",\"r1\"]");
+        routes.send(b, "421[\"join\",\"r1\"]");
+        int postsToA = routes.posts(a).size();
+        int postsToC = routes.posts(c).size();
+        routes.send(a, "422[\"say\",{\"room\":\"r1\",\"msg\":\"hi\"}]");
+        assertThat(routes.posts(b)).last().isEqualTo("42[\"said\",{\"room\":\"r1\",\"msg\":\"hi\"}]");
+        assertThat(routes.posts(a)).hasSize(postsToA + 1).last().isEqualTo("432[]");
+        assertThat(routes.posts(c)).hasSize(postsToC);
+    }
+
+    @Test
+    void aGoneRecipientIsPrunedAndTheSenderIsKept() {
+        String sender = connected();
+        String gone = connected();
+        routes.send(sender, "421[\"join\",\"r1\"]");
+        routes.send(gone, "421[\"join\",\"r1\"]");
+        routes.api.markGone(gone);
+        routes.send(sender, "422[\"say\",{\"room\":\"r1\",\"msg\":\"hi\"}]");
+        assertThat(routes.stored(gone)).isFalse();
+        assertThat(routes.stored(sender)).isTrue();
+        assertThat(routes.posts(sender)).last().isEqualTo("432[]");
+    }
+
+    @Test
+    void anEventBeforeConnectEndsOnlyThatConnectionAndNeverReachesTheApp() {
+        String bad = routes.connect();
+        String good = connected();
+        routes.send(bad, "42[\"echo\",\"sneaky\"]");
+        assertThat(routes.closedByServer(bad)).isTrue();
+        assertThat(routes.stored(bad)).isFalse();
+        assertThat(app.seen).noneMatch(s -> s.contains("sneaky"));
+        routes.send(good, "421[\"echo\",\"still here\"]");
+        assertThat(routes.posts(good)).last().isEqualTo("431[\"still here\"]");
+    }
+
+    @Test
+    void malformedFramesEndTheConnectionWithParseError() {
+        for (String frame : new String[] {"", "9", "4{", "42{\"a\":1}", "42[]", "42[\"connect\"]", "2", "bAQID"}) {
+            String id = connected();
+            routes.send(id, frame);
+            assertThat(routes.closedByServer(id)).as("closed after %s", frame).isTrue();
+            assertThat(routes.stored(id)).as("removed after %s", frame).isFalse();
+        }
+        assertThat(app.disconnects).containsOnly(DisconnectReason.PARSE_ERROR);
+    }
+
+    @Test
+    void anAppExceptionDoesNotEndTheConnection() {
+        String id = connected();
+        routes.send(id, "421[\"boom\"]");
+        routes.send(id, "422[\"echo\",\"after\"]");
+        assertThat(routes.closedByServer(id)).isFalse();
+        assertThat(routes.posts(id)).last().isEqualTo("432[\"after\"]");
+    }
+
+    @Test
+    void disconnectRunsHandlersWithTransportCloseAndRemovesItems() {
+        String id = connected();
+        routes.send(id, "421[\"join\",\"r1\"]");
+        routes.disconnect(id);
+        assertThat(routes.stored(id)).isFalse();
+        assertThat(app.disconnects).containsExactly(DisconnectReason.TRANSPORT_CLOSE);
+        assertThat(routes.runtime.context().rooms().members("default", "/", "r1")).isEmpty();
+    }
+
+    @Test
+    void theSweepPingsDueConnectionsAndDropsThoseThatNeverAnswer() {
+        String quiet = connected();
+        String lively = connected();
+        routes.clock.advance(Duration.ofMillis(routes.config.pingIntervalMs()));
+        SweepReport first = routes.runtime.heartbeat().run();
+        assertThat(first.pinged()).isGreaterThanOrEqualTo(2);
+        assertThat(routes.posts(quiet)).last().isEqualTo("2");
+        routes.send(lively, "3");
+        routes.clock.advance(Duration.ofMillis(routes.config.pingTimeoutMs() + 1));
+        SweepReport second = routes.runtime.heartbeat().run();
+        assertThat(second.timedOut()).isGreaterThanOrEqualTo(1);
+        assertThat(routes.stored(quiet)).isFalse();
+        assertThat(routes.closedByServer(quiet)).isTrue();
+        assertThat(routes.stored(lively)).isTrue();
+        assertThat(app.disconnects).contains(DisconnectReason.PING_TIMEOUT);
+    }
+
+    @Test
+    void theSweepRotatesConnectionsBeforeTheTwoHourLimit() {
+        String old = connected();
+        routes.clock.advance(Duration.ofMillis(routes.config.maxConnectionAgeMs()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            routes.runtime.heartbeat().run();
+            return routes.closedByServer(old);
+        });
+        assertThat(routes.stored(old)).isFalse();
+    }
+
+    private String connected() {
+        String id = routes.connect();
+        routes.send(id, "40");
+        return id;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.skysocket.apigw;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.server.SocketApp;
+import dev.skysocket.server.SocketServer;
+import dev.skysocket.testing.DynamoDbLocalServer;
+import dev.skysocket.testing.ManagementApiStub;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API Gateway path wired as in Lambda, against DynamoDB Local and a loopback Management API; events are
+ * built the way API Gateway fills them. The open step runs inline, as soon as $connect asks for it.
+ */
+final class RouteHarness implements AutoCloseable {
+    /** Shared by every harness: closing Netty's event loops takes seconds, and the JVM's exit ends them. */
+    private static final ManagementApiClients CLIENTS = new ManagementApiClients(Region.US_EAST_1,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
+
+    final ManagementApiStub api = ManagementApiStub.start();
+    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final MutableClock clock = new MutableClock();
+    final SkysocketConfig config;
+    final ApiGatewayRuntime runtime;
+
+    RouteHarness(SocketApp app, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "routes"),
+                "skysocket.ping-interval-ms", "25000",
+                "skysocket.ping-timeout-ms", "20000",
+                "skysocket.sweep-period-ms", "5000"));
+        all.putAll(settings);
+        config = SkysocketConfig.from(Settings.of(all));
+        runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(app), dynamo, CLIENTS,
+                step -> request -> {
+                    try {
+                        step.run(request);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, api.endpoint(), clock);
+    }
+
+    String connect() {
+        return connect(Map.of("EIO", "4", "transport", "websocket", "b64", "1"), Map.of());
+    }
+
+    String connect(Map<String, String> query, Map<String, String> headers) {
+        String id = UUID.randomUUID().toString().substring(0, 15) + "=";
+        APIGatewayV2WebSocketResponse response = runtime.connect().handle(event(id, "$connect", "CONNECT", null,
+                query, headers));
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("refused: " + response.getStatusCode());
+        }
+        return id;
+    }
+
+    int connectStatus(Map<String, String> query, Map<String, String> headers) {
+        return runtime.connect().handle(event("c" + UUID.randomUUID(), "$connect", "CONNECT", null, query, headers))
+                .getStatusCode();
+    }
+
+    void send(String connectionId, String frame) {
+        runtime.message().handle(event(connectionId, "$default", "MESSAGE", frame, null, null));
+    }
+
+    void disconnect(String connectionId) {
+        runtime.disconnect().handle(event(connectionId, "$disconnect", "DISCONNECT", null, null, null));
+    }
+
+    /** Frames posted to the connection, the open packet first. */
+    List<String> posts(String connectionId) {
+        return api.postsTo(connectionId);
+    }
+
+    boolean closedByServer(String connectionId) {
+        return api.requestsFor(connectionId).stream().anyMatch(r -> r.method().equals("DELETE"));
+    }
+
+    boolean stored(String connectionId) {
+        return runtime.context().connections().find(connectionId).isPresent();
+    }
+
+    static APIGatewayV2WebSocketEvent event(String connectionId, String routeKey, String eventType, String body,
+                                            Map<String, String> query, Map<String, String> headers) {
+        var identity = new APIGatewayV2WebSocketEvent.RequestIdentity();
+        identity.setSourceIp("127.0.0.1");
+        identity.setUserAgent("test");
+        var context = new APIGatewayV2WebSocketEvent.RequestContext();
+        context.setConnectionId(connectionId);
+        context.setRouteKey(routeKey);
+        context.setEventType(eventType);
+        context.setDomainName("abc123.execute-api.us-east-1.amazonaws.com");
+        context.setStage("dev");
+        context.setConnectedAt(System.currentTimeMillis());
+        context.setIdentity(identity);
+        var event = new APIGatewayV2WebSocketEvent();
+        event.setRequestContext(context);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        event.setQueryStringParameters(query);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        api.close();
+    }
+}
