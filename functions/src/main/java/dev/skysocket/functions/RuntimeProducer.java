@@ -60,7 +60,11 @@ public class RuntimeProducer {
             wiring = null;
         }
         if (built != null) {
-            built.close();
+            // The fan-out's Netty client waits out a 2 s quiet period when closed; nothing in a stopping process
+            // needs to wait for that, so it closes on a daemon thread of its own.
+            Thread closer = new Thread(built::close, "skysocket-runtime-close");
+            closer.setDaemon(true);
+            closer.start();
         }
     }
 }

@@ -3,8 +3,13 @@ package dev.skysocket.functions;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -13,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * on AWS), so they are set here before Quarkus starts and cleared when it stops. Each profile gets its own.
  */
 public class LambdaBackends implements QuarkusTestResourceLifecycleManager {
+    private static final String ENDPOINT_PROPERTY = "skysocket.test.dynamodb-local-endpoint";
+    private static final String REGION = "us-east-1";
+    private static final String KEY = "dummy";
     private static volatile ManagementApiStub stub;
     private static volatile DynamoDbClient dynamo;
     private static volatile String table;
@@ -20,17 +28,18 @@ public class LambdaBackends implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        dynamo = DynamoDbLocalServer.client();
+        dynamo = client(dynamoDbLocal());
         table = DynamoDbLocalServer.freshTable(dynamo, "functions");
         stub = ManagementApiStub.start("dev");
-        settings.put("skysocket.region", "eu-west-1");
-        settings.put("skysocket.dynamodb-endpoint", DynamoDbLocalServer.endpoint().toString());
+        // DynamoDB Local keeps one database per access key and region: the functions and the tests share them.
+        settings.put("skysocket.region", REGION);
+        settings.put("skysocket.dynamodb-endpoint", dynamoDbLocal().toString());
         settings.put("skysocket.table", table);
         settings.put("skysocket.management-endpoint", stub.endpoint());
         settings.put("skysocket.open-invoker", "thread");
-        // Read by the SDK's default credentials chain; DynamoDB Local and the stub accept any signature.
-        settings.put("aws.accessKeyId", "test-access-key");
-        settings.put("aws.secretAccessKey", "test-secret-key");
+        // Read by the SDK's default credentials chain. DynamoDB Local 2.x accepts any key of letters and digits.
+        settings.put("aws.accessKeyId", KEY);
+        settings.put("aws.secretAccessKey", KEY);
         settings.forEach(System::setProperty);
         return Map.copyOf(settings);
     }
@@ -44,6 +53,32 @@ public class LambdaBackends implements QuarkusTestResourceLifecycleManager {
         if (dynamo != null) {
             dynamo.close();
         }
+    }
+
+    /**
+     * One DynamoDB Local per JVM. Each profile boots Quarkus with fresh class loaders, which would start another
+     * server through {@link DynamoDbLocalServer}'s static state; a JVM-wide property remembers the first one.
+     */
+    private static URI dynamoDbLocal() {
+        synchronized (System.getProperties()) {
+            String known = System.getProperty(ENDPOINT_PROPERTY);
+            if (known != null) {
+                return URI.create(known);
+            }
+            URI endpoint = DynamoDbLocalServer.endpoint();
+            System.setProperty(ENDPOINT_PROPERTY, endpoint.toString());
+            return endpoint;
+        }
+    }
+
+    /** A client like {@link DynamoDbLocalServer#client}'s: same key and region, so it sees the same tables. */
+    private static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static ManagementApiStub stub() {
