@@ -6,7 +6,7 @@ public enum ProtocolError {
     EMPTY,
     /** A packet type character that the protocol does not define, or one a client may not send. */
     UNKNOWN_PACKET_TYPE,
-    /** The packet's framing is wrong: bad namespace, ack id, attachment header, trailing garbage. */
+    /** The packet's framing is wrong: bad namespace, missing ack id, a payload where none belongs. */
     MALFORMED_PACKET,
     /** Frame, body or JSON larger than the configured limit. */
     TOO_LARGE,
@@ -14,7 +14,7 @@ public enum ProtocolError {
     TOO_MANY_PACKETS,
     /** A {@code b...} packet whose base64 does not decode. */
     BAD_BASE64,
-    /** Not JSON, or JSON over the depth, string or number limits. */
+    /** Not JSON, trailing garbage after it, or JSON over the depth, string or number limits. */
     BAD_JSON,
     /** An ack id that overflows or exceeds the cap. */
     BAD_ACK_ID,

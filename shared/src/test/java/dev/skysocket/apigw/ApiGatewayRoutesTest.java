@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.skysocket.server.DisconnectReason;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +191,66 @@ class ApiGatewayRoutesTest {
             return routes.closedByServer(old);
         });
         assertThat(routes.stored(old)).isFalse();
+    }
+
+    @Test
+    void broadcastsCoverManyRoomsOnceEachAndHonourExcept() {
+        String both = connected();
+        String onlyR1 = connected();
+        String muted = connected();
+        routes.send(both, "421[\"join\",\"r1\"]");
+        routes.send(both, "422[\"join\",\"r2\"]");
+        routes.send(onlyR1, "421[\"join\",\"r1\"]");
+        routes.send(muted, "421[\"join\",\"r2\"]");
+        routes.send(muted, "422[\"join\",\"muted\"]");
+        var report = routes.runtime.emitter("default").of("/").to("r1", "r2").except("muted").emit("news", 1);
+        assertThat(report.delivered()).isEqualTo(2);
+        assertThat(routes.posts(both)).filteredOn(f -> f.startsWith("42[\"news\"")).hasSize(1);
+        assertThat(routes.posts(onlyR1)).last().isEqualTo("42[\"news\",1]");
+        assertThat(routes.posts(muted)).noneMatch(f -> f.startsWith("42[\"news\""));
+    }
+
+    @Test
+    void anEmitWithoutRoomsReachesTheWholeNamespaceAndOnlyThatNamespace() {
+        String root = connected();
+        String admin = routes.connect();
+        routes.send(admin, "40/admin,{\"token\":\"secret\"}");
+        routes.runtime.emitter("default").of("/").emit("everyone", "hi");
+        assertThat(routes.posts(root)).last().isEqualTo("42[\"everyone\",\"hi\"]");
+        assertThat(routes.posts(admin)).noneMatch(f -> f.contains("everyone"));
+    }
+
+    @Test
+    void tenantsNeverShareRooms() {
+        String acme = connectedAs("acme");
+        String globex = connectedAs("globex");
+        routes.send(acme, "421[\"join\",\"r1\"]");
+        routes.send(globex, "421[\"join\",\"r1\"]");
+        routes.runtime.emitter("acme").of("/").to("r1").emit("memo", "acme only");
+        assertThat(routes.posts(acme)).last().isEqualTo("42[\"memo\",\"acme only\"]");
+        assertThat(routes.posts(globex)).noneMatch(f -> f.contains("memo"));
+        assertThat(routes.runtime.context().connections().find(acme).orElseThrow().user()).isEqualTo("user-acme");
+    }
+
+    @Test
+    void aClientNamespaceDisconnectLeavesTheOtherNamespacesConnected() {
+        String id = connected();
+        routes.send(id, "40/admin,{\"token\":\"secret\"}");
+        routes.send(id, "41");
+        assertThat(app.disconnects).containsExactly(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+        assertThat(routes.runtime.context().connections().findSocket(id, "/")).isEmpty();
+        assertThat(routes.runtime.context().connections().findSocket(id, "/admin")).isPresent();
+        assertThat(routes.closedByServer(id)).isFalse();
+    }
+
+    private String connectedAs(String tenant) {
+        String id = UUID.randomUUID().toString().substring(0, 15) + "=";
+        var event = RouteHarness.event(id, "$connect", "CONNECT", null,
+                Map.of("EIO", "4", "transport", "websocket"), Map.of());
+        event.getRequestContext().setAuthorizer(Map.of("tenant", tenant, "user", "user-" + tenant));
+        assertThat(routes.runtime.connect().handle(event).getStatusCode()).isEqualTo(200);
+        routes.send(id, "40");
+        return id;
     }
 
     private String connected() {

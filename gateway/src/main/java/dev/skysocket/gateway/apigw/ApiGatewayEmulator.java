@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +51,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private HttpServer server;
     private ExecutorService workers;
     private IntegrationInvoker invoker;
-    private WebSocketEvents events;
+    private volatile WebSocketEvents events;
     private ManagementApi management;
+    private final ManagementFaults faults = new ManagementFaults();
     private long sweepTimer = -1;
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
@@ -68,7 +68,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         workers = Executors.newCachedThreadPool(daemonThreads());
         invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
-        management = new ManagementApi(registry, stats, settings.maxMessageBytes());
+        management = new ManagementApi(registry, stats, settings.maxMessageBytes(), faults);
         vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -78,7 +78,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 .setMaxWebSocketMessageSize(settings.maxMessageBytes())
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
-                .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS);
+                .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
+                .setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::onHandshake)
                 .webSocketHandler(ApiGatewayEmulator::onAccepted)
@@ -129,6 +130,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return stats;
     }
 
+    /** Scripted Management API faults (429, 5xx) for tests. */
+    public ManagementFaults faults() {
+        return faults;
+    }
+
     /**
      * Closes every connection with 1001 "Going away", waits for their {@code $disconnect} invocations (bounded by
      * the closing handshake plus the integration timeout), then stops listening.
@@ -165,14 +171,20 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private void onHandshake(ServerWebSocketHandshake handshake) {
         String path = handshake.path();
         String stagePath = "/" + settings.stage();
-        if (stopping || !(path.equals(stagePath) || path.equals(stagePath + "/"))) {
+        WebSocketEvents events = this.events;
+        if (events == null || stopping) {
+            stats.connectRefused();
+            handshake.reject(503); // not started yet, or shutting down
+            return;
+        }
+        if (!(path.equals(stagePath) || path.equals(stagePath + "/"))) {
             // Only the stage path upgrades; API Gateway answers anything else with 403.
             stats.connectRefused();
             handshake.reject(403);
             return;
         }
         Context eventLoop = vertx.getOrCreateContext();
-        ConnectionContext connection = connectionContext(handshake);
+        ConnectionContext connection = UpgradeRequests.read(handshake, server.actualPort());
         String requestId = AwsIds.newId();
         String event = events.connect(connection, connection.connectedAtMillis(), requestId);
         // The upgrade stays pending while $connect runs on a worker; the verdict is applied on the event loop.
@@ -185,12 +197,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         int status = stopping ? 503 : ConnectVerdict.status(outcome);
         if (status != 101) {
             stats.connectRefused();
-            LOG.log(Level.INFO, "apigw.connect.refused connectionId={0} status={1}", connection.connectionId(),
+            LOG.log(Level.DEBUG, "apigw.connect.refused connectionId={0} status={1}", connection.connectionId(),
                     String.valueOf(status));
             handshake.reject(status);
             return;
         }
-        handshake.accept().onSuccess(socket -> open(socket, connection)).onFailure(error -> LOG.log(Level.INFO,
+        handshake.accept().onSuccess(socket -> open(socket, connection)).onFailure(error -> LOG.log(Level.DEBUG,
                 "apigw.connect.lost connectionId={0} error={1}", connection.connectionId(), error.toString()));
     }
 
@@ -202,7 +214,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));
         registry.add(connection);
         stats.connectionOpened();
-        LOG.log(Level.INFO, "apigw.connect connectionId={0} sourceIp={1}", context.connectionId(), context.sourceIp());
+        LOG.log(Level.DEBUG, "apigw.connect connectionId={0} sourceIp={1}", context.connectionId(), context.sourceIp());
     }
 
     /** Accepted sockets are wired in {@link #open}; this handler only has to exist for upgrades to be routed here. */
@@ -225,31 +237,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private void sweep() {
         long now = System.currentTimeMillis();
         registry.snapshot().forEach(connection -> connection.checkLiveness(now));
-    }
-
-    private ConnectionContext connectionContext(ServerWebSocketHandshake handshake) {
-        String sourceIp = handshake.remoteAddress().hostAddress();
-        long now = System.currentTimeMillis();
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        String forwardedFor = null;
-        for (Map.Entry<String, String> header : handshake.headers()) {
-            String name = header.getKey();
-            if (name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Upgrade")) {
-                continue; // hop-by-hop: API Gateway does not pass these to the integration
-            }
-            if (name.equalsIgnoreCase("X-Forwarded-For")) {
-                forwardedFor = header.getValue();
-                continue;
-            }
-            headers.add(Map.entry(name, header.getValue()));
-        }
-        headers.add(Map.entry("X-Amzn-Trace-Id", AwsIds.newTraceId(now)));
-        headers.add(Map.entry("X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
-        headers.add(Map.entry("X-Forwarded-Port", Integer.toString(server.actualPort())));
-        // "http" tells the backend to build an http:// callback URL from domainName and stage; AWS says "https".
-        headers.add(Map.entry("X-Forwarded-Proto", "http"));
-        return new ConnectionContext(AwsIds.newId(), now, sourceIp, handshake.headers().get("User-Agent"), headers,
-                handshake.query());
     }
 
     private String authority() {

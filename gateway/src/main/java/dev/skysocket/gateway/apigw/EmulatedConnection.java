@@ -88,6 +88,11 @@ final class EmulatedConnection {
         return disconnected;
     }
 
+    /** True while the client reads slower than we write: the socket's write queue is over its high-water mark. */
+    boolean outboundBufferFull() {
+        return socket.writeQueueFull();
+    }
+
     /** Sends one Management API post: a text frame when the bytes are UTF-8, binary otherwise. */
     Future<Void> post(byte[] data) {
         if (closed || closing.get() != null) {
@@ -96,8 +101,7 @@ final class EmulatedConnection {
         String text = utf8(data);
         Future<Void> written = text != null
                 ? socket.writeTextMessage(text) : socket.writeBinaryMessage(Buffer.buffer(data));
-        stats.outboundMessage(frameCount(data.length));
-        return written;
+        return written.onSuccess(ignored -> stats.outboundMessage(frameCount(data.length)));
     }
 
     /** Starts closing with our status; the first status wins and is the one {@code $disconnect} reports. */
@@ -188,8 +192,8 @@ final class EmulatedConnection {
             reply = errorMessage("Endpoint request timed out", requestId);
         }
         if (reply != null && !closed && closing.get() == null) {
-            socket.writeTextMessage(reply);
-            stats.outboundMessage(frameCount(reply.getBytes(StandardCharsets.UTF_8).length));
+            int frames = frameCount(reply.getBytes(StandardCharsets.UTF_8).length);
+            socket.writeTextMessage(reply).onSuccess(ignored -> stats.outboundMessage(frames));
         }
     }
 
@@ -236,7 +240,7 @@ final class EmulatedConnection {
         if (!disconnectFired.compareAndSet(false, true)) {
             return;
         }
-        LOG.log(Level.INFO, "apigw.disconnect connectionId={0} status={1}", id(), String.valueOf(code));
+        LOG.log(Level.DEBUG, "apigw.disconnect connectionId={0} status={1}", id(), String.valueOf(code));
         queue.submit(() -> {
             String event = events.disconnect(context, code, reason, System.currentTimeMillis(), AwsIds.newId());
             return invoker.invoke("$disconnect", event).whenComplete((outcome, error) -> disconnected.complete(null));

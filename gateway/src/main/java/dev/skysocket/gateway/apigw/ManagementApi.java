@@ -29,11 +29,13 @@ final class ManagementApi {
     private final ConnectionRegistry registry;
     private final EmulatorStats stats;
     private final int maxMessageBytes;
+    private final ManagementFaults faults;
 
-    ManagementApi(ConnectionRegistry registry, EmulatorStats stats, int maxMessageBytes) {
+    ManagementApi(ConnectionRegistry registry, EmulatorStats stats, int maxMessageBytes, ManagementFaults faults) {
         this.registry = registry;
         this.stats = stats;
         this.maxMessageBytes = maxMessageBytes;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request, String connectionId) {
@@ -80,6 +82,14 @@ final class ManagementApi {
         Optional<EmulatedConnection> connection = registry.find(connectionId);
         if (connection.isEmpty()) {
             gone(request, connectionId);
+            return;
+        }
+        ManagementFaults.Fault fault = faults.nextPostFault(connectionId);
+        if (fault == null && connection.get().outboundBufferFull()) {
+            fault = ManagementFaults.bufferFull();  // AWS answers 429 when one client's buffer is full
+        }
+        if (fault != null) {
+            error(request, fault.status(), fault.errorType(), fault.message());
             return;
         }
         connection.get().post(data).onComplete(written -> {

@@ -56,7 +56,24 @@ class LivenessTest {
     }
 
     @Test
-    void aConnectionOlderThanTheMaximumDurationIsClosedWith1001EvenWhileActive() {
+    void pingsAreAnsweredButDoNotCountAsActivityNorReachTheIntegration() throws Exception {
+        emulator = EmulatorFixture.start(
+                EmulatorFixture.settings().withIdleTimeout(Duration.ofMillis(500)), integration);
+        TestClient client = TestClient.connect(emulator.websocketUrl());
+
+        while (!client.closed().isDone()) {
+            client.ping();
+            Thread.sleep(50);
+        }
+
+        assertThat(client.pongs()).isPositive();
+        assertThat(client.awaitClose().code()).isEqualTo(1001);
+        assertThat(integration.calls("$default")).isEmpty();
+        assertThat(emulator.stats().inboundFrames()).isZero();
+    }
+
+    @Test
+    void aConnectionOlderThanTheMaximumDurationIsClosedWith1001EvenWhileActive() throws Exception {
         emulator = EmulatorFixture.start(EmulatorFixture.settings()
                 .withMaxConnectionDuration(Duration.ofMillis(500)), integration);
         TestClient client = TestClient.connect(emulator.websocketUrl());
@@ -64,6 +81,7 @@ class LivenessTest {
 
         while (!client.closed().isDone()) {
             client.send("2");
+            Thread.sleep(50);
         }
 
         assertThat(client.awaitClose().code()).isEqualTo(1001);

@@ -130,7 +130,7 @@ class MessageRouteTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> client.texts().contains("echo:loud"));
         assertThat(client.texts()).containsExactly("echo:loud");
-        assertThat(emulator.stats().outboundMessages()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.stats().outboundMessages() == 1);
     }
 
     @Test

@@ -25,6 +25,7 @@ final class TestClient implements WebSocket.Listener {
     private final List<String> texts = new CopyOnWriteArrayList<>();
     private final List<byte[]> binaries = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private WebSocket socket;
@@ -78,6 +79,14 @@ final class TestClient implements WebSocket.Listener {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
+    void ping() {
+        socket.sendPing(ByteBuffer.wrap(new byte[] {'p'})).join();
+    }
+
+    int pongs() {
+        return pongs.get();
+    }
+
     void close(int code, String reason) {
         socket.sendClose(code, reason).join();
     }
@@ -126,6 +135,13 @@ final class TestClient implements WebSocket.Listener {
             binaries.add(binary.toByteArray());
             binary.reset();
         }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pongs.incrementAndGet();
+        webSocket.request(1);
         return null;
     }
 

@@ -122,8 +122,7 @@ public final class SocketIoDecoder {
             ackId = boundedNumber(text, i, end, ackIdDigits, limits.maxAckId(), ProtocolError.BAD_ACK_ID, "ack id");
             i = end;
         }
-        boolean ackable = type.compareTo(SocketPacketType.EVENT) >= 0;
-        if (ackId != null && !ackable) {
+        if (ackId != null && (type == SocketPacketType.CONNECT || type == SocketPacketType.DISCONNECT)) {
             throw new ProtocolException(ProtocolError.MALFORMED_PACKET, type + " carries no ack id");
         }
         if (ackId == null && (type == SocketPacketType.ACK || type == SocketPacketType.BINARY_ACK)) {
@@ -236,7 +235,13 @@ public final class SocketIoDecoder {
         if (digits > 1 && text.charAt(start) == '0') {
             throw new ProtocolException(error, what + " has a leading zero");
         }
-        long value = Long.parseLong(text, start, end, 10);
+        long value;
+        try {
+            value = Long.parseLong(text, start, end, 10);
+        } catch (NumberFormatException e) {
+            // Only reachable with a cap of 19 digits (Long.MAX_VALUE) and a 19-digit value above it.
+            throw new ProtocolException(error, what + " overflows");
+        }
         if (value > max) {
             throw new ProtocolException(error, what + " over the limit");
         }

@@ -17,9 +17,14 @@ public final class SocketIoEncoder {
      * {@code BinaryNode} goes out as BINARY_EVENT/BINARY_ACK, and a binary type without one as plain EVENT/ACK.
      *
      * @throws IllegalArgumentException for a packet the server cannot mean to send: a binary header that was
-     *                                  never reconstructed, or bytes in a CONNECT/DISCONNECT/CONNECT_ERROR
+     *                                  never reconstructed, bytes in a CONNECT/DISCONNECT/CONNECT_ERROR, or a
+     *                                  namespace the wire cannot carry
      */
     public static EncodedSocketPacket encode(SocketPacket packet) {
+        // The wire has no escape for ',' in a namespace (Socket.IO v5 §Format).
+        if (!packet.namespace().startsWith("/") || packet.namespace().indexOf(',') >= 0) {
+            throw new IllegalArgumentException("a namespace starts with '/' and holds no ','");
+        }
         SocketPacketType type = packet.type();
         JsonNode data = packet.data();
         List<byte[]> attachments = List.of();

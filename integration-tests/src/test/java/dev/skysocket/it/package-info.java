@@ -1,0 +1,8 @@
+/**
+ * Integration tests: the stock socket.io-client v4 (Node scenarios in {@code js/scenarios}), the Java
+ * socket.io-client and bare WebSockets against the local stack — the API Gateway emulator, the same route classes
+ * Lambda runs, and DynamoDB Local, all in the test JVM. Tests reach the server only through the wire, the
+ * Management API and the stores' public interfaces; they never import {@code gateway} internals beyond
+ * {@code LocalRunner} and the emulator it exposes.
+ */
+package dev.skysocket.it;
