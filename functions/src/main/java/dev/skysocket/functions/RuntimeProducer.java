@@ -31,13 +31,18 @@ public class RuntimeProducer {
      * first event, so that a wrong setup fails at start, saying how to fix it.
      */
     void onStart(@Observes StartupEvent started) {
-        String handler = ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null);
-        if (handler == null || handler.isBlank()) {
+        String handler = requireHandler(
+                ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null));
+        wiring();
+        LOG.log(Level.INFO, "event=runtime_ready handler={0}", handler);
+    }
+
+    static String requireHandler(String configured) {
+        if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("QUARKUS_LAMBDA_HANDLER is not set: set it on each function to connect, "
                     + "default, disconnect, open or heartbeat (otherwise Quarkus picks one handler silently)");
         }
-        wiring();
-        LOG.log(Level.INFO, "event=runtime_ready handler={0}", handler);
+        return configured;
     }
 
     @Produces

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A wrong setup fails at start, and the message says which variable fixes it. No Quarkus needed. */
+/** A wrong setup fails at start (or on the first misrouted event), saying which variable fixes it. No Quarkus. */
 class RuntimeWiringTest {
 
     private static Map<String, String> valid() {
@@ -64,6 +64,14 @@ class RuntimeWiringTest {
         try (RuntimeWiring wiring = RuntimeWiring.from(Settings.of(settings))) {
             assertThat(wiring.runtime().connect()).isNotNull();
         }
+    }
+
+    @Test
+    void aFunctionWithoutQuarkusLambdaHandlerRefusesToStart() {
+        assertThatThrownBy(() -> RuntimeProducer.requireHandler(null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("QUARKUS_LAMBDA_HANDLER");
+        assertThatThrownBy(() -> RuntimeProducer.requireHandler(" ")).isInstanceOf(IllegalStateException.class);
+        assertThat(RuntimeProducer.requireHandler("heartbeat")).isEqualTo("heartbeat");
     }
 
     @Test
