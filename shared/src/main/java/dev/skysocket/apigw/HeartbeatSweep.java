@@ -54,8 +54,10 @@ public final class HeartbeatSweep {
                 }
                 Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
                 if (connection.awaitingPong()) {
-                    end(recipient, DisconnectReason.PING_TIMEOUT);
-                    timedOut++;
+                    if (stillUnanswered(connection.connectionId(), now)) {
+                        end(recipient, DisconnectReason.PING_TIMEOUT);
+                        timedOut++;
+                    }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
                     end(recipient, DisconnectReason.TRANSPORT_CLOSE);
                     rotated++;
@@ -63,16 +65,14 @@ public final class HeartbeatSweep {
                     toPing.add(recipient);
                 }
             }
-            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
-            Set<String> goneIds = Set.copyOf(report.goneConnectionIds());
-            gone += report.gone();
+            // Recorded before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
             for (Recipient recipient : toPing) {
-                if (!goneIds.contains(recipient.connectionId())) {
-                    ctx.connections().recordPingSent(recipient.connectionId(), deadline);
-                    pinged++;
-                }
+                ctx.connections().recordPingSent(recipient.connectionId(), deadline);
             }
+            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
+            gone += report.gone();
+            pinged += toPing.size() - report.gone();
             if (due.size() < batchSize) {
                 break;
             }
@@ -81,6 +81,13 @@ public final class HeartbeatSweep {
         LOG.log(Level.INFO, "event=heartbeat_sweep pinged={0} timed_out={1} rotated={2} gone={3} ms={4}",
                 result.pinged(), result.timedOut(), result.rotated(), result.gone(), result.durationMs());
         return result;
+    }
+
+    /** The index may lag, and a pong may have landed since the query: decide on a fresh read of the item. */
+    private boolean stillUnanswered(String connectionId, long now) {
+        return ctx.connections().find(connectionId)
+                .map(c -> c.awaitingPong() && c.pingDueAt() <= now)
+                .orElse(false);
     }
 
     private void end(Recipient recipient, DisconnectReason reason) {

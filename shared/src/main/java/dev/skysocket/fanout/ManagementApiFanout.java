@@ -128,7 +128,9 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
                 .filter(o -> o.status() == Status.FAILED)
                 .map(o -> o.error() == null ? "unknown" : o.error().getClass().getSimpleName())
                 .findFirst().orElse("none");
-        LOG.log(report.failed() > 0 ? Level.WARNING : Level.INFO, () -> "fanout recipients=" + recipients
+        // Replies to one socket (acks, CONNECT answers) are the bulk of calls: they log at DEBUG unless they fail.
+        Level level = report.failed() > 0 ? Level.WARNING : recipients > 1 ? Level.INFO : Level.DEBUG;
+        LOG.log(level, () -> "fanout recipients=" + recipients
                 + " frames=" + frames + " delivered=" + report.delivered() + " gone=" + report.gone()
                 + " failed=" + report.failed() + " retries=" + report.retries()
                 + " durationMs=" + report.duration().toMillis() + " firstError=" + firstError);
