@@ -1,9 +1,7 @@
 package dev.skysocket.functions;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,9 +20,9 @@ class ConnectHandlerTest {
     void anEngineIo4WebSocketConnectIsAcceptedStoredAndSentItsOpenPacket() {
         String id = WebSocketEvents.newConnectionId();
 
-        given().contentType("application/json").body(WebSocketEvents.connect(id, "4"))
-                .when().post()
-                .then().statusCode(200).body("statusCode", equalTo(200));
+        var response = FunctionInvoker.invoke(WebSocketEvents.connect(id, "4"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
 
         var stored = runtime.context().connections().find(id);
         assertThat(stored).hasValueSatisfying(c -> {
@@ -40,10 +38,9 @@ class ConnectHandlerTest {
     void anEngineIo3ConnectIsRefusedWith400AndNothingIsStored() {
         String id = WebSocketEvents.newConnectionId();
 
-        given().contentType("application/json").body(WebSocketEvents.connect(id, "3"))
-                .when().post()
-                .then().statusCode(200).body("statusCode", equalTo(400));
+        var response = FunctionInvoker.invoke(WebSocketEvents.connect(id, "3"));
 
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(runtime.context().connections().find(id)).isEmpty();
         assertThat(LambdaBackends.stub().requestsFor(id)).isEmpty();
     }

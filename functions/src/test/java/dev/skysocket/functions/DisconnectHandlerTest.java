@@ -1,9 +1,7 @@
 package dev.skysocket.functions;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.store.dynamodb.DynamoSchema;
@@ -30,10 +28,9 @@ class DisconnectHandlerTest {
         // Connection, socket, and memberships of the socket's own room and of "lobby".
         assertThat(itemsOf(id)).hasSizeGreaterThanOrEqualTo(3);
 
-        given().contentType("application/json").body(WebSocketEvents.disconnect(id))
-                .when().post()
-                .then().statusCode(200).body("statusCode", equalTo(200));
+        var response = FunctionInvoker.invoke(WebSocketEvents.disconnect(id));
 
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(itemsOf(id)).isEmpty();
         assertThat(runtime.context().connections().find(id)).isEmpty();
     }

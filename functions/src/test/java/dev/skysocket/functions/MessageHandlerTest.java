@@ -1,9 +1,7 @@
 package dev.skysocket.functions;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,8 +47,7 @@ class MessageHandlerTest {
     }
 
     private static void send(String connectionId, String frame) {
-        given().contentType("application/json").body(WebSocketEvents.message(connectionId, frame))
-                .when().post()
-                .then().statusCode(200).body("statusCode", equalTo(200));
+        assertThat(FunctionInvoker.invoke(WebSocketEvents.message(connectionId, frame)).path("statusCode").asInt())
+                .isEqualTo(200);
     }
 }
