@@ -1,0 +1,30 @@
+package dev.skysocket.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.apigw.SweepReport;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * The heartbeat sweep ({@code QUARKUS_LAMBDA_HANDLER=heartbeat}), run by an EventBridge schedule every
+ * {@code skysocket.sweep-period-ms}. The scheduled event's content does not matter.
+ */
+@Named("heartbeat")
+@Singleton
+public class HeartbeatHandler implements RequestHandler<Map<String, Object>, SweepReport> {
+    private final ApiGatewayRuntime runtime;
+
+    @Inject
+    public HeartbeatHandler(ApiGatewayRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public SweepReport handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        return runtime.heartbeat().run();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.skysocket.functions;
+
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.config.Settings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the process's one {@link ApiGatewayRuntime} from settings ({@link Settings#system()}: system properties,
+ * then {@code SKYSOCKET_*} environment variables) the first time it is needed, and closes its clients at
+ * shutdown. Clients built once and kept across invocations are what makes warm invocations cheap.
+ *
+ * <p>One {@code function.zip} holds every handler. Each function MUST set {@code QUARKUS_LAMBDA_HANDLER}
+ * ({@code connect}, {@code default}, {@code disconnect}, {@code open} or {@code heartbeat}): with several
+ * {@code @Named} handlers and none chosen, Quarkus does not fail but silently picks one. This class therefore
+ * refuses to start without it.
+ */
+@Singleton
+public class RuntimeProducer {
+    static final String HANDLER_PROPERTY = "quarkus.lambda.handler";
+    private static final System.Logger LOG = System.getLogger(RuntimeProducer.class.getName());
+    private RuntimeWiring wiring;
+
+    /**
+     * Builds the runtime during start (Lambda's init phase, which a snapshot would capture) rather than on the
+     * first event, so that a wrong setup fails at start, saying how to fix it.
+     */
+    void onStart(@Observes StartupEvent started) {
+        String handler = requireHandler(
+                ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null));
+        wiring();
+        LOG.log(Level.INFO, "event=runtime_ready handler={0}", handler);
+    }
+
+    static String requireHandler(String configured) {
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("QUARKUS_LAMBDA_HANDLER is not set: set it on each function to connect, "
+                    + "default, disconnect, open or heartbeat (otherwise Quarkus picks one handler silently)");
+        }
+        return configured;
+    }
+
+    @Produces
+    @Singleton
+    ApiGatewayRuntime runtime() {
+        return wiring().runtime();
+    }
+
+    private synchronized RuntimeWiring wiring() {
+        if (wiring == null) {
+            wiring = RuntimeWiring.from(Settings.system());
+        }
+        return wiring;
+    }
+
+    void onStop(@Observes ShutdownEvent stopping) {
+        RuntimeWiring built;
+        synchronized (this) {
+            built = wiring;
+            wiring = null;
+        }
+        if (built != null) {
+            // The fan-out's Netty client waits out a 2 s quiet period when closed; nothing in a stopping process
+            // needs to wait for that, so it closes on a daemon thread of its own.
+            Thread closer = new Thread(built::close, "skysocket-runtime-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+    }
+}

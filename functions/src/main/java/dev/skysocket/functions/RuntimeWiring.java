@@ -1,0 +1,150 @@
+package dev.skysocket.functions;
+
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.apigw.AsyncInvoker;
+import dev.skysocket.apigw.LambdaAsyncInvoker;
+import dev.skysocket.apigw.OpenPacketStep;
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.server.SocketServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Builds the {@link ApiGatewayRuntime} of one process from settings, and owns the SDK clients it needs. Every
+ * setting is checked before any client is built, so a wrong setup fails at start with the fix in the message.
+ * Cold start (STYLE 11): sync calls use the small url-connection client; the Netty client of the fan-out is
+ * only built on the first post.
+ */
+final class RuntimeWiring implements AutoCloseable {
+    static final String REGION = "skysocket.region";
+    static final String DYNAMODB_ENDPOINT = "skysocket.dynamodb-endpoint";
+    static final String OPEN_INVOKER = "skysocket.open-invoker";
+    static final String OPEN_FUNCTION = "skysocket.open-function";
+    /** Reads the {@code aws.region} system property, then {@code AWS_REGION}, which Lambda always sets. */
+    static final String AWS_REGION = "aws.region";
+    /** A post waits at most this long for a free connection of the fan-out's pool. */
+    static final Duration ACQUISITION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ApiGatewayRuntime runtime;
+    private final List<AutoCloseable> owned;
+
+    private RuntimeWiring(ApiGatewayRuntime runtime, List<AutoCloseable> owned) {
+        this.runtime = runtime;
+        this.owned = owned;
+    }
+
+    static RuntimeWiring from(Settings settings) {
+        SkysocketConfig config = SkysocketConfig.from(settings);
+        Region region = region(settings);
+        URI dynamoEndpoint = endpoint(settings, DYNAMODB_ENDPOINT);
+        String invokerKind = settings.string(OPEN_INVOKER, "lambda").toLowerCase(Locale.ROOT);
+        String openFunction = settings.string(OPEN_FUNCTION, null);
+        if (!invokerKind.equals("lambda") && !invokerKind.equals("thread")) {
+            throw new IllegalStateException("setting " + OPEN_INVOKER + " (" + Settings.envName(OPEN_INVOKER)
+                    + ") must be 'lambda' (on AWS) or 'thread' (tests and local runs), got '" + invokerKind + "'");
+        }
+        if (invokerKind.equals("lambda") && openFunction == null) {
+            throw new IllegalStateException("the open step runs as an async Lambda invocation, but setting "
+                    + OPEN_FUNCTION + " is not set: set " + Settings.envName(OPEN_FUNCTION)
+                    + " to the open function's name or ARN, or " + Settings.envName(OPEN_INVOKER) + "=thread locally");
+        }
+
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+            owned.add(credentials);
+            var dynamoBuilder = DynamoDbClient.builder()
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(UrlConnectionHttpClient.create());
+            if (dynamoEndpoint != null) {
+                dynamoBuilder.endpointOverride(dynamoEndpoint);
+            }
+            DynamoDbClient dynamo = owned(owned, dynamoBuilder.build());
+            Function<OpenPacketStep, AsyncInvoker> invokerFor;
+            if (invokerKind.equals("lambda")) {
+                LambdaClient lambda = owned(owned, LambdaClient.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build());
+                invokerFor = step -> new LambdaAsyncInvoker(lambda, openFunction);
+            } else {
+                invokerFor = step -> owned(owned, new ThreadAsyncInvoker(step));
+            }
+            ManagementApiClients management = owned(owned, new ManagementApiClients(region, credentials,
+                    config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
+            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, SocketServer.fromServiceLoader(), dynamo,
+                    management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
+            return new RuntimeWiring(runtime, owned);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T owned(List<AutoCloseable> owned, T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    ApiGatewayRuntime runtime() {
+        return runtime;
+    }
+
+    private static Region region(Settings settings) {
+        String region = settings.string(REGION, settings.string(AWS_REGION, null));
+        if (region == null) {
+            throw new IllegalStateException("no AWS region: set AWS_REGION (Lambda sets it for you) or "
+                    + Settings.envName(REGION));
+        }
+        return Region.of(region);
+    }
+
+    private static URI endpoint(Settings settings, String name) {
+        String value = settings.string(name, null);
+        if (value == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalStateException("setting " + name + " (" + Settings.envName(name)
+                    + ") must be an http(s) URL such as http://127.0.0.1:8000, got '" + value + "'");
+        }
+        return uri;
+    }
+
+    /** Closes in reverse order of building: open-step threads before the fan-out they post through. */
+    @Override
+    public void close() {
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> owned) {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(RuntimeWiring.class.getName()).log(System.Logger.Level.DEBUG, "close failed", e);
+            }
+        }
+        owned.clear();
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The Lambda functions of the API Gateway path: thin Quarkus handlers that map an event to one call on
+ * {@link dev.skysocket.apigw.ApiGatewayRuntime} and back, plus the one place that builds that runtime per process.
+ *
+ * <p>All handlers ship in one {@code function.zip}. Each function picks its handler with
+ * {@code QUARKUS_LAMBDA_HANDLER} ({@code connect}, {@code default}, {@code disconnect}, {@code open},
+ * {@code heartbeat}); Quarkus silently picks one of several {@code @Named} handlers when it is unset, so
+ * {@link dev.skysocket.functions.RuntimeProducer} refuses to start without it.
+ *
+ * <p>Owns no protocol or storage logic: it must not import the codecs ({@code dev.skysocket.protocol.*}) or the
+ * DynamoDB model ({@code dev.skysocket.store.dynamodb}); those stay behind {@code dev.skysocket.apigw}.
+ */
+package dev.skysocket.functions;
