@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * shutdown. Clients built once and kept across invocations are what makes warm invocations cheap.
  *
  * <p>One {@code function.zip} holds every handler. Each function MUST set {@code QUARKUS_LAMBDA_HANDLER}
- * ({@code connect}, {@code default}, {@code disconnect}, {@code open} or {@code heartbeat}): with several
- * {@code @Named} handlers and none chosen, Quarkus does not fail but silently picks one. This class therefore
- * refuses to start without it.
+ * ({@code connect}, {@code default}, {@code disconnect}, {@code open}, {@code heartbeat} or {@code publish}): with
+ * several {@code @Named} handlers and none chosen, Quarkus does not fail but silently picks one. This class
+ * therefore refuses to start without it.
  */
 @Singleton
 public class RuntimeProducer {
@@ -40,7 +40,7 @@ public class RuntimeProducer {
     static String requireHandler(String configured) {
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("QUARKUS_LAMBDA_HANDLER is not set: set it on each function to connect, "
-                    + "default, disconnect, open or heartbeat (otherwise Quarkus picks one handler silently)");
+                    + "default, disconnect, open, heartbeat or publish (otherwise Quarkus picks one handler silently)");
         }
         return configured;
     }

@@ -59,4 +59,10 @@ final class HandlerProfiles {
             super("heartbeat");
         }
     }
+
+    public static final class Publish extends Handler {
+        public Publish() {
+            super("publish");
+        }
+    }
 }

@@ -70,7 +70,7 @@ final class WebSocketEvents {
         }
     }
 
-    private static String fill(String name, Map<String, Object> values) {
+    static String fill(String name, Map<String, Object> values) {
         String json = template(name);
         for (var entry : values.entrySet()) {
             try {

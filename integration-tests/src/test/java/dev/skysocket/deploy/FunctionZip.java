@@ -37,7 +37,7 @@ final class FunctionZip implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** Opens the zip; its {@code lib/*.jar} are copied out to {@code workDir}, since a jar in a zip is not on a path. */
+    /** Opens the zip; its {@code lib/*.jar} go to {@code workDir}, since a class loader cannot read a jar in a zip. */
     static FunctionZip open(Path zipFile, Path workDir) throws IOException {
         if (!Files.isRegularFile(zipFile)) {
             throw new AssertionError(zipFile + " does not exist: build it first (mvn -DskipTests package, or let the "

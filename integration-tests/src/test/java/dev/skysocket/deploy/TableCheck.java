@@ -35,7 +35,8 @@ final class TableCheck {
 
         compare(problems, id + " BillingMode", expected.billingModeAsString(), table.get("BillingMode"));
         TreeSet<String> attributes = new TreeSet<>();
-        expected.attributeDefinitions().forEach(a -> attributes.add(a.attributeName() + ":" + a.attributeTypeAsString()));
+        expected.attributeDefinitions()
+                .forEach(a -> attributes.add(a.attributeName() + ":" + a.attributeTypeAsString()));
         TreeSet<String> declared = new TreeSet<>();
         list(table.get("AttributeDefinitions")).forEach(a -> declared.add(
                 map(a).get("AttributeName") + ":" + map(a).get("AttributeType")));

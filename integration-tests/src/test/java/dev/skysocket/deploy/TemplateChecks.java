@@ -155,7 +155,8 @@ final class TemplateChecks {
                 }
             });
             if (periods.size() != 1 || sweep == null || periods.get(0) != number(sweep, "SKYSOCKET_SWEEP_PERIOD_MS")) {
-                problems.add(id + " schedule periods " + periods + " ms do not match SKYSOCKET_SWEEP_PERIOD_MS=" + sweep);
+                problems.add(id + " schedule periods " + periods + " ms do not match SKYSOCKET_SWEEP_PERIOD_MS="
+                        + sweep);
             }
         });
         return problems;

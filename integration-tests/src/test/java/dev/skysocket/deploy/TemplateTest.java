@@ -83,7 +83,8 @@ class TemplateTest {
         assertThat(TemplateChecks.connectStartsTheOpenFunction(load())).isEmpty();
         Template t = load();
         environment(t, "ConnectFunction").put("SKYSOCKET_OPEN_FUNCTION", Map.of("Ref", "HeartbeatFunction.Alias"));
-        assertThat(TemplateChecks.connectStartsTheOpenFunction(t)).singleElement().asString().contains("ConnectFunction");
+        assertThat(TemplateChecks.connectStartsTheOpenFunction(t)).singleElement().asString()
+                .contains("ConnectFunction");
     }
 
     @Test
@@ -181,7 +182,8 @@ class TemplateTest {
         Map<String, Object> manageStatement = map(list(map(properties(t, "ManageConnectionsPolicy")
                 .get("PolicyDocument")).get("Statement")).get(0));
         manageStatement.put("Resource", "*");
-        properties(t, "GatewayTaskRole").put("ManagedPolicyArns", List.of("arn:aws:iam::aws:policy/AdministratorAccess"));
+        properties(t, "GatewayTaskRole")
+                .put("ManagedPolicyArns", List.of("arn:aws:iam::aws:policy/AdministratorAccess"));
         assertThat(IamCheck.noWildcards(t))
                 .anyMatch(p -> p.startsWith("TableAccessPolicy: wildcard action dynamodb:*"))
                 .anyMatch(p -> p.startsWith("ManageConnectionsPolicy: Resource \"*\""))

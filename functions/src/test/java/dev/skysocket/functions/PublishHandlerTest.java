@@ -1,0 +1,83 @@
+package dev.skysocket.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The {@code publish} function, invoked with function URL events (HTTP payload 2.0) as Lambda sends them. */
+@QuarkusTest
+@TestProfile(HandlerProfiles.Publish.class)
+class PublishHandlerTest {
+    @Inject
+    ApiGatewayRuntime runtime;
+
+    @Test
+    void anEventPublishedToARoomReachesItsMembersOnly() {
+        String room = "news-" + WebSocketEvents.newConnectionId();
+        String member = joined(room);
+        String outsider = OpenedConnections.connectedToMainNamespace(runtime);
+
+        var answer = publish("POST", "{\"tenant\":\"default\",\"namespace\":\"/\",\"rooms\":[\"" + room + "\"],"
+                + "\"event\":\"news\",\"args\":[\"hello\",{\"n\":1}]}", false);
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("body").asText()).isEqualTo("{\"delivered\":1,\"gone\":0,\"failed\":0}");
+        await().atMost(OpenedConnections.WAIT).untilAsserted(() -> assertThat(LambdaBackends.stub().postsTo(member))
+                .contains("42[\"news\",\"hello\",{\"n\":1}]"));
+        assertThat(LambdaBackends.stub().postsTo(outsider)).noneMatch(post -> post.contains("news"));
+    }
+
+    @Test
+    void exceptLeavesOutTheMembersOfTheExceptedRooms() {
+        String room = "feed-" + WebSocketEvents.newConnectionId();
+        String member = joined(room);
+
+        var answer = publish("POST", "{\"tenant\":\"default\",\"rooms\":[\"" + room + "\"],\"except\":[\"" + room
+                + "\"],\"event\":\"news\"}", true);
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("body").asText()).contains("\"delivered\":0");
+        assertThat(LambdaBackends.stub().postsTo(member)).noneMatch(post -> post.contains("news"));
+    }
+
+    @Test
+    void malformedOrForbiddenRequestsAreRefusedWithTheirStatus() {
+        assertThat(status("GET", "{}")).isEqualTo(405);
+        assertThat(status("POST", "not json")).isEqualTo(400);
+        assertThat(status("POST", "{\"namespace\":\"/\",\"event\":\"news\"}")).isEqualTo(400);          // no tenant
+        assertThat(status("POST", "{\"tenant\":\"default\",\"rooms\":\"lobby\",\"event\":\"news\"}")).isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"event\":\"connect\"}")).isEqualTo(400);     // reserved
+        assertThat(status("POST", "{\"tenant\":\"default\",\"event\":\"news\",\"args\":[\""
+                + "x".repeat(PublishRequest.MAX_BODY_BYTES) + "\"]}")).isEqualTo(413);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"event\":\"news\",\"args\":" + "[".repeat(200)
+                + "]".repeat(200) + "}")).isEqualTo(400);                                               // too deep
+    }
+
+    /** A connection on the main namespace that joined {@code room} through the example app's {@code join}. */
+    private String joined(String room) {
+        String id = OpenedConnections.connectedToMainNamespace(runtime);
+        runtime.message().handle(WebSocketEvents.parse(WebSocketEvents.message(id, "421[\"join\",\"" + room + "\"]")));
+        await().atMost(OpenedConnections.WAIT).until(() -> LambdaBackends.stub().postsTo(id)
+                .contains("431[\"" + room + "\"]"));
+        return id;
+    }
+
+    private static int status(String method, String body) {
+        return publish(method, body, false).path("statusCode").asInt();
+    }
+
+    private static JsonNode publish(String method, String body, boolean base64) {
+        String sent = base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body;
+        return FunctionInvoker.invoke(WebSocketEvents.fill("publish", Map.of("method", method, "body", sent,
+                "base64", base64)));
+    }
+}
