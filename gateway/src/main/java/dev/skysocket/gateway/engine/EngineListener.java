@@ -1,0 +1,25 @@
+package dev.skysocket.gateway.engine;
+
+import dev.skysocket.protocol.engineio.EnginePacket;
+
+/**
+ * What the Engine.IO server tells the layer above. Called on a worker thread, never on an event loop, one call
+ * at a time per session and in order, so a slow handler holds up only its own session.
+ */
+public interface EngineListener {
+
+    /**
+     * A client completed the handshake. Throw {@link HandshakeRefused} to refuse it (HTTP 403 with Engine.IO error
+     * code 4) before the open packet is sent.
+     */
+    void onOpen(EngineSession session) throws HandshakeRefused;
+
+    /** One MESSAGE packet (text, or binary) from the client. */
+    void onMessage(EngineSession session, EnginePacket message);
+
+    /**
+     * The session is over; {@code reason} uses Engine.IO's strings: "transport close", "transport error",
+     * "ping timeout", "parse error", "forced close", "server shutting down".
+     */
+    void onClose(EngineSession session, String reason);
+}
