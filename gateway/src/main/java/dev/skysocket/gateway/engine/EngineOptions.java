@@ -1,0 +1,40 @@
+package dev.skysocket.gateway.engine;
+
+import dev.skysocket.config.SkysocketConfig;
+import java.util.function.Consumer;
+
+/**
+ * What the engine needs beyond the shared config.
+ *
+ * @param config             ping interval and timeout, max payload and codec limits, shared with every path
+ * @param handshakeDecorator adds headers to the polling handshake answer and to every 101 (sticky cookie)
+ * @param upgradeTimeoutMs   how long a probing websocket may take to send {@code 5} before it is dropped
+ * @param maxBufferedPackets packets queued for one client before {@link EngineSession#send} refuses more
+ * @param requireSecret      bind polling sessions to the secret set at their handshake (DESIGN §9)
+ */
+public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
+                            long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret) {
+
+    public EngineOptions {
+        if (config == null || handshakeDecorator == null || upgradeTimeoutMs < 1 || maxBufferedPackets < 1) {
+            throw new IllegalArgumentException("config, decorator and positive limits are required");
+        }
+    }
+
+    /** Defaults as in the reference server: a 10 s upgrade timeout; a secret on every polling session. */
+    public static EngineOptions of(SkysocketConfig config) {
+        return new EngineOptions(config, headers -> { }, 10_000, 10_000, true);
+    }
+
+    public EngineOptions withHandshakeDecorator(Consumer<ResponseHeaders> decorator) {
+        return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret);
+    }
+
+    public EngineOptions withUpgradeTimeoutMs(long millis) {
+        return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret);
+    }
+
+    public EngineOptions withMaxBufferedPackets(int packets) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret);
+    }
+}

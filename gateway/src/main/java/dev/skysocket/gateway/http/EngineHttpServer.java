@@ -1,0 +1,156 @@
+package dev.skysocket.gateway.http;
+
+import dev.skysocket.gateway.engine.EngineError;
+import dev.skysocket.gateway.engine.EngineServer;
+import dev.skysocket.gateway.engine.HandshakeRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Serves an {@link EngineServer} over HTTP with Vert.x: polling GET/POST and websockets on the Engine.IO path.
+ * Upgrades go through the request handler (no websocket handler is set), so the 101 carries the headers put on
+ * the response first: that is how the sticky cookie reaches the raw upgrade answer.
+ */
+public final class EngineHttpServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EngineHttpServer.class.getName());
+
+    private final EngineHttpSettings settings;
+    private final EngineServer engine;
+    private final Cors cors;
+    private Vertx vertx;
+    private HttpServer server;
+    private PollingExchange polling;
+    private WebSocketExchange websockets;
+
+    public EngineHttpServer(EngineHttpSettings settings, EngineServer engine) {
+        this.settings = settings;
+        this.engine = engine;
+        this.cors = new Cors(settings.allowedOrigins());
+    }
+
+    public synchronized EngineHttpServer start() {
+        if (vertx != null) {
+            throw new IllegalStateException("already started");
+        }
+        vertx = Vertx.vertx();
+        int maxPayload = engine.options().config().maxPayload();
+        polling = new PollingExchange(engine, settings, maxPayload);
+        websockets = new WebSocketExchange(engine, settings);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setMaxWebSocketFrameSize(maxPayload)
+                .setMaxWebSocketMessageSize(maxPayload)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
+        server = vertx.createHttpServer(options).requestHandler(this::onRequest);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+        }
+        LOG.log(Level.INFO, "engine.http.start host={0} port={1} path={2}", settings.host(),
+                String.valueOf(port()), settings.path());
+        return this;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (vertx == null) {
+            return;
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "engine.http.stop error={0}", e.toString());
+        }
+        vertx = null;
+    }
+
+    private void onRequest(HttpServerRequest request) {
+        String path = request.path();
+        String bare = settings.path().substring(0, settings.path().length() - 1);
+        if (!settings.path().equals(path) && !bare.equals(path)) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        HttpServerResponse response = request.response();
+        if (request.method() == HttpMethod.OPTIONS) {
+            cors.preflight(request);
+            return;
+        }
+        cors.apply(request, response);
+        response.putHeader("Cache-Control", "no-store");
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        Map<String, String> query = query(request);
+        String sid = query.get("sid");
+        EngineError refused = engine.verify(request.method().name(), query, SessionCookie.read(request, sid));
+        if (refused != null) {
+            LOG.log(Level.DEBUG, "engine.http.refused code={0}", String.valueOf(refused.code()));
+            fail(request, refused);
+            return;
+        }
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        if ("websocket".equals(query.get("transport"))) {
+            if (!upgrade || request.method() != HttpMethod.GET) {
+                fail(request, EngineError.BAD_REQUEST);
+                return;
+            }
+            websockets.handle(request, query, sid);
+        } else if (request.method() == HttpMethod.GET) {
+            polling.get(request, query, sid);
+        } else if (request.method() == HttpMethod.POST && sid != null) {
+            polling.post(request, sid);
+        } else {
+            fail(request, EngineError.BAD_REQUEST);
+        }
+    }
+
+    /** One choke point for Engine.IO's JSON errors (STYLE 4). */
+    static void fail(HttpServerRequest request, EngineError error) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(error.httpStatus())
+                .putHeader("Content-Type", "application/json")
+                .end(error.json());
+    }
+
+    /** One value per name: a repeated parameter keeps its first value, so a second cannot smuggle another. */
+    private static Map<String, String> query(HttpServerRequest request) {
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+        return query;
+    }
+
+    static HandshakeRequest handshake(HttpServerRequest request, Map<String, String> query) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach(entry -> headers.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT),
+                entry.getValue()));
+        headers.remove("cookie"); // the session secret stays in this package
+        String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        return new HandshakeRequest(headers, query, remote, System.currentTimeMillis());
+    }
+}

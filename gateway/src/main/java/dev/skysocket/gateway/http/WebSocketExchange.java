@@ -1,0 +1,102 @@
+package dev.skysocket.gateway.http;
+
+import dev.skysocket.gateway.engine.EngineError;
+import dev.skysocket.gateway.engine.EngineServer;
+import dev.skysocket.gateway.engine.EngineSession;
+import dev.skysocket.gateway.engine.HandshakeRefused;
+import dev.skysocket.gateway.engine.WebSocketChannel;
+import dev.skysocket.gateway.engine.WebSocketInbound;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Websocket requests: a fresh session ({@code transport=websocket}, no sid) or the upgrade of a polling
+ * session. The 101 is written by {@link HttpServerRequest#toWebSocket()}, which sends the response headers set
+ * before it, so the sticky cookie is on the raw upgrade answer.
+ */
+final class WebSocketExchange {
+    private final EngineServer engine;
+    private final EngineHttpSettings settings;
+
+    WebSocketExchange(EngineServer engine, EngineHttpSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    void handle(HttpServerRequest request, Map<String, String> query, String sid) {
+        if (sid == null) {
+            fresh(request, query);
+            return;
+        }
+        EngineSession session = engine.session(sid);
+        if (session == null) {
+            EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
+            return;
+        }
+        decorate(request);
+        request.toWebSocket().onSuccess(socket -> {
+            Channel channel = new Channel(socket);
+            WebSocketInbound inbound = engine.upgrade(session, channel);
+            if (inbound == null) {
+                socket.close();
+                return;
+            }
+            wire(socket, inbound);
+        });
+    }
+
+    private void fresh(HttpServerRequest request, Map<String, String> query) {
+        Context context = Vertx.currentContext();
+        request.pause();
+        engine.open(EngineHttpServer.handshake(request, query), "websocket").whenComplete((session, failure) ->
+                context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        request.resume();
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        EngineHttpServer.fail(request, cause instanceof HandshakeRefused
+                                ? EngineError.FORBIDDEN : EngineError.BAD_REQUEST);
+                        return;
+                    }
+                    decorate(request);
+                    request.toWebSocket().onComplete(result -> {
+                        if (result.failed()) {
+                            session.close();
+                            return;
+                        }
+                        ServerWebSocket socket = result.result();
+                        wire(socket, engine.attach(session, new Channel(socket)));
+                    });
+                }));
+    }
+
+    private void decorate(HttpServerRequest request) {
+        engine.options().handshakeDecorator().accept(request.response()::putHeader);
+        if (settings.stickyCookie() != null) {
+            request.response().headers().add("Set-Cookie", settings.stickyCookie().header());
+        }
+    }
+
+    private static void wire(ServerWebSocket socket, WebSocketInbound inbound) {
+        socket.textMessageHandler(inbound::text);
+        socket.binaryMessageHandler(buffer -> inbound.binary(buffer.getBytes()));
+        socket.closeHandler(ignored -> inbound.closed());
+        socket.exceptionHandler(ignored -> socket.close());
+    }
+
+    /** Vert.x websockets may be written from any thread; writes are queued on the event loop in order. */
+    private record Channel(ServerWebSocket socket) implements WebSocketChannel {
+        @Override
+        public void sendText(String frame) {
+            socket.writeTextMessage(frame);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}

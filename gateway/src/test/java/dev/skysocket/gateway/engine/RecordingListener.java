@@ -1,0 +1,31 @@
+package dev.skysocket.gateway.engine;
+
+import dev.skysocket.protocol.engineio.EnginePacket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what the engine reports; refuses handshakes while {@link #refuse} is set. */
+public final class RecordingListener implements EngineListener {
+    public final List<EngineSession> opened = new CopyOnWriteArrayList<>();
+    public final List<EnginePacket> messages = new CopyOnWriteArrayList<>();
+    public final List<String> closes = new CopyOnWriteArrayList<>();
+    public volatile boolean refuse;
+
+    @Override
+    public void onOpen(EngineSession session) throws HandshakeRefused {
+        if (refuse) {
+            throw new HandshakeRefused("not today");
+        }
+        opened.add(session);
+    }
+
+    @Override
+    public void onMessage(EngineSession session, EnginePacket message) {
+        messages.add(message);
+    }
+
+    @Override
+    public void onClose(EngineSession session, String reason) {
+        closes.add(reason);
+    }
+}
