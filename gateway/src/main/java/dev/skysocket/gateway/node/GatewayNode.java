@@ -52,7 +52,15 @@ public final class GatewayNode implements AutoCloseable {
         PrivateManagementApi managementApi = new PrivateManagementApi(vertx, sessions, settings);
         int port = managementApi.start();
         String url = settings.urlFor(port);
-        ServerContext context = DynamoBackend.create(config, dynamo, clients, clock).context(config, io);
+        DynamoBackend backend = DynamoBackend.create(config, dynamo, clients, clock);
+        ServerContext context;
+        if (settings.localDelivery()) {
+            LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
+                    recipient -> backend.connections().remove(recipient.connectionId()));
+            context = backend.context(config, io, delivery, delivery);
+        } else {
+            context = backend.context(config, io);
+        }
         GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         return new GatewayNode(context, sessions, listener, managementApi, url);

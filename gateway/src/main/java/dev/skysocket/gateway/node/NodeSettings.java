@@ -14,8 +14,11 @@ import dev.skysocket.config.Settings;
  *                        ({@code skysocket.gateway-management-url}); null derives
  *                        {@code http://127.0.0.1:<port><basePath>}. On Fargate: the task's private IP
  * @param maxMessageBytes largest POST body, default 128 KB as on API Gateway
+ * @param localDelivery   deliver frames for this node's own sessions directly instead of posting to its own
+ *                        private API ({@code skysocket.gateway-local-delivery}, default false: one code path)
  */
-public record NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes) {
+public record NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes,
+                           boolean localDelivery) {
 
     public static final int DEFAULT_PORT = 3002;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024;
@@ -29,13 +32,18 @@ public record NodeSettings(String host, int port, String basePath, String advert
         }
     }
 
+    public NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes) {
+        this(host, port, basePath, advertisedUrl, maxMessageBytes, false);
+    }
+
     public static NodeSettings from(Settings s) {
         return new NodeSettings(
                 s.string("skysocket.gateway-management-host", "127.0.0.1"),
                 s.intValue("skysocket.gateway-management-port", DEFAULT_PORT),
                 s.string("skysocket.gateway-management-base-path", ""),
                 s.string("skysocket.gateway-management-url", null),
-                s.intValue("skysocket.gateway-management-max-bytes", DEFAULT_MAX_MESSAGE_BYTES));
+                s.intValue("skysocket.gateway-management-max-bytes", DEFAULT_MAX_MESSAGE_BYTES),
+                flag(s, "skysocket.gateway-local-delivery"));
     }
 
     /** Loopback on a free port: for tests and for a node run beside the local stack. */
@@ -43,9 +51,23 @@ public record NodeSettings(String host, int port, String basePath, String advert
         return new NodeSettings("127.0.0.1", 0, "", null, DEFAULT_MAX_MESSAGE_BYTES);
     }
 
+    public NodeSettings withLocalDelivery(boolean enabled) {
+        return new NodeSettings(host, port, basePath, advertisedUrl, maxMessageBytes, enabled);
+    }
+
     /** The URL to store as endpoint, once the listener's actual port is known. */
     String urlFor(int actualPort) {
         return advertisedUrl != null ? advertisedUrl : "http://127.0.0.1:" + actualPort + basePath;
+    }
+
+    /** Fails at start on anything but true or false, like every other malformed setting. */
+    private static boolean flag(Settings s, String name) {
+        String value = s.string(name, "false");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("setting " + name + " (" + Settings.envName(name)
+                    + ") must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static String normalizePath(String path) {

@@ -39,11 +39,15 @@ final class NodeHarness implements AutoCloseable {
     final ApiGatewayRuntime apigw;
 
     NodeHarness() {
+        this(false);
+    }
+
+    NodeHarness(boolean localDelivery) {
         config = SkysocketConfig.from(Settings.of(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"),
                 "skysocket.allowed-origins", ORIGIN)));
         SocketServer io = SocketServer.configuredBy(app);
-        node = GatewayNode.start(config, NodeSettings.loopback(), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
+        node = GatewayNode.start(config, NodeSettings.loopback().withLocalDelivery(localDelivery), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {
                 step.run(request);
