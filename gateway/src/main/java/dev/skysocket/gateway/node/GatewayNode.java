@@ -28,9 +28,13 @@ public final class GatewayNode implements AutoCloseable {
     private final GatewaySessions listener;
     private final PrivateManagementApi managementApi;
     private final String managementUrl;
+    private final Vertx vertx;
+    private final long rotationTimer;
 
     private GatewayNode(ServerContext context, SessionDirectory sessions, GatewaySessions listener,
-                        PrivateManagementApi managementApi, String managementUrl) {
+                        PrivateManagementApi managementApi, String managementUrl, Vertx vertx, long rotationTimer) {
+        this.vertx = vertx;
+        this.rotationTimer = rotationTimer;
         this.context = context;
         this.sessions = sessions;
         this.listener = listener;
@@ -63,7 +67,10 @@ public final class GatewayNode implements AutoCloseable {
         }
         GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
-        return new GatewayNode(context, sessions, listener, managementApi, url);
+        // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
+        SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());
+        long timer = vertx.setPeriodic(config.sweepPeriodMs(), id -> rotation.run(clock.millis()));
+        return new GatewayNode(context, sessions, listener, managementApi, url, vertx, timer);
     }
 
     /** What the Engine.IO server calls on open, message and close. */
@@ -93,9 +100,10 @@ public final class GatewayNode implements AutoCloseable {
         return new Emitter(context, tenant);
     }
 
-    /** Stops the private Management API; sessions still open are the engine's to close. */
+    /** Stops rotation and the private Management API; sessions still open are the engine's to close. */
     @Override
     public void close() {
+        vertx.cancelTimer(rotationTimer);
         managementApi.close();
     }
 }

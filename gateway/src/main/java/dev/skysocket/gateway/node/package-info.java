@@ -3,7 +3,9 @@
  * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer;
  * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
  * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
- * unchanged {@code ManagementApiFanout} reaches them; {@link dev.skysocket.gateway.node.GatewayNode} wires it.
+ * unchanged {@code ManagementApiFanout} reaches them; {@link dev.skysocket.gateway.node.LocalDelivery} (optional)
+ * skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
+ * {@link dev.skysocket.gateway.node.GatewayNode} wires it.
  *
  * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
