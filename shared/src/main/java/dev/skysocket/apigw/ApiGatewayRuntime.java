@@ -9,7 +9,6 @@ import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.SocketServer;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
-import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,13 +38,10 @@ public final class ApiGatewayRuntime implements AutoCloseable {
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
                              String callbackUrl, Clock clock) {
         this.managementClients = managementClients;
-        DynamoConnectionStore connections = new DynamoConnectionStore(dynamo, config.tableName(), config.roomShards(),
-                config::expiresAtSeconds, clock);
-        DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
-        // A 410 during fan-out removes that recipient's items only; $disconnect runs the app's handlers.
-        ManagementApiFanout fanout = new ManagementApiFanout(managementClients,
-                recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
-        this.context = new ServerContext(config, io, connections, rooms, fanout, fanout, clock);
+        DynamoBackend backend = DynamoBackend.create(config, dynamo, managementClients, clock);
+        DynamoConnectionStore connections = backend.connections();
+        ManagementApiFanout fanout = backend.fanout();
+        this.context = backend.context(config, io);
         PacketRouter router = new PacketRouter(context);
         CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl);
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS);

@@ -8,8 +8,6 @@ import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ConnectionStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,8 +17,6 @@ import java.util.Map;
  */
 public final class ConnectRoute {
     private static final System.Logger LOG = System.getLogger(ConnectRoute.class.getName());
-    private static final int MAX_HEADERS = 48;
-    private static final int MAX_VALUE_CHARS = 2048;
 
     private final SkysocketConfig config;
     private final ConnectionStore connections;
@@ -42,8 +38,8 @@ public final class ConnectRoute {
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
         var context = event.getRequestContext();
         String connectionId = context.getConnectionId();
-        Map<String, String> query = bounded(event.getQueryStringParameters(), false);
-        Map<String, String> headers = bounded(event.getHeaders(), true);
+        Map<String, String> query = HandshakeFields.bounded(event.getQueryStringParameters(), false);
+        Map<String, String> headers = HandshakeFields.bounded(event.getHeaders(), true);
         if (!"4".equals(query.get("EIO"))) {
             return refuse(connectionId, 400, "unsupported_protocol");  // Engine.IO error code 5
         }
@@ -51,7 +47,7 @@ public final class ConnectRoute {
             return refuse(connectionId, 400, "transport_unknown");     // code 0: API Gateway only speaks websocket
         }
         String origin = headers.get("origin");
-        if (!config.allowedOrigins().isEmpty() && (origin == null || !config.allowedOrigins().contains(origin))) {
+        if (!config.allowsOrigin(origin)) {
             return refuse(connectionId, 403, "origin_not_allowed");
         }
         Identity identity = identities.resolve(event);
@@ -76,22 +72,5 @@ public final class ConnectRoute {
     private static APIGatewayV2WebSocketResponse refuse(String connectionId, int status, String why) {
         LOG.log(Level.INFO, "event=connect_refused connection={0} status={1} reason={2}", connectionId, status, why);
         return Responses.status(status);
-    }
-
-    /** Keeps the handshake small enough for one item: a bounded number of entries, bounded values. */
-    private static Map<String, String> bounded(Map<String, String> in, boolean lowerCaseNames) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (in == null) {
-            return out;
-        }
-        for (var entry : in.entrySet()) {
-            if (out.size() == MAX_HEADERS || entry.getKey() == null || entry.getValue() == null) {
-                continue;
-            }
-            String name = lowerCaseNames ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey();
-            String value = entry.getValue();
-            out.put(name, value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value);
-        }
-        return out;
     }
 }

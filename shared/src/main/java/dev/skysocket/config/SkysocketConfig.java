@@ -71,6 +71,11 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         );
     }
 
+    /** The Origin allow-list check every path applies: empty allows any Origin, and requests without one. */
+    public boolean allowsOrigin(String origin) {
+        return allowedOrigins.isEmpty() || origin != null && allowedOrigins.contains(origin);
+    }
+
     /** Items of a connection live until it must have been rotated, plus a margin; reads filter on it. */
     public long expiresAtSeconds(long connectedAtMs) {
         return (connectedAtMs + maxConnectionAgeMs + 15 * 60_000L) / 1000;

@@ -1,0 +1,19 @@
+/**
+ * One Fargate gateway node as a Socket.IO server (DESIGN §7): {@link dev.skysocket.gateway.node.GatewaySessions}
+ * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer;
+ * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
+ * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
+ * unchanged {@code ManagementApiFanout} reaches them; {@link dev.skysocket.gateway.node.LocalDelivery} (optional)
+ * skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
+ * {@link dev.skysocket.gateway.node.GatewayNode} wires it.
+ *
+ * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
+ * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
+ * private Management API URL.
+ *
+ * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.gateway.apigw} (the emulator) or
+ * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.apigw.DynamoBackend}); it sees
+ * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
+ * Management API listener only.
+ */
+package dev.skysocket.gateway.node;

@@ -1,0 +1,113 @@
+package dev.skysocket.gateway.node;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.gateway.engine.HandshakeRefused;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.server.SocketServer;
+import dev.skysocket.testing.DynamoDbLocalServer;
+import dev.skysocket.testing.ManagementApiStub;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A gateway node on loopback against DynamoDB Local, plus the API Gateway path on the same table whose
+ * connections are reached through a {@link ManagementApiStub}, so rooms can hold both kinds of connection.
+ */
+final class NodeHarness implements AutoCloseable {
+    /** Shared by every harness: closing Netty's event loops takes seconds, and the JVM's exit ends them. */
+    static final ManagementApiClients CLIENTS = new ManagementApiClients(Region.US_EAST_1,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
+    static final String ORIGIN = "https://app.example";
+
+    final RoomApp app = new RoomApp();
+    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final ManagementApiStub apiGateway = ManagementApiStub.start();
+    final Vertx vertx = Vertx.vertx();
+    final SkysocketConfig config;
+    final GatewayNode node;
+    final ApiGatewayRuntime apigw;
+
+    NodeHarness() {
+        this(false);
+    }
+
+    NodeHarness(boolean localDelivery) {
+        config = SkysocketConfig.from(Settings.of(Map.of(
+                "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"),
+                "skysocket.allowed-origins", ORIGIN)));
+        SocketServer io = SocketServer.configuredBy(app);
+        node = GatewayNode.start(config, NodeSettings.loopback().withLocalDelivery(localDelivery), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
+        apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
+            try {
+                step.run(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, apiGateway.endpoint(), Clock.systemUTC());
+    }
+
+    /** A gateway session through the engine's contract: opened, then registered and stored. */
+    FakeSession open() throws HandshakeRefused {
+        FakeSession session = new FakeSession();
+        node.listener().onOpen(session);
+        return session;
+    }
+
+    void send(FakeSession session, String socketIoText) {
+        node.listener().onMessage(session, new EnginePacket.Message(socketIoText));
+    }
+
+    /** An API Gateway connection, opened as $connect would (the open step posts to the stub). */
+    String connectThroughApiGateway() {
+        String id = UUID.randomUUID().toString().substring(0, 15) + "=";
+        int status = apigw.connect().handle(event(id, "$connect", null,
+                Map.of("EIO", "4", "transport", "websocket", "b64", "1"), Map.of("Origin", ORIGIN))).getStatusCode();
+        if (status != 200) {
+            throw new IllegalStateException("refused: " + status);
+        }
+        return id;
+    }
+
+    void sendThroughApiGateway(String connectionId, String frame) {
+        apigw.message().handle(event(connectionId, "$default", frame, null, null));
+    }
+
+    private static APIGatewayV2WebSocketEvent event(String connectionId, String routeKey, String body,
+                                                    Map<String, String> query, Map<String, String> headers) {
+        var identity = new APIGatewayV2WebSocketEvent.RequestIdentity();
+        identity.setSourceIp("127.0.0.1");
+        var context = new APIGatewayV2WebSocketEvent.RequestContext();
+        context.setConnectionId(connectionId);
+        context.setRouteKey(routeKey);
+        context.setDomainName("abc123.execute-api.us-east-1.amazonaws.com");
+        context.setStage("dev");
+        context.setConnectedAt(System.currentTimeMillis());
+        context.setIdentity(identity);
+        var event = new APIGatewayV2WebSocketEvent();
+        event.setRequestContext(context);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        event.setQueryStringParameters(query);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    @Override
+    public void close() {
+        node.close();
+        vertx.close();
+        apiGateway.close();
+        dynamo.close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.skysocket.apigw;
+
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ConnectionControl;
+import dev.skysocket.fanout.Fanout;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.server.ServerContext;
+import dev.skysocket.server.SocketServer;
+import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoRoomStore;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The stores and the Management API fan-out over one DynamoDB table, wired the same way for every path that
+ * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
+ */
+public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
+                            Clock clock) {
+
+    public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
+                                       Clock clock) {
+        DynamoConnectionStore connections = new DynamoConnectionStore(dynamo, config.tableName(), config.roomShards(),
+                config::expiresAtSeconds, clock);
+        DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
+        // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
+        ManagementApiFanout fanout = new ManagementApiFanout(clients,
+                recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
+        return new DynamoBackend(connections, rooms, fanout, clock);
+    }
+
+    /** The Socket.IO layer's context, delivering through the Management API. */
+    public ServerContext context(SkysocketConfig config, SocketServer io) {
+        return context(config, io, fanout, fanout);
+    }
+
+    /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
+    public ServerContext context(SkysocketConfig config, SocketServer io, Fanout delivery, ConnectionControl control) {
+        return new ServerContext(config, io, connections, rooms, delivery, control, clock);
+    }
+}
