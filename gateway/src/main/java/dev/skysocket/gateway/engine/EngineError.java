@@ -1,13 +1,19 @@
 package dev.skysocket.gateway.engine;
 
-/** Engine.IO v4's HTTP error codes, answered as {@code {"code":n,"message":"..."}} (400, or 403 for code 4). */
+/** Engine.IO v4's HTTP error codes, answered as {@code {"code":n,"message":"..."}} (400, 403 for code 4, 503 while draining). */
 public enum EngineError {
     TRANSPORT_UNKNOWN(0, "Transport unknown", 400),
     SESSION_ID_UNKNOWN(1, "Session ID unknown", 400),
     BAD_HANDSHAKE_METHOD(2, "Bad handshake method", 400),
     BAD_REQUEST(3, "Bad request", 400),
     FORBIDDEN(4, "Forbidden", 403),
-    UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400);
+    UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", 400),
+    /**
+     * A handshake while the node drains: code 4 as for any handshake the server declines (the reference server
+     * answers a denied request with code 4 and its own message), but 503 so it reads as temporary and the
+     * client's reconnection, retried through the ALB, lands on another task.
+     */
+    DRAINING(4, "Server is draining", 503);
 
     private final int code;
     private final String message;

@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.engine;
 
 import dev.skysocket.config.SkysocketConfig;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -11,14 +12,24 @@ import java.util.function.Consumer;
  * @param upgradeTimeoutMs   how long a probing websocket may take to send {@code 5} before it is dropped
  * @param maxBufferedPackets packets queued for one client before {@link EngineSession#send} refuses more
  * @param requireSecret      bind polling sessions to the secret set at their handshake (DESIGN §9)
+ * @param admitting          asked on every handshake; false refuses new sessions with
+ *                           {@link EngineError#DRAINING} while existing ones carry on (a draining node)
  */
 public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
-                            long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret) {
+                            long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret,
+                            BooleanSupplier admitting) {
 
     public EngineOptions {
-        if (config == null || handshakeDecorator == null || upgradeTimeoutMs < 1 || maxBufferedPackets < 1) {
-            throw new IllegalArgumentException("config, decorator and positive limits are required");
+        if (config == null || handshakeDecorator == null || admitting == null || upgradeTimeoutMs < 1
+                || maxBufferedPackets < 1) {
+            throw new IllegalArgumentException("config, decorator, admission and positive limits are required");
         }
+    }
+
+    /** Always admitting new sessions. */
+    public EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
+                         long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret) {
+        this(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, () -> true);
     }
 
     /** Defaults as in the reference server: a 10 s upgrade timeout; a secret on every polling session. */
@@ -27,14 +38,20 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
     }
 
     public EngineOptions withHandshakeDecorator(Consumer<ResponseHeaders> decorator) {
-        return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret);
+        return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, admitting);
     }
 
     public EngineOptions withUpgradeTimeoutMs(long millis) {
-        return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret);
+        return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret, admitting);
     }
 
     public EngineOptions withMaxBufferedPackets(int packets) {
-        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret);
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret, admitting);
+    }
+
+    /** New sessions only while {@code admission} says true (the node's readiness). */
+    public EngineOptions withAdmission(BooleanSupplier admission) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
+                admission);
     }
 }

@@ -70,7 +70,10 @@ public final class EngineServer implements AutoCloseable {
             if (!"GET".equals(method)) {
                 return EngineError.BAD_HANDSHAKE_METHOD;
             }
-            return stopping ? EngineError.FORBIDDEN : null;
+            if (stopping) {
+                return EngineError.FORBIDDEN;
+            }
+            return options.admitting().getAsBoolean() ? null : EngineError.DRAINING;
         }
         ServerSession session = sessions.get(sid);
         // A live sid without its secret looks exactly like an unknown one, so probing sids learns nothing.

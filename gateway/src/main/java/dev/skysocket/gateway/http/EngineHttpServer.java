@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Serves an {@link EngineServer} over HTTP with Vert.x: polling GET/POST and websockets on the Engine.IO path.
@@ -28,15 +29,26 @@ public final class EngineHttpServer implements AutoCloseable {
     private final EngineHttpSettings settings;
     private final EngineServer engine;
     private final Cors cors;
+    private final HealthRoute health;
     private Vertx vertx;
     private HttpServer server;
     private PollingExchange polling;
     private WebSocketExchange websockets;
 
+    /** A server whose {@code /health} always answers 200. */
     public EngineHttpServer(EngineHttpSettings settings, EngineServer engine) {
+        this(settings, engine, () -> true);
+    }
+
+    /** {@code ready} drives {@code /health}: 200 while true, 503 once the node drains. */
+    public EngineHttpServer(EngineHttpSettings settings, EngineServer engine, BooleanSupplier ready) {
+        if (settings.path().equals(HealthRoute.PATH + "/")) {
+            throw new IllegalArgumentException("the Engine.IO path cannot be " + HealthRoute.PATH);
+        }
         this.settings = settings;
         this.engine = engine;
         this.cors = new Cors(settings.allowedOrigins());
+        this.health = new HealthRoute(ready);
     }
 
     public synchronized EngineHttpServer start() {
@@ -90,6 +102,10 @@ public final class EngineHttpServer implements AutoCloseable {
 
     private void onRequest(HttpServerRequest request) {
         String path = request.path();
+        if (HealthRoute.PATH.equals(path)) {
+            health.handle(request);
+            return;
+        }
         String bare = settings.path().substring(0, settings.path().length() - 1);
         if (!settings.path().equals(path) && !bare.equals(path)) {
             request.response().setStatusCode(404).end();
