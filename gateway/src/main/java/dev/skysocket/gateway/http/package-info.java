@@ -1,7 +1,8 @@
 /**
  * The only package that touches Vert.x HTTP: binds the Engine.IO path, adapts polling requests and websockets
  * to {@link dev.skysocket.gateway.engine.EngineServer}, writes Engine.IO's JSON errors, CORS for configured
- * Origins, the session-secret cookie and the sticky cookie (on the polling handshake and on every 101).
+ * Origins, the session-secret cookie and the sticky cookie (on the polling handshake and on every 101), and
+ * the plain {@code /health} route for the ALB.
  *
  * <p>Must not hold session state of its own, and must not import Socket.IO or store types.
  */

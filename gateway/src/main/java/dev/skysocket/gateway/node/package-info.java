@@ -5,7 +5,10 @@
  * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
  * unchanged {@code ManagementApiFanout} reaches them; {@link dev.skysocket.gateway.node.LocalDelivery} (optional)
  * skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
- * {@link dev.skysocket.gateway.node.GatewayNode} wires it.
+ * {@link dev.skysocket.gateway.node.GatewayNode} wires it. {@link dev.skysocket.gateway.node.Readiness} is read by
+ * {@code /health} and the engine's handshake admission; {@link dev.skysocket.gateway.node.DrainController} turns it
+ * off and closes sessions spread over the drain window, run on SIGTERM by
+ * {@link dev.skysocket.gateway.node.ShutdownDrain}.
  *
  * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
