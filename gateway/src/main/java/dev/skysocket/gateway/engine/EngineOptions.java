@@ -37,4 +37,9 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
     public EngineOptions withMaxBufferedPackets(int packets) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret);
     }
+
+    /** Off for clients without a cookie jar (socket.io-client in Node without {@code withCredentials}). */
+    public EngineOptions withRequireSecret(boolean required) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required);
+    }
 }
