@@ -34,11 +34,55 @@ export function clientOptions(path, extra = {}) {
   };
 }
 
+/**
+ * Which client `client()` makes: `apigw` (the options above, default) or, for the fallback gateway, `default`
+ * (socket.io-client's own transports: polling, then the websocket upgrade), `polling` or `websocket`
+ * (SKYSOCKET_CLIENT). The url is then the gateway's and the path argument is ignored.
+ */
+const mode = process.env.SKYSOCKET_CLIENT ?? "apigw";
+
 /** A new client (its own Manager and connection) on one namespace; closed when the scenario ends. */
 export function client(url, path, namespace = "/", extra = {}) {
+  if (mode !== "apigw") {
+    return gatewayClient(url, mode, namespace, extra);
+  }
   const socket = io(url + namespace, clientOptions(path, extra));
   sockets.push(socket);
   return socket;
+}
+
+/**
+ * A client of the fallback gateway with socket.io-client's defaults (path /socket.io/, native binary) and the
+ * transports of `setup`. withCredentials gives the Node client its cookie jar, which the polling session's
+ * secret cookie needs (without it the first POST fails: "xhr post error"; a browser keeps cookies anyway);
+ * reconnection is off as above.
+ */
+export function gatewayClient(url, setup = "default", namespace = "/", extra = {}) {
+  const transports = { default: undefined, polling: ["polling"], websocket: ["websocket"] };
+  if (!(setup in transports)) {
+    throw new Error(`unknown gateway client setup '${setup}'`);
+  }
+  const options = { withCredentials: true, reconnection: false, timeout: 8000, forceNew: true, ...extra };
+  if (transports[setup]) {
+    options.transports = transports[setup];
+  }
+  const socket = io(url + namespace, options);
+  sockets.push(socket);
+  return socket;
+}
+
+/** The setup `client()` uses: `apigw`, `default`, `polling` or `websocket`. */
+export function clientMode() {
+  return mode;
+}
+
+/** Resolves once the engine runs on websocket: at once, or at its `upgrade` event (default options). */
+export async function upgraded(socket, ms = 8000) {
+  const engine = socket.io.engine;
+  if (engine.transport.name !== "websocket") {
+    await once(engine, "upgrade", ms);
+  }
+  return engine.transport.name;
 }
 
 /** Resolves with the first emission of `event` (its arguments as an array); rejects after `ms`. */

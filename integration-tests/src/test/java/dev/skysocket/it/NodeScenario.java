@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +31,26 @@ public final class NodeScenario {
     private final String script;
     private final List<String> args;
     private final Duration timeout;
+    private final Map<String, String> env;
 
-    private NodeScenario(String script, List<String> args, Duration timeout) {
+    private NodeScenario(String script, List<String> args, Duration timeout, Map<String, String> env) {
         this.script = script;
         this.args = args;
         this.timeout = timeout;
+        this.env = env;
     }
 
     public static NodeScenario of(String script, String... args) {
-        return new NodeScenario(script, List.of(args), Duration.ofSeconds(60));
+        return new NodeScenario(script, List.of(args), Duration.ofSeconds(60), Map.of());
     }
 
     public NodeScenario timeout(Duration limit) {
-        return new NodeScenario(script, args, limit);
+        return new NodeScenario(script, args, limit, env);
+    }
+
+    /** The client setup the harness's {@code client()} makes ({@code SKYSOCKET_CLIENT}); default {@code apigw}. */
+    public NodeScenario clientSetup(String setup) {
+        return new NodeScenario(script, args, timeout, Map.of("SKYSOCKET_CLIENT", setup));
     }
 
     /** Runs to the end and returns what it printed. */
@@ -66,6 +74,7 @@ public final class NodeScenario {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("NODE_NO_WARNINGS", "1");
+        builder.environment().putAll(env);
         try {
             return new Running(builder.start(), String.join(" ", command), timeout);
         } catch (IOException e) {

@@ -22,6 +22,8 @@ final class TestStack {
     static Map<String, String> settings() {
         return Map.of(
                 "skysocket.apigw-port", "0",
+                "skysocket.gateway-port", "0",
+                "skysocket.gateway-management-port", "0",
                 "skysocket.dynamodb-port", "0",
                 "skysocket.stage", "dev",
                 "skysocket.ping-interval-ms", Long.toString(PING_INTERVAL_MS),

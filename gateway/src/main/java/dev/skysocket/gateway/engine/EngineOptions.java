@@ -54,4 +54,9 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
                 admission);
     }
+
+    /** Off for clients without a cookie jar (socket.io-client in Node without {@code withCredentials}). */
+    public EngineOptions withRequireSecret(boolean required) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required);
+    }
 }

@@ -16,7 +16,14 @@ final class Banner {
                   const socket = io("%1$s", { path: "/%2$s", addTrailingSlash: false,
                                               transports: ["websocket"], forceBase64: true });
                   socket.emit("echo", "hello", (reply) => console.log(reply));
+                Fallback gateway (Engine.IO polling, then websocket): %5$s
+                  Private Management API:           %6$s/@connections/{id}
+                Connect with socket.io-client v4's default options (in Node, withCredentials: true keeps the
+                polling session cookie; or run with skysocket.polling-secret=false):
+                  const fallback = io("%5$s", { withCredentials: true });
+                  fallback.emit("echo", "hello", (reply) => console.log(reply));
                 Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
-                runner.managementEndpoint(), runner.dynamoEndpoint());
+                runner.managementEndpoint(), runner.dynamoEndpoint(), runner.gatewayUrl(),
+                runner.gateway().managementUrl());
     }
 }

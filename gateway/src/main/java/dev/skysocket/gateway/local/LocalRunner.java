@@ -5,6 +5,7 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.apigw.ApiGatewayEmulator;
+import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.server.SocketApp;
 import dev.skysocket.server.SocketServer;
 import dev.skysocket.store.dynamodb.TableBootstrap;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole stack on a laptop: DynamoDB Local in-process, the API Gateway WebSocket emulator on loopback, and
- * the same route classes Lambda runs, with the open step on a worker thread and the heartbeat on a timer.
+ * the same route classes Lambda runs, with the open step on a worker thread and the heartbeat on a timer; beside
+ * it the fallback gateway (Engine.IO polling and websocket) on the same table and app, so rooms span both paths.
  */
 public final class LocalRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
@@ -32,15 +34,18 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalDynamo dynamo;
     private final ApiGatewayRuntime runtime;
     private final ApiGatewayEmulator emulator;
+    private final FallbackGateway gateway;
     private final ExecutorService openWorkers;
     private final ScheduledExecutorService heartbeat;
     private final String stage;
 
     private LocalRunner(LocalDynamo dynamo, ApiGatewayRuntime runtime, ApiGatewayEmulator emulator,
-                        ExecutorService openWorkers, ScheduledExecutorService heartbeat, String stage) {
+                        FallbackGateway gateway, ExecutorService openWorkers, ScheduledExecutorService heartbeat,
+                        String stage) {
         this.dynamo = dynamo;
         this.runtime = runtime;
         this.emulator = emulator;
+        this.gateway = gateway;
         this.openWorkers = openWorkers;
         this.heartbeat = heartbeat;
         this.stage = stage;
@@ -75,14 +80,25 @@ public final class LocalRunner implements AutoCloseable {
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port),
                 new LambdaStyleIntegration(runtime));
         emulator.start();
+        // Same store, app and Management API clients: a room may hold clients of both paths.
+        FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
         heartbeat.scheduleWithFixedDelay(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
-        return new LocalRunner(dynamo, runtime, emulator, openWorkers, heartbeat, local.stage());
+        return new LocalRunner(dynamo, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
     }
 
     public String websocketUrl() {
         return "ws://127.0.0.1:" + emulator.port();
+    }
+
+    /** The fallback gateway's public base URL: socket.io-client's default options connect here. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public FallbackGateway gateway() {
+        return gateway;
     }
 
     public String stage() {
@@ -112,6 +128,7 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        gateway.close();
         emulator.close();
         openWorkers.shutdownNow();
         runtime.close();

@@ -1,0 +1,52 @@
+package dev.skysocket.gateway.fallback;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.gateway.http.EngineHttpSettings;
+import dev.skysocket.gateway.http.StickyCookie;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The public side of a fallback gateway node, read beside {@code SkysocketConfig} and {@code NodeSettings}.
+ *
+ * @param host          bind address ({@code skysocket.gateway-host}, default loopback; {@code 0.0.0.0} on Fargate)
+ * @param port          public port ({@code skysocket.gateway-port}, default 3000; 0 picks a free one)
+ * @param path          the Engine.IO path ({@code skysocket.gateway-path}, default {@code /socket.io/})
+ * @param stickyCookie  the ALB {@code app_cookie} name ({@code skysocket.sticky-cookie}, default
+ *                      {@code skysocket-node}); its value is random per node, so it names this node
+ * @param pollingSecret bind polling sessions to an HttpOnly cookie ({@code skysocket.polling-secret}, default
+ *                      true). Browsers keep it; socket.io-client under Node keeps it only with
+ *                      {@code withCredentials: true} (its cookie jar), so Node clients with default options
+ *                      need it off
+ */
+public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret) {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static FallbackSettings from(Settings s) {
+        return new FallbackSettings(
+                s.string("skysocket.gateway-host", "127.0.0.1"),
+                s.intValue("skysocket.gateway-port", 3000),
+                s.string("skysocket.gateway-path", "/socket.io/"),
+                s.string("skysocket.sticky-cookie", "skysocket-node"),
+                flag(s, "skysocket.polling-secret", true));
+    }
+
+    /** The HTTP binding's settings, with a sticky cookie value drawn once for this node. */
+    EngineHttpSettings http(Set<String> allowedOrigins) {
+        byte[] id = new byte[12];
+        RANDOM.nextBytes(id);
+        String node = HexFormat.of().formatHex(id);
+        return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node));
+    }
+
+    /** Fails at start on anything but true or false, like every other malformed setting. */
+    private static boolean flag(Settings s, String name, boolean fallback) {
+        String value = s.string(name, Boolean.toString(fallback));
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("setting " + name + " (" + Settings.envName(name)
+                    + ") must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+}
