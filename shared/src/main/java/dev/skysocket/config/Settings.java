@@ -25,6 +25,12 @@ public final class Settings {
         return new Settings(properties::get, Map.of());
     }
 
+    /** These settings with {@code overrides} taking precedence over both sources. */
+    public Settings with(Map<String, String> overrides) {
+        Map<String, String> copy = Map.copyOf(overrides);
+        return new Settings(name -> copy.containsKey(name) ? copy.get(name) : properties.apply(name), environment);
+    }
+
     /** The environment variable that backs {@code name}: upper case, dots and dashes become underscores. */
     public static String envName(String name) {
         return name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -6,13 +6,18 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.http.EngineHttpServer;
+import dev.skysocket.gateway.node.DrainController;
+import dev.skysocket.gateway.node.DrainReport;
+import dev.skysocket.gateway.node.DrainSettings;
 import dev.skysocket.gateway.node.GatewayNode;
 import dev.skysocket.gateway.node.NodeSettings;
+import dev.skysocket.gateway.node.Readiness;
 import dev.skysocket.server.Emitter;
 import dev.skysocket.server.SocketServer;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,12 +33,15 @@ public final class FallbackGateway implements AutoCloseable {
     private final GatewayNode node;
     private final EngineServer engine;
     private final EngineHttpServer http;
+    private final DrainController drain;
 
-    private FallbackGateway(Vertx nodeVertx, GatewayNode node, EngineServer engine, EngineHttpServer http) {
+    private FallbackGateway(Vertx nodeVertx, GatewayNode node, EngineServer engine, EngineHttpServer http,
+                            DrainController drain) {
         this.nodeVertx = nodeVertx;
         this.node = node;
         this.engine = engine;
         this.http = http;
+        this.drain = drain;
     }
 
     /**
@@ -44,18 +52,23 @@ public final class FallbackGateway implements AutoCloseable {
                                         ManagementApiClients clients) {
         SkysocketConfig config = SkysocketConfig.from(settings);
         FallbackSettings fallback = FallbackSettings.from(settings);
+        DrainSettings drainSettings = DrainSettings.from(settings);
+        Readiness readiness = new Readiness();
         Vertx vertx = Vertx.vertx();
         GatewayNode node = null;
         EngineServer engine = null;
         try {
             node = GatewayNode.start(config, NodeSettings.from(settings), io, dynamo, clients, vertx,
                     Clock.systemUTC());
-            engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret()),
-                    node.listener());
-            EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine).start();
+            // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
+            engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
+                    .withAdmission(readiness), node.listener());
+            EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
+                    .start();
+            DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
-            return new FallbackGateway(vertx, node, engine, http);
+            return new FallbackGateway(vertx, node, engine, http, drain);
         } catch (RuntimeException e) {
             stop(null, engine, node, vertx);
             throw e;
@@ -76,6 +89,18 @@ public final class FallbackGateway implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Stops taking new sessions and closes the existing ones spread over the drain window, so their clients
+     * reconnect to other nodes without a synchronized storm. Run on SIGTERM before {@link #close()}.
+     */
+    public CompletableFuture<DrainReport> drain() {
+        return drain.drain();
+    }
+
+    public DrainController drainController() {
+        return drain;
+    }
+
     /** Emits from outside any handler, within one tenant. */
     public Emitter emitter(String tenant) {
         return node.emitter(tenant);
@@ -84,6 +109,7 @@ public final class FallbackGateway implements AutoCloseable {
     /** Closes every session (their items go while the store is still up), the public listener, then the node. */
     @Override
     public void close() {
+        drain.close();
         stop(http, engine, node, nodeVertx);
     }
 

@@ -1,0 +1,74 @@
+package dev.skysocket.gateway.fallback;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.gateway.node.ShutdownDrain;
+import dev.skysocket.server.SocketServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The gateway as a Fargate task runs it: the real DynamoDB table, the app found through ServiceLoader, the
+ * public listener and the private Management API. On SIGTERM it drains (readiness fails, sessions close spread
+ * over the drain window) and then stops, inside Fargate's stop timeout.
+ */
+public final class FallbackMain {
+    private FallbackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings = withManagementUrl(Settings.system());
+        SkysocketConfig config = SkysocketConfig.from(settings);
+        String region = settings.string("skysocket.region", System.getenv("AWS_REGION"));
+        if (region == null) {
+            throw new IllegalStateException("no region: set AWS_REGION (ECS sets it) or skysocket.region");
+        }
+        var dynamoBuilder = DynamoDbClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create());
+        String dynamoEndpoint = settings.string("skysocket.dynamodb-endpoint", null);
+        if (dynamoEndpoint != null) {
+            dynamoBuilder.endpointOverride(URI.create(dynamoEndpoint));
+        }
+        DynamoDbClient dynamo = dynamoBuilder.build();
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        ManagementApiClients clients = new ManagementApiClients(Region.of(region), credentials,
+                Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
+        FallbackGateway gateway = FallbackGateway.start(settings, SocketServer.fromServiceLoader(), dynamo, clients);
+        CountDownLatch stopped = new CountDownLatch(1);
+        new ShutdownDrain(gateway.drainController(), () -> {
+            gateway.close();
+            clients.close();
+            dynamo.close();
+            stopped.countDown();
+        }).install();
+        System.out.println("Skysocket gateway listening on port " + gateway.port() + ", private Management API "
+                + gateway.managementUrl());
+        stopped.await();
+    }
+
+    /**
+     * On Fargate the private listener binds 0.0.0.0, but connections must record an address other tasks and the
+     * functions can reach: the task's own IP, unless a URL is configured.
+     */
+    static Settings withManagementUrl(Settings settings) {
+        if (settings.string("skysocket.gateway-management-url", null) != null) {
+            return settings;
+        }
+        String host = settings.string("skysocket.gateway-management-host", "127.0.0.1");
+        if (!"0.0.0.0".equals(host)) {
+            return settings;
+        }
+        String port = settings.string("skysocket.gateway-management-port", "3002");
+        Map<String, String> extra = new HashMap<>();
+        extra.put("skysocket.gateway-management-url", "http://" + TaskAddress.siteLocalIpv4() + ":" + port);
+        return settings.with(extra);
+    }
+}
