@@ -64,7 +64,8 @@ public final class FallbackGateway implements AutoCloseable {
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
-                    .start();
+                    .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
+            node.serveEngine(http.forwardedRoute());
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
@@ -83,6 +84,16 @@ public final class FallbackGateway implements AutoCloseable {
     /** The private Management API base URL stored on this node's sessions. */
     public String managementUrl() {
         return node.managementUrl();
+    }
+
+    /** Polling requests this node proxied to the node owning their session (lost affinity). */
+    public long forwardedRequests() {
+        return http.forwardedRequests();
+    }
+
+    /** Requests other nodes forwarded to this node's private listener. */
+    public long servedForwardedRequests() {
+        return http.servedForwardedRequests();
     }
 
     public GatewayNode node() {

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.http;
 import dev.skysocket.gateway.engine.EngineError;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.engine.HandshakeRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +27,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class EngineHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineHttpServer.class.getName());
+    /** Held polls occupy a connection each; past this many, forwarded requests queue, then fail. */
+    private static final int MAX_FORWARD_CONNECTIONS = 1_000;
 
     private final EngineHttpSettings settings;
     private final EngineServer engine;
@@ -32,8 +36,11 @@ public final class EngineHttpServer implements AutoCloseable {
     private final HealthRoute health;
     private Vertx vertx;
     private HttpServer server;
-    private PollingExchange polling;
+    private volatile PollingExchange polling;
     private WebSocketExchange websockets;
+    private OwnerLookup owners;
+    private volatile EngineForwarder forwarder;
+    private final AtomicLong servedForwarded = new AtomicLong();
 
     /** A server whose {@code /health} always answers 200. */
     public EngineHttpServer(EngineHttpSettings settings, EngineServer engine) {
@@ -51,6 +58,47 @@ public final class EngineHttpServer implements AutoCloseable {
         this.health = new HealthRoute(ready);
     }
 
+    /**
+     * Before {@link #start()}: a polling request for a sid this node does not hold is looked up with
+     * {@code owners} and, when another node owns it, proxied to that node's {@link #forwardedRoute()}.
+     */
+    public synchronized EngineHttpServer forwardingTo(OwnerLookup owners) {
+        if (vertx != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.owners = owners;
+        return this;
+    }
+
+    /**
+     * The handler for Engine.IO requests forwarded by other nodes, mounted on the private listener under
+     * {@code /engine<path>}: the same checks and code path as the public listener, and never forwarded again.
+     */
+    public Handler<HttpServerRequest> forwardedRoute() {
+        String routed = EngineForwarder.ROUTE_PREFIX + settings.path();
+        return request -> {
+            String path = request.path();
+            int at = path == null ? -1 : path.lastIndexOf(routed.substring(0, routed.length() - 1));
+            if (at < 0 || polling == null) {
+                request.response().setStatusCode(404).end();
+                return;
+            }
+            servedForwarded.incrementAndGet();
+            serve(request, path.substring(at + EngineForwarder.ROUTE_PREFIX.length()), true);
+        };
+    }
+
+    /** Polling requests this node proxied to the owner of their session. */
+    public long forwardedRequests() {
+        EngineForwarder current = forwarder;
+        return current == null ? 0 : current.forwarded();
+    }
+
+    /** Requests other nodes forwarded here. */
+    public long servedForwardedRequests() {
+        return servedForwarded.get();
+    }
+
     public synchronized EngineHttpServer start() {
         if (vertx != null) {
             throw new IllegalStateException("already started");
@@ -59,6 +107,12 @@ public final class EngineHttpServer implements AutoCloseable {
         int maxPayload = engine.options().config().maxPayload();
         polling = new PollingExchange(engine, settings, maxPayload);
         websockets = new WebSocketExchange(engine, settings);
+        if (owners != null) {
+            var config = engine.options().config();
+            // Longer than a held GET (answered by the next ping at the latest), bounded by the ping timeout.
+            forwarder = new EngineForwarder(vertx, owners, config.pingIntervalMs() + config.pingTimeoutMs(),
+                    MAX_FORWARD_CONNECTIONS);
+        }
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
@@ -90,6 +144,9 @@ public final class EngineHttpServer implements AutoCloseable {
         if (vertx == null) {
             return;
         }
+        if (forwarder != null) {
+            forwarder.close();
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -106,6 +163,11 @@ public final class EngineHttpServer implements AutoCloseable {
             health.handle(request);
             return;
         }
+        // A forwarded marker arriving here means a loop (an endpoint pointing at a public port): never forward it.
+        serve(request, path, request.getHeader(EngineForwarder.FORWARDED_HEADER) != null);
+    }
+
+    private void serve(HttpServerRequest request, String path, boolean forwarded) {
         String bare = settings.path().substring(0, settings.path().length() - 1);
         if (!settings.path().equals(path) && !bare.equals(path)) {
             request.response().setStatusCode(404).end();
@@ -121,6 +183,11 @@ public final class EngineHttpServer implements AutoCloseable {
         response.putHeader("X-Content-Type-Options", "nosniff");
         Map<String, String> query = query(request);
         String sid = query.get("sid");
+        if (sid != null && !forwarded && forwarder != null && "polling".equals(query.get("transport"))
+                && engine.session(sid) == null) {
+            forwarder.forward(request, sid);
+            return;
+        }
         EngineError refused = engine.verify(request.method().name(), query, SessionCookie.read(request, sid));
         if (refused != null) {
             LOG.log(Level.DEBUG, "engine.http.refused code={0}", String.valueOf(refused.code()));

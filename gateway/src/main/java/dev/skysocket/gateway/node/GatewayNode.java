@@ -9,7 +9,9 @@ import dev.skysocket.server.Emitter;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.SocketServer;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -89,6 +91,11 @@ public final class GatewayNode implements AutoCloseable {
     /** The base URL stored as the endpoint of this node's sessions. */
     public String managementUrl() {
         return managementUrl;
+    }
+
+    /** Mounts the engine's forwarded-request route on the private listener (see {@link PrivateManagementApi}). */
+    public void serveEngine(Handler<HttpServerRequest> route) {
+        managementApi.serveEngine(route);
     }
 
     public int managementPort() {

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.gateway.engine.EngineSession;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -41,6 +42,8 @@ public final class PrivateManagementApi implements AutoCloseable {
     private final SessionDirectory sessions;
     private final NodeSettings settings;
     private final String prefix;
+    private final String enginePrefix;
+    private volatile Handler<HttpServerRequest> engineRoute;
     private HttpServer server;
 
     public PrivateManagementApi(Vertx vertx, SessionDirectory sessions, NodeSettings settings) {
@@ -48,6 +51,15 @@ public final class PrivateManagementApi implements AutoCloseable {
         this.sessions = sessions;
         this.settings = settings;
         this.prefix = settings.basePath() + "/@connections/";
+        this.enginePrefix = settings.basePath() + "/engine/";
+    }
+
+    /**
+     * Serves Engine.IO requests other nodes forward under {@code <basePath>/engine/} (DESIGN §7, lost affinity).
+     * They carry the client's own session-secret cookie, not a signature; until set, that path answers 404.
+     */
+    public void serveEngine(Handler<HttpServerRequest> route) {
+        this.engineRoute = route;
     }
 
     /** Binds the listener and returns its port once it accepts requests. */
@@ -82,6 +94,16 @@ public final class PrivateManagementApi implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
+        String path = request.path();
+        if (path != null && path.startsWith(enginePrefix)) {
+            Handler<HttpServerRequest> route = engineRoute;
+            if (route == null) {
+                request.response().setStatusCode(404).end();
+            } else {
+                route.handle(request);
+            }
+            return;
+        }
         String sid = sidOf(request.path());
         if (sid == null) {
             error(request, 403, "ForbiddenException", "Forbidden");  // AWS's answer to an unknown route

@@ -1,0 +1,129 @@
+package dev.skysocket.gateway.fallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.server.SocketServer;
+import dev.skysocket.testing.DynamoDbLocalServer;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Two gateway nodes on one table behind a test load balancer (DESIGN §7): without stickiness, polls that land
+ * on the node not owning the session are forwarded to its owner and the session lives on; with cookie
+ * stickiness nothing is forwarded.
+ */
+class LostAffinityTest {
+    private static final ManagementApiClients CLIENTS = new ManagementApiClients(Region.US_EAST_1,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
+    private static final int ECHOES = 6;
+
+    private static DynamoDbClient dynamo;
+    private static FallbackGateway a;
+    private static FallbackGateway b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        dynamo = DynamoDbLocalServer.client();
+        Settings settings = Settings.of(Map.of(
+                "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "affinity"),
+                "skysocket.gateway-port", "0",
+                "skysocket.gateway-management-port", "0"));
+        a = FallbackGateway.start(settings, echoServer(), dynamo, CLIENTS);
+        b = FallbackGateway.start(settings, echoServer(), dynamo, CLIENTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+        dynamo.close();
+    }
+
+    private static SocketServer echoServer() {
+        return SocketServer.configuredBy(io -> io.of("/").on("echo", (socket, args, ack) -> ack.send(args.get(0))));
+    }
+
+    @Test
+    void aClientPollingThroughARoundRobinBalancerKeepsItsSessionBecauseWrongNodesForwardToTheOwner()
+            throws Exception {
+        long forwardedBefore = a.forwardedRequests() + b.forwardedRequests();
+        try (TestProxy proxy = new TestProxy(List.of(a.port(), b.port()), null)) {
+            converse(proxy);
+            long forwarded = a.forwardedRequests() + b.forwardedRequests() - forwardedBefore;
+            System.out.printf("round-robin: node A %d, node B %d, forwarded %d (served forwarded A %d, B %d)%n",
+                    proxy.served(0), proxy.served(1), forwarded, a.servedForwardedRequests(),
+                    b.servedForwardedRequests());
+            assertThat(proxy.served(0)).isPositive();
+            assertThat(proxy.served(1)).isPositive();
+            assertThat(forwarded).isPositive();
+        }
+    }
+
+    @Test
+    void aClientBehindCookieStickinessStaysOnOneNodeAndNothingIsForwarded() throws Exception {
+        long forwardedBefore = a.forwardedRequests() + b.forwardedRequests();
+        try (TestProxy proxy = new TestProxy(List.of(a.port(), b.port()), "skysocket-node")) {
+            converse(proxy);
+            long forwarded = a.forwardedRequests() + b.forwardedRequests() - forwardedBefore;
+            System.out.printf("sticky: node A %d, node B %d, forwarded %d%n", proxy.served(0), proxy.served(1),
+                    forwarded);
+            assertThat(List.of(proxy.served(0), proxy.served(1))).containsAnyOf(0L).doesNotHaveDuplicates();
+            assertThat(forwarded).isZero();
+        }
+    }
+
+    /** Raw Engine.IO v4 polling, as socket.io-client does it: handshake, connect, echoes with acks. */
+    private static void converse(TestProxy proxy) throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        String base = proxy.base() + "/socket.io/?EIO=4&transport=polling";
+        String open = get(http, base);
+        assertThat(open).startsWith("0{");
+        String sid = open.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+        String session = base + "&sid=" + sid;
+        post(http, session, "40");
+        assertThat(get(http, session)).startsWith("40{");
+        for (int i = 0; i < ECHOES; i++) {
+            post(http, session, "42" + i + "[\"echo\",\"hello " + i + "\"]");
+            String answer = get(http, session);
+            while (answer.equals("2")) {  // a ping answered the held poll first: pong, poll again
+                post(http, session, "3");
+                answer = get(http, session);
+            }
+            assertThat(answer).isEqualTo("43" + i + "[\"hello " + i + "\"]");
+        }
+    }
+
+    private static String get(HttpClient http, String uri) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void post(HttpClient http, String uri, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/plain;charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", uri, response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+    }
+}
