@@ -88,6 +88,52 @@ class LostAffinityTest {
         }
     }
 
+    @Test
+    void aLiveSidPresentedAtTheWrongNodeWithoutItsSecretIsRefusedByTheOwnerAsUnknown() throws Exception {
+        String sid = handshakeDirectlyOn(a);
+        long before = b.forwardedRequests();
+        HttpResponse<String> stranger = plain(b, "&sid=" + sid, null);
+        assertThat(stranger.statusCode()).isEqualTo(400);
+        assertThat(stranger.body()).contains("\"code\":1");
+        assertThat(b.forwardedRequests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestAlreadyForwardedOnceIsNeverForwardedAgain() throws Exception {
+        String sid = handshakeDirectlyOn(a);
+        long before = b.forwardedRequests();
+        HttpResponse<String> looped = plain(b, "&sid=" + sid, "1");
+        assertThat(looped.statusCode()).isEqualTo(400);
+        assertThat(looped.body()).contains("\"code\":1");
+        assertThat(b.forwardedRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void aSidNoNodeOwnsStillAnswersSessionIdUnknownWithoutForwarding() throws Exception {
+        long before = b.forwardedRequests();
+        HttpResponse<String> unknown = plain(b, "&sid=AAAAAAAAAAAAAAAAAAAA", null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"code\":1");
+        assertThat(b.forwardedRequests()).isEqualTo(before);
+    }
+
+    private static String handshakeDirectlyOn(FallbackGateway node) throws Exception {
+        HttpResponse<String> open = plain(node, "", null);
+        assertThat(open.body()).startsWith("0{");
+        return open.body().replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A GET without cookies; {@code forwardedMarker} non-null adds the header a forwarding node sets. */
+    private static HttpResponse<String> plain(FallbackGateway node, String extraQuery, String forwardedMarker)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
+                + "/socket.io/?EIO=4&transport=polling" + extraQuery)).timeout(Duration.ofSeconds(30)).GET();
+        if (forwardedMarker != null) {
+            request.header("X-Skysocket-Forwarded", forwardedMarker);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Raw Engine.IO v4 polling, as socket.io-client does it: handshake, connect, echoes with acks. */
     private static void converse(TestProxy proxy) throws Exception {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
