@@ -11,11 +11,16 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -29,6 +34,7 @@ final class EngineForwarder {
     private static final System.Logger LOG = System.getLogger(EngineForwarder.class.getName());
     static final String FORWARDED_HEADER = "X-Skysocket-Forwarded";
     static final String ROUTE_PREFIX = "/engine";
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
     /** Sids are 20 URL-safe characters; anything else is not worth a store read (DESIGN §9). */
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> REQUEST_HEADERS = Set.of("cookie", "content-type", "content-length", "origin",
@@ -44,12 +50,15 @@ final class EngineForwarder {
     private final AtomicLong forwarded = new AtomicLong();
 
     /** {@code timeoutMs} must exceed the ping interval: a held GET lasts until the next ping. */
-    EngineForwarder(Vertx vertx, OwnerLookup lookup, long timeoutMs, int maxConnections) {
+    EngineForwarder(Vertx vertx, OwnerLookup lookup, long timeoutMs, int maxConnections, int maxPayload) {
         this.vertx = vertx;
         this.lookup = lookup;
         this.timeoutMs = timeoutMs;
+        // Frames stay at Vert.x's default size (the private listener's limit); messages up to maxPayload.
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                        .setConnectTimeout(5_000).setIdleTimeout(0),
+                        .setConnectTimeout(5_000).setIdleTimeout(0).setMaxWebSockets(maxConnections)
+                        .setMaxWebSocketMessageSize(Math.max(HttpClientOptions.DEFAULT_MAX_WEBSOCKET_MESSAGE_SIZE,
+                                maxPayload)),
                 new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(maxConnections));
     }
 
@@ -59,6 +68,18 @@ final class EngineForwarder {
 
     /** Looks the sid up and proxies; an sid no other node owns gets today's answer, 400 code 1. */
     void forward(HttpServerRequest request, String sid) {
+        lookUp(request, sid, owner -> proxy(request, owner, sid));
+    }
+
+    /**
+     * An upgrade for a session another node owns: opens the same upgrade to the owner, then relays messages both
+     * ways until either side closes. Answers 400 code 1 when no other node owns it or the owner refuses.
+     */
+    void forwardUpgrade(HttpServerRequest request, String sid) {
+        lookUp(request, sid, owner -> tunnel(request, owner, sid));
+    }
+
+    private void lookUp(HttpServerRequest request, String sid, Consumer<String> owned) {
         if (!SID.matcher(sid).matches()) {
             EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
             return;
@@ -74,7 +95,48 @@ final class EngineForwarder {
                 EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
                 return;
             }
-            proxy(request, found.result().get(), sid);
+            owned.accept(found.result().get());
+        });
+    }
+
+    private void tunnel(HttpServerRequest request, String owner, String sid) {
+        URI base = URI.create(owner);
+        int port = base.getPort() > 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(port)
+                .setSsl("https".equals(base.getScheme()))
+                .setURI((base.getRawPath() == null ? "" : base.getRawPath()) + ROUTE_PREFIX + request.uri())
+                .setTimeout(CONNECT_TIMEOUT_MS);
+        request.headers().forEach(h -> {
+            if (REQUEST_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                options.addHeader(h.getKey(), h.getValue());
+            }
+        });
+        options.addHeader(FORWARDED_HEADER, "1");
+        options.addHeader("X-Forwarded-Proto", SessionCookie.secure(request) ? "https" : "http");
+        forwarded.incrementAndGet();
+        LOG.log(Level.DEBUG, "event=engine_forward_upgrade sid={0}", sid);
+        client.webSocket(options).onComplete(opened -> {
+            if (opened.failed()) {
+                request.resume();
+                EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
+                return;
+            }
+            WebSocket upstream = opened.result();
+            request.toWebSocket().onComplete(accepted -> {
+                if (accepted.failed()) {
+                    upstream.close();
+                    return;
+                }
+                ServerWebSocket downstream = accepted.result();
+                downstream.textMessageHandler(upstream::writeTextMessage);
+                downstream.binaryMessageHandler(upstream::writeBinaryMessage);
+                upstream.textMessageHandler(downstream::writeTextMessage);
+                upstream.binaryMessageHandler(downstream::writeBinaryMessage);
+                downstream.closeHandler(ignored -> upstream.close());
+                upstream.closeHandler(ignored -> downstream.close());
+                downstream.exceptionHandler(ignored -> downstream.close());
+                upstream.exceptionHandler(ignored -> upstream.close());
+            });
         });
     }
 

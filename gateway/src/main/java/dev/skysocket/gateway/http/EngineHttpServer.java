@@ -59,8 +59,9 @@ public final class EngineHttpServer implements AutoCloseable {
     }
 
     /**
-     * Before {@link #start()}: a polling request for a sid this node does not hold is looked up with
-     * {@code owners} and, when another node owns it, proxied to that node's {@link #forwardedRoute()}.
+     * Before {@link #start()}: a polling request or websocket upgrade for a sid this node does not hold is looked
+     * up with {@code owners} and, when another node owns it, proxied (or tunnelled) to that node's
+     * {@link #forwardedRoute()}.
      */
     public synchronized EngineHttpServer forwardingTo(OwnerLookup owners) {
         if (vertx != null) {
@@ -111,7 +112,7 @@ public final class EngineHttpServer implements AutoCloseable {
             var config = engine.options().config();
             // Longer than a held GET (answered by the next ping at the latest), bounded by the ping timeout.
             forwarder = new EngineForwarder(vertx, owners, config.pingIntervalMs() + config.pingTimeoutMs(),
-                    MAX_FORWARD_CONNECTIONS);
+                    MAX_FORWARD_CONNECTIONS, maxPayload);
         }
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -183,10 +184,16 @@ public final class EngineHttpServer implements AutoCloseable {
         response.putHeader("X-Content-Type-Options", "nosniff");
         Map<String, String> query = query(request);
         String sid = query.get("sid");
-        if (sid != null && !forwarded && forwarder != null && "polling".equals(query.get("transport"))
-                && engine.session(sid) == null) {
-            forwarder.forward(request, sid);
-            return;
+        if (sid != null && !forwarded && forwarder != null && engine.session(sid) == null) {
+            if ("polling".equals(query.get("transport"))) {
+                forwarder.forward(request, sid);
+                return;
+            }
+            if ("websocket".equals(query.get("transport")) && request.method() == HttpMethod.GET
+                    && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                forwarder.forwardUpgrade(request, sid);
+                return;
+            }
         }
         EngineError refused = engine.verify(request.method().name(), query, SessionCookie.read(request, sid));
         if (refused != null) {

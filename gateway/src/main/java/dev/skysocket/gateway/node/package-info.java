@@ -3,8 +3,9 @@
  * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer;
  * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
  * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
- * unchanged {@code ManagementApiFanout} reaches them; {@link dev.skysocket.gateway.node.LocalDelivery} (optional)
- * skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
+ * unchanged {@code ManagementApiFanout} reaches them, and mounts the engine's route for Engine.IO requests other
+ * nodes forward under {@code /engine/} (a plain Vert.x handler, so this package stays free of the HTTP binding);
+ * {@link dev.skysocket.gateway.node.LocalDelivery} (optional) skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
  * {@link dev.skysocket.gateway.node.GatewayNode} wires it. {@link dev.skysocket.gateway.node.Readiness} is read by
  * {@code /health} and the engine's handshake admission; {@link dev.skysocket.gateway.node.DrainController} turns it
  * off and closes sessions spread over the drain window, run on SIGTERM by

@@ -12,9 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +120,42 @@ class LostAffinityTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"code\":1");
         assertThat(b.forwardedRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void aWebsocketUpgradeAtTheWrongNodeIsTunnelledToTheOwnerAndCarriesTheSession() throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .build();
+        String polling = "http://127.0.0.1:" + a.port() + "/socket.io/?EIO=4&transport=polling";
+        String open = get(http, polling);
+        String sid = open.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+        post(http, polling + "&sid=" + sid, "40");
+        assertThat(get(http, polling + "&sid=" + sid)).startsWith("40{");
+        long before = b.forwardedRequests();
+
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + b.port()
+                + "/socket.io/?EIO=4&transport=websocket&sid=" + sid), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        socket.sendText("2probe", true).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("3probe");
+        socket.sendText("5", true).get(10, TimeUnit.SECONDS);
+        socket.sendText("427[\"echo\",\"over the tunnel\"]", true).get(10, TimeUnit.SECONDS);
+        String answer = received.poll(10, TimeUnit.SECONDS);
+        while ("2".equals(answer)) {
+            socket.sendText("3", true);
+            answer = received.poll(10, TimeUnit.SECONDS);
+        }
+        assertThat(answer).isEqualTo("437[\"over the tunnel\"]");
+        assertThat(b.forwardedRequests() - before).isEqualTo(1);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
     private static String handshakeDirectlyOn(FallbackGateway node) throws Exception {
