@@ -30,6 +30,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private final EngineServer engine;
     private final Cors cors;
     private final HealthRoute health;
+    private volatile DemoRoute demo = new DemoRoute(null);
     private Vertx vertx;
     private HttpServer server;
     private PollingExchange polling;
@@ -49,6 +50,12 @@ public final class EngineHttpServer implements AutoCloseable {
         this.engine = engine;
         this.cors = new Cors(settings.allowedOrigins());
         this.health = new HealthRoute(ready);
+    }
+
+    /** Serves the demo page's client bundle from {@code clientDir} (socket.io-client's dist folder); before start. */
+    public synchronized EngineHttpServer withDemoClientDir(java.nio.file.Path clientDir) {
+        this.demo = new DemoRoute(clientDir);
+        return this;
     }
 
     public synchronized EngineHttpServer start() {
@@ -108,7 +115,9 @@ public final class EngineHttpServer implements AutoCloseable {
         }
         String bare = settings.path().substring(0, settings.path().length() - 1);
         if (!settings.path().equals(path) && !bare.equals(path)) {
-            request.response().setStatusCode(404).end();
+            if (!demo.serve(request)) {
+                request.response().setStatusCode(404).end();
+            }
             return;
         }
         HttpServerResponse response = request.response();
