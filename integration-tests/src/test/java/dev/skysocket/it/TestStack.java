@@ -37,6 +37,13 @@ final class TestStack {
         return LocalRunner.start(Settings.of(settings()));
     }
 
+    /** The example app with settings added to (or overriding) the test defaults. */
+    static LocalRunner start(Map<String, String> extra) {
+        Map<String, String> all = new java.util.HashMap<>(settings());
+        all.putAll(extra);
+        return LocalRunner.start(Settings.of(all));
+    }
+
     static LocalRunner start(SocketApp app) {
         return LocalRunner.start(Settings.of(settings()), app);
     }

@@ -64,6 +64,7 @@ public final class FallbackGateway implements AutoCloseable {
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
+                    .withDemoClientDir(fallback.demoClientDir())
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
             node.serveEngine(http.forwardedRoute());
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.fallback;
 import dev.skysocket.config.Settings;
 import dev.skysocket.gateway.http.EngineHttpSettings;
 import dev.skysocket.gateway.http.StickyCookie;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
@@ -19,8 +20,12 @@ import java.util.Set;
  *                      true). Browsers keep it; socket.io-client under Node keeps it only with
  *                      {@code withCredentials: true} (its cookie jar), so Node clients with default options
  *                      need it off
+ * @param demoClientDir where the demo page's socket.io-client browser bundle lives ({@code
+ *                      skysocket.demo-client-dir}: the npm package's {@code dist} folder, never committed), or
+ *                      null: the page at {@code /} is served, its client script answers 404
  */
-public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret) {
+public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret,
+                               Path demoClientDir) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static FallbackSettings from(Settings s) {
@@ -29,7 +34,8 @@ public record FallbackSettings(String host, int port, String path, String sticky
                 s.intValue("skysocket.gateway-port", 3000),
                 s.string("skysocket.gateway-path", "/socket.io/"),
                 s.string("skysocket.sticky-cookie", "skysocket-node"),
-                flag(s, "skysocket.polling-secret", true));
+                flag(s, "skysocket.polling-secret", true),
+                directory(s.string("skysocket.demo-client-dir", "")));
     }
 
     /** The HTTP binding's settings, with a sticky cookie value drawn once for this node. */
@@ -38,6 +44,10 @@ public record FallbackSettings(String host, int port, String path, String sticky
         RANDOM.nextBytes(id);
         String node = HexFormat.of().formatHex(id);
         return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node));
+    }
+
+    private static Path directory(String value) {
+        return value.isBlank() ? null : Path.of(value);
     }
 
     /** Fails at start on anything but true or false, like every other malformed setting. */

@@ -34,6 +34,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private final EngineServer engine;
     private final Cors cors;
     private final HealthRoute health;
+    private volatile DemoRoute demo = new DemoRoute(null);
     private Vertx vertx;
     private HttpServer server;
     private volatile PollingExchange polling;
@@ -98,6 +99,12 @@ public final class EngineHttpServer implements AutoCloseable {
     /** Requests other nodes forwarded here. */
     public long servedForwardedRequests() {
         return servedForwarded.get();
+    }
+
+    /** Serves the demo page's client bundle from {@code clientDir} (socket.io-client's dist folder); before start. */
+    public synchronized EngineHttpServer withDemoClientDir(java.nio.file.Path clientDir) {
+        this.demo = new DemoRoute(clientDir);
+        return this;
     }
 
     public synchronized EngineHttpServer start() {
@@ -171,7 +178,9 @@ public final class EngineHttpServer implements AutoCloseable {
     private void serve(HttpServerRequest request, String path, boolean forwarded) {
         String bare = settings.path().substring(0, settings.path().length() - 1);
         if (!settings.path().equals(path) && !bare.equals(path)) {
-            request.response().setStatusCode(404).end();
+            if (!demo.serve(request)) {
+                request.response().setStatusCode(404).end();
+            }
             return;
         }
         HttpServerResponse response = request.response();
