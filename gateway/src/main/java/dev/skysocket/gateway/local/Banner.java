@@ -22,6 +22,9 @@ final class Banner {
                 polling session cookie; or run with skysocket.polling-secret=false):
                   const fallback = io("%5$s", { withCredentials: true });
                   fallback.emit("echo", "hello", (reply) => console.log(reply));
+                Demo chat page (a browser on the fallback path): %5$s/
+                  (its socket.io-client bundle comes from integration-tests/js/node_modules once `mvn verify`
+                   has run npm ci there, or from skysocket.demo-client-dir)
                 Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
                 runner.managementEndpoint(), runner.dynamoEndpoint(), runner.gatewayUrl(),
                 runner.gateway().managementUrl());

@@ -81,7 +81,8 @@ public final class LocalRunner implements AutoCloseable {
                 new LambdaStyleIntegration(runtime));
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
-        FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management);
+        FallbackGateway gateway = FallbackGateway.start(DemoClient.located(settings), io, dynamo.client(),
+                management);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
         heartbeat.scheduleWithFixedDelay(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
