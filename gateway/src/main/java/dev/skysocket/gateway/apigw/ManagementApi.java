@@ -1,18 +1,15 @@
 package dev.skysocket.gateway.apigw;
 
+import dev.skysocket.gateway.management.ManagementReplies;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
 import java.lang.System.Logger.Level;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The {@code @connections} API: {@code POST} sends one message, {@code GET} describes the connection,
@@ -23,7 +20,6 @@ import java.util.UUID;
 final class ManagementApi {
 
     private static final System.Logger LOG = System.getLogger(ManagementApi.class.getName());
-    private static final String SIGV4_PREFIX = "AWS4-HMAC-SHA256 ";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ConnectionRegistry registry;
@@ -41,9 +37,8 @@ final class ManagementApi {
     void handle(HttpServerRequest request, String connectionId) {
         // Like AWS, an unsigned request is refused before anything else. The signature itself is not verified:
         // locally any SigV4-shaped header (static dummy credentials included) is accepted.
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith(SIGV4_PREFIX)) {
-            error(request, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        if (!ManagementReplies.signed(request)) {
+            ManagementReplies.error(request, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
             return;
         }
         HttpMethod method = request.method();
@@ -54,7 +49,7 @@ final class ManagementApi {
         } else if (HttpMethod.DELETE.equals(method)) {
             delete(request, connectionId);
         } else {
-            error(request, 403, "ForbiddenException", "Forbidden");
+            ManagementReplies.error(request, 403, "ForbiddenException", "Forbidden");
         }
     }
 
@@ -71,7 +66,7 @@ final class ManagementApi {
         request.endHandler(ignored -> {
             if (received[0] > maxMessageBytes) {
                 // AWS applies the 128 KB message limit to posts too.
-                error(request, 413, "PayloadTooLargeException", "Message too long");
+                ManagementReplies.error(request, 413, "PayloadTooLargeException", "Message too long");
             } else {
                 post(request, connectionId, body.getBytes());
             }
@@ -89,13 +84,13 @@ final class ManagementApi {
             fault = ManagementFaults.bufferFull();  // AWS answers 429 when one client's buffer is full
         }
         if (fault != null) {
-            error(request, fault.status(), fault.errorType(), fault.message());
+            ManagementReplies.error(request, fault.status(), fault.errorType(), fault.message());
             return;
         }
         connection.get().post(data).onComplete(written -> {
             if (written.succeeded()) {
                 stats.post();
-                respond(request, 200).end();
+                ManagementReplies.respond(request, 200).end();
             } else {
                 gone(request, connectionId);
             }
@@ -110,12 +105,12 @@ final class ManagementApi {
         }
         EmulatedConnection connection = found.get();
         ObjectNode json = mapper.createObjectNode();
-        json.put("connectedAt", iso(connection.connectedAt()));
+        json.put("connectedAt", ManagementReplies.iso(connection.connectedAt()));
         ObjectNode identity = json.putObject("identity");
         identity.put("sourceIp", connection.context().sourceIp());
         identity.put("userAgent", connection.context().userAgent());
-        json.put("lastActiveAt", iso(connection.lastActiveAt()));
-        respond(request, 200).putHeader("Content-Type", "application/json").end(json.toString());
+        json.put("lastActiveAt", ManagementReplies.iso(connection.lastActiveAt()));
+        ManagementReplies.respond(request, 200).putHeader("Content-Type", "application/json").end(json.toString());
     }
 
     private void delete(HttpServerRequest request, String connectionId) {
@@ -125,31 +120,15 @@ final class ManagementApi {
             return;
         }
         connection.get().closeWith(CloseStatus.DELETED);
-        respond(request, 204).end();
+        ManagementReplies.respond(request, 204).end();
     }
 
     private void gone(HttpServerRequest request, String connectionId) {
         stats.gone();
         LOG.log(Level.DEBUG, "apigw.management.gone method={0} connectionId={1}", request.method(), connectionId);
-        respond(request, 410)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("x-amzn-ErrorType", "GoneException")
-                .end();
+        ManagementReplies.gone(request);
     }
 
-    private void error(HttpServerRequest request, int status, String errorType, String message) {
-        ObjectNode json = mapper.createObjectNode().put("message", message);
-        respond(request, status)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("x-amzn-ErrorType", errorType)
-                .end(json.toString());
-    }
 
-    private static HttpServerResponse respond(HttpServerRequest request, int status) {
-        return request.response().setStatusCode(status).putHeader("x-amzn-RequestId", UUID.randomUUID().toString());
-    }
 
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
-    }
 }

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.gateway.management.ManagementReplies;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.gateway.engine.EngineSession;
@@ -10,15 +12,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import java.lang.System.Logger.Level;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +32,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PrivateManagementApi implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PrivateManagementApi.class.getName());
-    private static final String SIGV4_PREFIX = "AWS4-HMAC-SHA256 ";
     private static final long BIND_TIMEOUT_SECONDS = 30;
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -106,12 +103,11 @@ public final class PrivateManagementApi implements AutoCloseable {
         }
         String sid = sidOf(request.path());
         if (sid == null) {
-            error(request, 403, "ForbiddenException", "Forbidden");  // AWS's answer to an unknown route
+            ManagementReplies.error(request, 403, "ForbiddenException", "Forbidden");  // AWS's answer to an unknown route
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith(SIGV4_PREFIX)) {
-            error(request, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+        if (!ManagementReplies.signed(request)) {
+            ManagementReplies.error(request, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
             return;
         }
         HttpMethod method = request.method();
@@ -122,7 +118,7 @@ public final class PrivateManagementApi implements AutoCloseable {
         } else if (HttpMethod.DELETE.equals(method)) {
             delete(request, sid);
         } else {
-            error(request, 403, "ForbiddenException", "Forbidden");
+            ManagementReplies.error(request, 403, "ForbiddenException", "Forbidden");
         }
     }
 
@@ -154,7 +150,7 @@ public final class PrivateManagementApi implements AutoCloseable {
         });
         request.endHandler(ignored -> {
             if (received[0] > settings.maxMessageBytes()) {
-                error(request, 413, "PayloadTooLargeException", "Message too long");
+                ManagementReplies.error(request, 413, "PayloadTooLargeException", "Message too long");
             } else {
                 post(request, sid, body.toString(StandardCharsets.UTF_8));
             }
@@ -166,12 +162,12 @@ public final class PrivateManagementApi implements AutoCloseable {
         if (session.isEmpty()) {
             gone(request, sid);
         } else if (session.get().send(packet)) {
-            respond(request, 200).end();
+            ManagementReplies.respond(request, 200).end();
         } else if (!session.get().isOpen()) {
             gone(request, sid);  // closed between the look-up and the send
         } else {
             // A full buffer, as AWS answers for a client that does not read: the fan-out retries with backoff.
-            error(request, 429, "LimitExceededException", "Rate exceeded");
+            ManagementReplies.error(request, 429, "LimitExceededException", "Rate exceeded");
         }
     }
 
@@ -183,12 +179,12 @@ public final class PrivateManagementApi implements AutoCloseable {
         }
         SessionDirectory.LiveSession live = found.get();
         ObjectNode json = mapper.createObjectNode();
-        json.put("connectedAt", iso(live.connectedAt()));
+        json.put("connectedAt", ManagementReplies.iso(Instant.ofEpochMilli(live.connectedAt())));
         ObjectNode identity = json.putObject("identity");
         identity.put("sourceIp", live.session().handshake().remoteAddress());
         identity.put("userAgent", live.session().handshake().headers().getOrDefault("user-agent", ""));
-        json.put("lastActiveAt", iso(live.lastActiveAt()));
-        respond(request, 200).putHeader("Content-Type", "application/json").end(json.toString());
+        json.put("lastActiveAt", ManagementReplies.iso(Instant.ofEpochMilli(live.lastActiveAt())));
+        ManagementReplies.respond(request, 200).putHeader("Content-Type", "application/json").end(json.toString());
     }
 
     private void delete(HttpServerRequest request, String sid) {
@@ -200,7 +196,7 @@ public final class PrivateManagementApi implements AutoCloseable {
         // The engine reports the close through EngineListener.onClose, which ends the sockets and removes items.
         session.get().close();
         LOG.log(Level.DEBUG, "event=gateway_management_delete sid={0}", sid);
-        respond(request, 204).end();
+        ManagementReplies.respond(request, 204).end();
     }
 
     private Optional<EngineSession> openSession(String sid) {
@@ -209,27 +205,11 @@ public final class PrivateManagementApi implements AutoCloseable {
 
     private void gone(HttpServerRequest request, String sid) {
         LOG.log(Level.DEBUG, "event=gateway_management_gone method={0} sid={1}", request.method(), sid);
-        respond(request, 410)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("x-amzn-ErrorType", "GoneException")
-                .end();
+        ManagementReplies.gone(request);
     }
 
-    private void error(HttpServerRequest request, int status, String errorType, String message) {
-        ObjectNode json = mapper.createObjectNode().put("message", message);
-        respond(request, status)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("x-amzn-ErrorType", errorType)
-                .end(json.toString());
-    }
 
-    private static HttpServerResponse respond(HttpServerRequest request, int status) {
-        return request.response().setStatusCode(status).putHeader("x-amzn-RequestId", UUID.randomUUID().toString());
-    }
 
-    private static String iso(long epochMillis) {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.MILLIS));
-    }
 
     @Override
     public synchronized void close() {
