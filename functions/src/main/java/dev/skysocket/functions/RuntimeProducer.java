@@ -53,7 +53,8 @@ public class RuntimeProducer {
 
     private synchronized RuntimeWiring wiring() {
         if (wiring == null) {
-            wiring = RuntimeWiring.from(Settings.system());
+            wiring = RuntimeWiring.from(Settings.system(),
+                    ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null));
         }
         return wiring;
     }

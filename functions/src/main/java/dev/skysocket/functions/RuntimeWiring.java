@@ -45,7 +45,16 @@ final class RuntimeWiring implements AutoCloseable {
         this.owned = owned;
     }
 
+    /** The wiring of the {@code connect} function, the strictest: it alone starts the open step. */
     static RuntimeWiring from(Settings settings) {
+        return from(settings, "connect");
+    }
+
+    /**
+     * @param handler the function's QUARKUS_LAMBDA_HANDLER; only {@code connect} starts the open step, so only it
+     *                needs the open function's name (the open function cannot name itself in the template)
+     */
+    static RuntimeWiring from(Settings settings, String handler) {
         SkysocketConfig config = SkysocketConfig.from(settings);
         Region region = region(settings);
         URI dynamoEndpoint = endpoint(settings, DYNAMODB_ENDPOINT);
@@ -55,7 +64,8 @@ final class RuntimeWiring implements AutoCloseable {
             throw new IllegalStateException("setting " + OPEN_INVOKER + " (" + Settings.envName(OPEN_INVOKER)
                     + ") must be 'lambda' (on AWS) or 'thread' (tests and local runs), got '" + invokerKind + "'");
         }
-        if (invokerKind.equals("lambda") && openFunction == null) {
+        boolean startsOpenStep = "connect".equals(handler);
+        if (invokerKind.equals("lambda") && openFunction == null && startsOpenStep) {
             throw new IllegalStateException("the open step runs as an async Lambda invocation, but setting "
                     + OPEN_FUNCTION + " is not set: set " + Settings.envName(OPEN_FUNCTION)
                     + " to the open function's name or ARN, or " + Settings.envName(OPEN_INVOKER) + "=thread locally");
@@ -80,7 +90,10 @@ final class RuntimeWiring implements AutoCloseable {
                         .credentialsProvider(credentials)
                         .httpClient(UrlConnectionHttpClient.create())
                         .build());
-                invokerFor = step -> new LambdaAsyncInvoker(lambda, openFunction);
+                invokerFor = openFunction != null ? step -> new LambdaAsyncInvoker(lambda, openFunction)
+                        : step -> request -> {
+                            throw new IllegalStateException("only the connect function starts the open step");
+                        };
             } else {
                 invokerFor = step -> owned(owned, new ThreadAsyncInvoker(step));
             }

@@ -38,6 +38,20 @@ class RuntimeWiringTest {
     }
 
     @Test
+    void functionsOtherThanConnectNeedNoOpenFunction() {
+        Map<String, String> settings = valid();
+        settings.put("skysocket.open-invoker", "lambda");
+
+        for (String handler : new String[] {"open", "default", "disconnect", "heartbeat", "publish"}) {
+            try (RuntimeWiring wiring = RuntimeWiring.from(Settings.of(settings), handler)) {
+                assertThat(wiring.runtime().message()).as(handler).isNotNull();
+            }
+        }
+        assertThatThrownBy(() -> RuntimeWiring.from(Settings.of(settings), "connect"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SKYSOCKET_OPEN_FUNCTION");
+    }
+
+    @Test
     void anUnknownOpenInvokerFailsListingTheChoices() {
         Map<String, String> settings = valid();
         settings.put("skysocket.open-invoker", "sqs");
