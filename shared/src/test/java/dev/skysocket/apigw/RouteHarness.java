@@ -7,6 +7,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.server.SocketApp;
 import dev.skysocket.server.SocketServer;
+import dev.skysocket.testing.ApiGatewayEvents;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
 import java.time.Duration;
@@ -94,24 +95,7 @@ final class RouteHarness implements AutoCloseable {
 
     static APIGatewayV2WebSocketEvent event(String connectionId, String routeKey, String eventType, String body,
                                             Map<String, String> query, Map<String, String> headers) {
-        var identity = new APIGatewayV2WebSocketEvent.RequestIdentity();
-        identity.setSourceIp("127.0.0.1");
-        identity.setUserAgent("test");
-        var context = new APIGatewayV2WebSocketEvent.RequestContext();
-        context.setConnectionId(connectionId);
-        context.setRouteKey(routeKey);
-        context.setEventType(eventType);
-        context.setDomainName("abc123.execute-api.us-east-1.amazonaws.com");
-        context.setStage("dev");
-        context.setConnectedAt(System.currentTimeMillis());
-        context.setIdentity(identity);
-        var event = new APIGatewayV2WebSocketEvent();
-        event.setRequestContext(context);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        event.setQueryStringParameters(query);
-        event.setHeaders(headers);
-        return event;
+        return ApiGatewayEvents.event(connectionId, routeKey, eventType, body, query, headers);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.testing.ApiGatewayEvents;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.config.Settings;
@@ -85,22 +87,12 @@ final class NodeHarness implements AutoCloseable {
 
     private static APIGatewayV2WebSocketEvent event(String connectionId, String routeKey, String body,
                                                     Map<String, String> query, Map<String, String> headers) {
-        var identity = new APIGatewayV2WebSocketEvent.RequestIdentity();
-        identity.setSourceIp("127.0.0.1");
-        var context = new APIGatewayV2WebSocketEvent.RequestContext();
-        context.setConnectionId(connectionId);
-        context.setRouteKey(routeKey);
-        context.setDomainName("abc123.execute-api.us-east-1.amazonaws.com");
-        context.setStage("dev");
-        context.setConnectedAt(System.currentTimeMillis());
-        context.setIdentity(identity);
-        var event = new APIGatewayV2WebSocketEvent();
-        event.setRequestContext(context);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        event.setQueryStringParameters(query);
-        event.setHeaders(headers);
-        return event;
+        String eventType = switch (routeKey) {
+            case "$connect" -> "CONNECT";
+            case "$disconnect" -> "DISCONNECT";
+            default -> "MESSAGE";
+        };
+        return ApiGatewayEvents.event(connectionId, routeKey, eventType, body, query, headers);
     }
 
     @Override
