@@ -180,23 +180,8 @@ public final class EngineServer implements AutoCloseable {
         return s.beginUpgrade(channel) ? inbound(s, channel) : null;
     }
 
-    private static WebSocketInbound inbound(ServerSession s, WebSocketChannel channel) {
-        return new WebSocketInbound() {
-            @Override
-            public void text(String frame) {
-                s.onSocketText(channel, frame);
-            }
-
-            @Override
-            public void binary(byte[] frame) {
-                s.onSocketBinary(channel, frame);
-            }
-
-            @Override
-            public void closed() {
-                s.onSocketClosed(channel);
-            }
-        };
+    private WebSocketInbound inbound(ServerSession s, WebSocketChannel channel) {
+        return new SocketFrames(s, channel, decoder);
     }
 
     public int sessionCount() {

@@ -3,14 +3,14 @@ package dev.skysocket.gateway.engine;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Engine.IO session: outbound buffer, held poll, heartbeat, upgrade and close. Every state change happens
- * under this object's lock; listener calls go through {@link SerialExecutor} so they never run under it.
+ * One Engine.IO session: its lifecycle (opening, open, closed), which transport carries it, and the dispatch of
+ * what arrives on either. The polling buffer ({@link PollingBuffer}), heartbeat ({@link Heartbeat}) and
+ * upgrade ({@link UpgradeProbe}) are its parts. Every state change happens under this object's lock, which
+ * guards the parts too; listener calls go through {@link SerialExecutor} so they never run under it.
  */
 final class ServerSession implements EngineSession {
     private static final System.Logger LOG = System.getLogger(ServerSession.class.getName());
@@ -20,7 +20,6 @@ final class ServerSession implements EngineSession {
     private static final String PING = "2";
     private static final String NOOP = "6";
     private static final String CLOSE = "1";
-    private static final char SEPARATOR = '\u001e';
 
     private enum State { OPENING, OPEN, CLOSED }
 
@@ -29,19 +28,14 @@ final class ServerSession implements EngineSession {
     private final String secret;
     private final HandshakeRequest handshake;
     private final SerialExecutor events;
-    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private final PollingBuffer buffer = new PollingBuffer();
+    private final UpgradeProbe upgrade = new UpgradeProbe();
+    private final Heartbeat heartbeat;
 
     private State state = State.OPENING;
     private String transport;
-    private PollResponder heldPoll;
-    private boolean posting;
     private WebSocketChannel socket;
-    private WebSocketChannel probing;
-    private boolean probed;
     private boolean closeDelivered;
-    private ScheduledFuture<?> pingTimer;
-    private ScheduledFuture<?> pongDeadline;
-    private ScheduledFuture<?> upgradeDeadline;
 
     ServerSession(EngineServer server, String sid, String secret, HandshakeRequest handshake, String transport,
                   String openPacket) {
@@ -51,7 +45,9 @@ final class ServerSession implements EngineSession {
         this.handshake = handshake;
         this.transport = transport;
         this.events = new SerialExecutor(server.workers());
-        outbox.add(openPacket); // the open packet always goes first (Engine.IO v4 §Handshake)
+        this.heartbeat = new Heartbeat(server.scheduler(), server.options().config().pingIntervalMs(),
+                server.options().config().pingTimeoutMs(), this::ping, () -> closeWith("ping timeout"));
+        buffer.add(openPacket); // the open packet always goes first (Engine.IO v4 §Handshake)
     }
 
     @Override
@@ -88,12 +84,12 @@ final class ServerSession implements EngineSession {
     }
 
     synchronized boolean isUpgrading() {
-        return probing != null;
+        return upgrade.active();
     }
 
     @Override
     public synchronized boolean send(String packet) {
-        if (state == State.CLOSED || outbox.size() >= server.options().maxBufferedPackets()) {
+        if (state == State.CLOSED || buffer.size() >= server.options().maxBufferedPackets()) {
             return false;
         }
         write(packet);
@@ -109,13 +105,13 @@ final class ServerSession implements EngineSession {
     synchronized void opened() {
         if (state == State.OPENING) {
             state = State.OPEN;
-            schedulePing();
+            heartbeat.start();
         }
     }
 
     /** The body of the handshake GET: the open packet and whatever onOpen queued behind it. */
     synchronized String takeHandshakePayload() {
-        return drain();
+        return buffer.drain();
     }
 
     // ---- polling ---------------------------------------------------------------------------------------------
@@ -131,18 +127,18 @@ final class ServerSession implements EngineSession {
             }
             return EngineError.SESSION_ID_UNKNOWN;
         }
-        if (heldPoll != null) {
+        if (buffer.holding()) {
             // Two GETs at once: the spec's test suite wants the session closed and a close packet sent.
             LOG.log(Level.INFO, "engine.poll.overlap sid={0}", sid);
             closeWith("transport error");
             return EngineError.BAD_REQUEST;
         }
-        if (!outbox.isEmpty()) {
-            responder.respond(drain());
-        } else if (probed) {
+        if (!buffer.isEmpty()) {
+            responder.respond(buffer.drain());
+        } else if (upgrade.probed()) {
             responder.respond(NOOP); // mid-upgrade: let the client pause polling
         } else {
-            heldPoll = responder;
+            buffer.hold(responder);
         }
         return null;
     }
@@ -150,10 +146,9 @@ final class ServerSession implements EngineSession {
     /** The client went away before its GET was answered: the reference server calls that a transport error. */
     void pollAbandoned(PollResponder responder) {
         synchronized (this) {
-            if (heldPoll != responder) {
+            if (!buffer.release(responder)) {
                 return;
             }
-            heldPoll = null;
         }
         closeWith("transport error");
     }
@@ -164,12 +159,11 @@ final class ServerSession implements EngineSession {
             if (state == State.CLOSED) {
                 return EngineError.SESSION_ID_UNKNOWN;
             }
-            if (posting) {
+            if (!buffer.startPost()) {
                 LOG.log(Level.INFO, "engine.post.overlap sid={0}", sid);
                 closeWith("transport error");
                 return EngineError.BAD_REQUEST;
             }
-            posting = true;
         }
         try {
             List<EnginePacket> packets;
@@ -188,7 +182,7 @@ final class ServerSession implements EngineSession {
             return null;
         } finally {
             synchronized (this) {
-                posting = false;
+                buffer.endPost();
             }
         }
     }
@@ -202,48 +196,23 @@ final class ServerSession implements EngineSession {
             return;
         }
         socket = channel;
-        while (!outbox.isEmpty()) {
-            channel.sendText(outbox.poll());
-        }
+        buffer.flushTo(channel);
     }
 
     /** A websocket for a polling session: probe phase starts (Engine.IO v4 §Upgrade). False when not allowed. */
     synchronized boolean beginUpgrade(WebSocketChannel channel) {
-        if (state != State.OPEN || !POLLING.equals(transport) || probing != null) {
+        if (state != State.OPEN || !POLLING.equals(transport) || upgrade.active()) {
             return false;
         }
-        probing = channel;
-        upgradeDeadline = server.scheduler().schedule(() -> upgradeTimedOut(channel),
-                server.options().upgradeTimeoutMs(), TimeUnit.MILLISECONDS);
+        upgrade.begin(channel, server.scheduler().schedule(() -> upgradeTimedOut(channel),
+                server.options().upgradeTimeoutMs(), TimeUnit.MILLISECONDS));
         return true;
-    }
-
-    void onSocketText(WebSocketChannel channel, String text) {
-        EnginePacket packet;
-        try {
-            packet = server.decoder().decode(text);
-        } catch (ProtocolException e) {
-            onSocketError(channel, e);
-            return;
-        }
-        onSocketPacket(channel, packet);
-    }
-
-    void onSocketBinary(WebSocketChannel channel, byte[] data) {
-        EnginePacket packet;
-        try {
-            packet = server.decoder().decode(data);
-        } catch (ProtocolException e) {
-            onSocketError(channel, e);
-            return;
-        }
-        onSocketPacket(channel, packet);
     }
 
     void onSocketClosed(WebSocketChannel channel) {
         synchronized (this) {
-            if (channel == probing) {
-                abortUpgrade(); // the session carries on polling
+            if (upgrade.isProbing(channel)) {
+                upgrade.abort(); // the session carries on polling
                 return;
             }
             if (channel != socket) {
@@ -253,11 +222,12 @@ final class ServerSession implements EngineSession {
         closeWith("transport close");
     }
 
-    private void onSocketError(WebSocketChannel channel, ProtocolException e) {
+    /** A frame that did not decode: drops a probing websocket, ends the session on the active one. */
+    void onSocketMalformed(WebSocketChannel channel, ProtocolException e) {
         LOG.log(Level.INFO, "engine.ws.malformed sid={0} error={1}", sid, e.error());
         synchronized (this) {
-            if (channel == probing) {
-                abortUpgrade();
+            if (upgrade.isProbing(channel)) {
+                upgrade.abort();
                 channel.close();
                 return;
             }
@@ -269,9 +239,10 @@ final class ServerSession implements EngineSession {
         closeWith("parse error");
     }
 
-    private void onSocketPacket(WebSocketChannel channel, EnginePacket packet) {
+    /** One decoded packet from {@code channel}: the probe, the active websocket, or a stale one (ignored). */
+    void onSocketPacket(WebSocketChannel channel, EnginePacket packet) {
         synchronized (this) {
-            if (channel == probing) {
+            if (upgrade.isProbing(channel)) {
                 upgradeStep(channel, packet);
                 return;
             }
@@ -282,45 +253,37 @@ final class ServerSession implements EngineSession {
         receive(packet);
     }
 
-    /** Probe phase: {@code 2probe} → {@code 3probe} and a noop to the held poll; then {@code 5} switches. */
+    /** Under the lock: one packet on the probing websocket. */
     private void upgradeStep(WebSocketChannel channel, EnginePacket packet) {
-        if (packet instanceof EnginePacket.Ping ping && "probe".equals(ping.data()) && !probed) {
-            channel.sendText("3probe");
-            probed = true;
-            answerHeldPoll(NOOP);
-        } else if (packet instanceof EnginePacket.Upgrade && probed) {
-            cancel(upgradeDeadline);
-            probing = null;
-            probed = false;
-            transport = WEBSOCKET;
-            socket = channel;
-            answerHeldPoll(NOOP);
-            while (!outbox.isEmpty()) {
-                channel.sendText(outbox.poll());
+        switch (upgrade.step(packet)) {
+            case PROBED -> {
+                channel.sendText("3probe");
+                buffer.answer(NOOP);
             }
-            LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
-        } else {
-            LOG.log(Level.INFO, "engine.upgrade.invalid sid={0} type={1}", sid, packet.type());
-            abortUpgrade();
-            channel.close();
+            case UPGRADED -> {
+                transport = WEBSOCKET;
+                socket = channel;
+                buffer.answer(NOOP);
+                buffer.flushTo(channel);
+                LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
+            }
+            case INVALID -> {
+                LOG.log(Level.INFO, "engine.upgrade.invalid sid={0} type={1}", sid, packet.type());
+                upgrade.abort();
+                channel.close();
+            }
         }
     }
 
     private void upgradeTimedOut(WebSocketChannel channel) {
         synchronized (this) {
-            if (probing != channel) {
+            if (!upgrade.isProbing(channel)) {
                 return;
             }
-            abortUpgrade();
+            upgrade.abort();
         }
         LOG.log(Level.INFO, "engine.upgrade.timeout sid={0}", sid);
         channel.close();
-    }
-
-    private void abortUpgrade() {
-        cancel(upgradeDeadline);
-        probing = null;
-        probed = false;
     }
 
     // ---- both transports -------------------------------------------------------------------------------------
@@ -336,10 +299,8 @@ final class ServerSession implements EngineSession {
             events.execute(() -> server.listener().onMessage(this, packet));
         } else if (packet instanceof EnginePacket.Pong) {
             synchronized (this) {
-                if (state == State.OPEN && pongDeadline != null) {
-                    cancel(pongDeadline);
-                    pongDeadline = null;
-                    schedulePing();
+                if (state == State.OPEN) {
+                    heartbeat.ponged();
                 }
             }
         } else if (packet instanceof EnginePacket.Close) {
@@ -353,42 +314,32 @@ final class ServerSession implements EngineSession {
     /** Ends the session once: answers a held poll with a close packet, closes sockets, tells the listener. */
     void closeWith(String reason) {
         boolean wasOpen;
+        boolean delivered;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
             wasOpen = state == State.OPEN;
             state = State.CLOSED;
-            cancel(pingTimer);
-            cancel(pongDeadline);
-            cancel(upgradeDeadline);
-            outbox.clear();
+            heartbeat.stop();
+            buffer.clear();
+            WebSocketChannel probing = upgrade.abort();
             if (probing != null) {
                 probing.close();
-                probing = null;
             }
             if (socket != null) {
                 socket.close();
                 closeDelivered = true;
-            } else if (heldPoll != null) {
-                answerHeldPoll(CLOSE);
+            } else if (buffer.answer(CLOSE)) {
                 closeDelivered = true;
             }
+            delivered = closeDelivered;
         }
-        server.closed(this, closeDelivered());
+        server.closed(this, delivered);
         LOG.log(Level.INFO, "engine.close sid={0} reason={1}", sid, reason);
         if (wasOpen) {
             events.execute(() -> server.listener().onClose(this, reason));
         }
-    }
-
-    private synchronized boolean closeDelivered() {
-        return closeDelivered;
-    }
-
-    private void schedulePing() {
-        long interval = server.options().config().pingIntervalMs();
-        pingTimer = server.scheduler().schedule(this::ping, interval, TimeUnit.MILLISECONDS);
     }
 
     private void ping() {
@@ -397,9 +348,7 @@ final class ServerSession implements EngineSession {
                 return;
             }
             write(PING);
-            long timeout = server.options().config().pingTimeoutMs();
-            pongDeadline = server.scheduler().schedule(() -> closeWith("ping timeout"), timeout,
-                    TimeUnit.MILLISECONDS);
+            heartbeat.pinged();
         }
     }
 
@@ -409,35 +358,9 @@ final class ServerSession implements EngineSession {
             socket.sendText(packet);
             return;
         }
-        outbox.add(packet);
-        if (heldPoll != null && state == State.OPEN) {
-            answerHeldPoll(drain());
-        }
-    }
-
-    private void answerHeldPoll(String payload) {
-        PollResponder poll = heldPoll;
-        if (poll != null) {
-            heldPoll = null;
-            poll.respond(payload);
-        }
-    }
-
-    /** Polling payload: packets joined by the record separator (Engine.IO v4 §HTTP long-polling). */
-    private String drain() {
-        StringBuilder body = new StringBuilder();
-        while (!outbox.isEmpty()) {
-            if (body.length() > 0) {
-                body.append(SEPARATOR);
-            }
-            body.append(outbox.poll());
-        }
-        return body.toString();
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
+        buffer.add(packet);
+        if (buffer.holding() && state == State.OPEN) {
+            buffer.answer(buffer.drain());
         }
     }
 }
