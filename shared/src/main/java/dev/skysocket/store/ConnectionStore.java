@@ -17,6 +17,12 @@ public interface ConnectionStore {
     /** Sets the opened flag; true only for the first caller (the deferred open step may run twice). */
     boolean markOpened(String connectionId);
 
+    /**
+     * Records the transport now carrying the connection ("websocket" after an Engine.IO upgrade). False, and
+     * nothing written, when the connection is gone or expired.
+     */
+    boolean updateTransport(String connectionId, String transport);
+
     /** Records a pong: liveness proven, next ping due at {@code nextPingDueAt}. */
     void recordPong(String connectionId, long nextPingDueAt);
 

@@ -87,6 +87,12 @@ public final class DynamoConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean updateTransport(String connectionId, String transport) {
+        return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
+                Map.of("#transport", TRANSPORT), Map.of(":transport", s(transport)));
+    }
+
+    @Override
     public void recordPong(String connectionId, long nextPingDueAt) {
         updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
                 Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),

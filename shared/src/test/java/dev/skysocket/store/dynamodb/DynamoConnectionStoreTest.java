@@ -119,6 +119,33 @@ class DynamoConnectionStoreTest {
     }
 
     @Test
+    void update_transport_changes_only_the_transport_of_a_live_connection() {
+        ConnectionRecord c = new ConnectionRecord(id("c"), Fixtures.ENDPOINT, "polling", false, "acme", null,
+                "203.0.113.7", Map.of(), Map.of("EIO", "4"), NOW.toEpochMilli(), Long.MAX_VALUE, false, true,
+                EXPIRES_AT, null);
+        store.create(c);
+
+        assertThat(store.updateTransport(c.connectionId(), "websocket")).isTrue();
+
+        assertThat(store.find(c.connectionId())).get().satisfies(r -> {
+            assertThat(r.transport()).isEqualTo("websocket");
+            assertThat(r).usingRecursiveComparison().ignoringFields("transport").isEqualTo(c);
+        });
+    }
+
+    @Test
+    void update_transport_is_false_for_a_gone_or_expired_connection_and_creates_nothing() {
+        String missing = id("missing");
+        ConnectionRecord expired = connection(id("c"));
+        store.create(expired);
+
+        assertThat(store.updateTransport(missing, "websocket")).isFalse();
+        assertThat(Fixtures.connectionStore(client, table, 1, Fixtures.afterExpiry())
+                .updateTransport(expired.connectionId(), "polling")).isFalse();
+        assertThat(rawItem(missing)).isEmpty();
+    }
+
+    @Test
     void a_ping_sent_sets_the_pong_deadline_and_a_pong_clears_it() {
         ConnectionRecord c = connection(id("c"));
         store.create(c);
