@@ -18,6 +18,13 @@ public interface EngineListener {
     void onMessage(EngineSession session, EnginePacket message);
 
     /**
+     * The session switched to another transport (polling to websocket, Engine.IO v4 §Upgrade); {@link
+     * EngineSession#transport()} says which. Nothing to do by default.
+     */
+    default void onUpgrade(EngineSession session) {
+    }
+
+    /**
      * The session is over; {@code reason} uses Engine.IO's strings: "transport close", "transport error",
      * "ping timeout", "parse error", "forced close", "server shutting down".
      */

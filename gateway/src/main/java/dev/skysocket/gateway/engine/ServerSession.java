@@ -266,6 +266,7 @@ final class ServerSession implements EngineSession {
                 buffer.answer(NOOP);
                 buffer.flushTo(channel);
                 LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
+                events.execute(() -> server.listener().onUpgrade(this));
             }
             case INVALID -> {
                 LOG.log(Level.INFO, "engine.upgrade.invalid sid={0} type={1}", sid, packet.type());

@@ -166,6 +166,7 @@ class EngineSessionTest {
         session.send("4queued");
         inbound.text("5");
         assertThat(session.transport()).isEqualTo("websocket");
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.upgrades.equals(List.of("websocket")));
         assertThat(ws.frames).containsExactly("3probe", "4queued");
         session.send("4direct");
         assertThat(ws.frames).endsWith("4direct");

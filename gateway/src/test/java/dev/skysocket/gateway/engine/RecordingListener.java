@@ -9,6 +9,7 @@ public final class RecordingListener implements EngineListener {
     public final List<EngineSession> opened = new CopyOnWriteArrayList<>();
     public final List<EnginePacket> messages = new CopyOnWriteArrayList<>();
     public final List<String> closes = new CopyOnWriteArrayList<>();
+    public final List<String> upgrades = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
 
     @Override
@@ -22,6 +23,11 @@ public final class RecordingListener implements EngineListener {
     @Override
     public void onMessage(EngineSession session, EnginePacket message) {
         messages.add(message);
+    }
+
+    @Override
+    public void onUpgrade(EngineSession session) {
+        upgrades.add(session.transport());
     }
 
     @Override

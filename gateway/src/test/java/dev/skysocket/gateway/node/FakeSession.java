@@ -16,6 +16,7 @@ final class FakeSession implements EngineSession {
     private final AtomicInteger closes = new AtomicInteger();
     private volatile boolean open = true;
     private volatile boolean full;
+    private volatile String transport = "polling";
 
     FakeSession(Map<String, String> headers) {
         this.sid = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -34,7 +35,11 @@ final class FakeSession implements EngineSession {
 
     @Override
     public String transport() {
-        return "polling";
+        return transport;
+    }
+
+    void upgradeTo(String newTransport) {
+        transport = newTransport;
     }
 
     @Override

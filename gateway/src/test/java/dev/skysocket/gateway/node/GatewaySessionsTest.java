@@ -40,6 +40,20 @@ class GatewaySessionsTest {
     }
 
     @Test
+    void anUpgradeToWebsocketIsRecordedOnTheStoredConnection() throws HandshakeRefused {
+        FakeSession session = h.open();
+        h.send(session, "0");
+
+        session.upgradeTo("websocket");
+        h.node.listener().onUpgrade(session);
+
+        ConnectionRecord stored = h.node.context().connections().find(session.sid()).orElseThrow();
+        assertThat(stored.transport()).isEqualTo("websocket");
+        assertThat(stored.endpoint()).isEqualTo(h.node.managementUrl());
+        assertThat(h.node.context().connections().sockets(session.sid())).hasSize(1);
+    }
+
+    @Test
     void aNamespaceConnectIsAnsweredThroughThePrivateManagementApi() throws HandshakeRefused {
         FakeSession session = h.open();
 
