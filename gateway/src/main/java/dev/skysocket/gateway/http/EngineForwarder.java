@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.http;
 
 import dev.skysocket.gateway.engine.EngineError;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -122,6 +123,11 @@ final class EngineForwarder {
                 return;
             }
             WebSocket upstream = opened.result();
+            // The owner's 101 names it in the sticky cookie: pass that on, so the ALB re-pins the client there.
+            MultiMap answered = upstream.headers();
+            if (answered != null) {
+                answered.getAll("Set-Cookie").forEach(c -> request.response().headers().add("Set-Cookie", c));
+            }
             request.toWebSocket().onComplete(accepted -> {
                 if (accepted.failed()) {
                     upstream.close();
@@ -180,6 +186,13 @@ final class EngineForwarder {
             return;
         }
         response.setStatusCode(answer.statusCode());
+        // The owner's values replace this hop's (CORS, caching): a browser rejects a doubled
+        // Access-Control-Allow-Origin. Its Set-Cookie (session secret, sticky cookie naming it) passes as is.
+        answer.headers().names().forEach(name -> {
+            if (!SKIPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                response.headers().remove(name);
+            }
+        });
         answer.headers().forEach(h -> {
             if (!SKIPPED_RESPONSE_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 response.headers().add(h.getKey(), h.getValue());

@@ -211,6 +211,9 @@ public final class EngineHttpServer implements AutoCloseable {
             return;
         }
         boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        if (sid != null && "polling".equals(query.get("transport"))) {
+            repin(request); // every 101 carries the cookie already (WebSocketExchange)
+        }
         if ("websocket".equals(query.get("transport"))) {
             if (!upgrade || request.method() != HttpMethod.GET) {
                 fail(request, EngineError.BAD_REQUEST);
@@ -223,6 +226,23 @@ public final class EngineHttpServer implements AutoCloseable {
             polling.post(request, sid);
         } else {
             fail(request, EngineError.BAD_REQUEST);
+        }
+    }
+
+    /**
+     * A request for a session this node holds, without the sticky cookie or with another node's (a lost
+     * affinity, or a forwarded request): the answer names this node again, so the ALB pins the client back
+     * here (DESIGN §7) and later requests stop costing a forward.
+     */
+    private void repin(HttpServerRequest request) {
+        StickyCookie sticky = settings.stickyCookie();
+        if (sticky == null) {
+            return;
+        }
+        io.vertx.core.http.Cookie presented = request.getCookie(sticky.name());
+        if (presented == null || !sticky.names(presented.getValue())) {
+            request.response().headers().add("Set-Cookie", sticky.header());
+            LOG.log(Level.DEBUG, "event=sticky_cookie_reissued had_cookie={0}", String.valueOf(presented != null));
         }
     }
 
