@@ -20,6 +20,8 @@ import java.util.Optional;
  * endpoint is this node's private Management API, so fan-out from any node or Lambda reaches it; messages go to
  * the same {@link PacketRouter} as on the API Gateway path; a close ends every socket of the connection.
  * {@link #onMessage} is this path's one choke point for bad input, as {@code MessageRoute} is on API Gateway.
+ * No store or SDK error leaves a callback: a transient one is retried within {@link StoreRetry}'s bound where the
+ * step is idempotent; otherwise the one session is closed, with one structured log line.
  */
 public final class GatewaySessions implements EngineListener {
     /**
@@ -34,13 +36,20 @@ public final class GatewaySessions implements EngineListener {
     private final PacketRouter router;
     private final SessionDirectory directory;
     private final String endpoint;
+    private final StoreRetry retry;
 
     /** @param endpoint this node's private Management API base URL, stored on every session's item */
     public GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint) {
+        this(ctx, router, directory, endpoint, new StoreRetry());
+    }
+
+    GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint,
+                    StoreRetry retry) {
         this.ctx = ctx;
         this.router = router;
         this.directory = directory;
         this.endpoint = endpoint;
+        this.retry = retry;
     }
 
     @Override
@@ -80,7 +89,13 @@ public final class GatewaySessions implements EngineListener {
         String sid = session.sid();
         directory.touch(sid, ctx.now());
         // Read per message, as MessageRoute does: a binary packet's pending attachments live in the item.
-        Optional<ConnectionRecord> found = ctx.connections().find(sid);
+        Optional<ConnectionRecord> found;
+        try {
+            found = retry.call(() -> ctx.connections().find(sid));
+        } catch (RuntimeException e) {
+            storeFailed(session, "read_connection", e);
+            return;
+        }
         if (found.isEmpty()) {
             // Expired (past its TTL) or removed: answers could never reach the client, so let it reconnect.
             LOG.log(Level.INFO, "event=unknown_connection sid={0}", sid);
@@ -92,7 +107,26 @@ public final class GatewaySessions implements EngineListener {
         } catch (ProtocolException e) {
             LOG.log(Level.WARNING, "event=protocol_error sid={0} error={1}", sid, e.error());
             session.close();
-            router.onConnectionEnd(sid, DisconnectReason.PARSE_ERROR);
+            endConnection(sid, DisconnectReason.PARSE_ERROR);
+        } catch (RuntimeException e) {
+            // Not retried: handlers may already have emitted or joined rooms, and running them twice would show.
+            storeFailed(session, "route_message", e);
+        }
+    }
+
+    /**
+     * After an upgrade the item says "websocket", so lost-affinity lookups stop treating the sid as a polling
+     * session. A failure only leaves that hint stale (a forwarded poll is answered 400 by this node anyway), so
+     * the session carries on.
+     */
+    @Override
+    public void onUpgrade(EngineSession session) {
+        String transport = session.transport();
+        try {
+            retry.call(() -> ctx.connections().updateTransport(session.sid(), transport));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=session_transport_update_failed sid={0} transport={1} error={2}",
+                    session.sid(), transport, e.getClass().getSimpleName());
         }
     }
 
@@ -101,7 +135,28 @@ public final class GatewaySessions implements EngineListener {
         directory.unregister(session);
         DisconnectReason mapped = reasonOf(reason);
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
-        router.onConnectionEnd(session.sid(), mapped);
+        endConnection(session.sid(), mapped);
+    }
+
+    /** Disconnect handlers and item removal; the items carry a TTL, so whatever a failure leaves expires. */
+    private void endConnection(String sid, DisconnectReason reason) {
+        try {
+            router.onConnectionEnd(sid, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=session_cleanup_failed sid={0} reason={1} error={2}", sid, reason,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The store failed this session beyond the retry bound (or in a way no retry helps): only this session ends,
+     * as an Engine.IO close, so the client sees its transport close and reconnects; the close runs its
+     * disconnect handlers through {@link #onClose}. A Socket.IO disconnect would tell the client not to return.
+     */
+    private void storeFailed(EngineSession session, String step, RuntimeException e) {
+        LOG.log(Level.WARNING, "event=session_store_failed sid={0} step={1} error={2} transient={3}", session.sid(),
+                step, e.getClass().getSimpleName(), String.valueOf(StoreRetry.isTransient(e)));
+        session.close();
     }
 
     /** Engine.IO's close reasons share Socket.IO's strings; anything else counts as a transport close. */

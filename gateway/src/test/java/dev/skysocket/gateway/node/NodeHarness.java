@@ -33,7 +33,7 @@ final class NodeHarness implements AutoCloseable {
     static final String ORIGIN = "https://app.example";
 
     final RoomApp app = new RoomApp();
-    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final DynamoDbClient dynamo;
     final ManagementApiStub apiGateway = ManagementApiStub.start();
     final Vertx vertx = Vertx.vertx();
     final SkysocketConfig config;
@@ -45,6 +45,12 @@ final class NodeHarness implements AutoCloseable {
     }
 
     NodeHarness(boolean localDelivery) {
+        this(localDelivery, DynamoDbLocalServer.client());
+    }
+
+    /** A node whose store calls go through {@code dynamo} (e.g. a client with a fault-injecting interceptor). */
+    NodeHarness(boolean localDelivery, DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
         config = SkysocketConfig.from(Settings.of(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"),
                 "skysocket.allowed-origins", ORIGIN)));
