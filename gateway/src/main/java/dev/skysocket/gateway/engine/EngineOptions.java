@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * @param config             ping interval and timeout, max payload and codec limits, shared with every path
  * @param handshakeDecorator adds headers to the polling handshake answer and to every 101 (sticky cookie)
  * @param upgradeTimeoutMs   how long a probing websocket may take to send {@code 5} before it is dropped
- * @param maxBufferedPackets packets queued for one client before {@link EngineSession#send} refuses more
+ * @param maxBufferedPackets packets queued for one client before {@link EngineSession#send} refuses more; also
+ *                           the most inbound messages one session may have waiting for the listener
  * @param requireSecret      bind polling sessions to the secret set at their handshake (DESIGN §9)
  * @param admitting          asked on every handshake; false refuses new sessions with
  *                           {@link EngineError#DRAINING} while existing ones carry on (a draining node)
@@ -57,6 +58,7 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
 
     /** Off for clients without a cookie jar (socket.io-client in Node without {@code withCredentials}). */
     public EngineOptions withRequireSecret(boolean required) {
-        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required);
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required,
+                admitting);
     }
 }
