@@ -193,7 +193,7 @@ public final class EngineServer implements AutoCloseable {
     public void close() {
         stopping = true;
         for (ServerSession session : new ArrayList<>(sessions.values())) {
-            session.closeWith("server shutting down");
+            session.closeWith("server shutting down", true);
         }
         scheduler.shutdownNow();
         workers.shutdown();

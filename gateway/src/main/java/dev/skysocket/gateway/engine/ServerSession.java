@@ -5,6 +5,7 @@ import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Engine.IO session: its lifecycle (opening, open, closed), which transport carries it, and the dispatch of
@@ -36,6 +37,10 @@ final class ServerSession implements EngineSession {
     private String transport;
     private WebSocketChannel socket;
     private boolean closeDelivered;
+    /** What a poll gets once the session is closed: the close packet, after anything flushed with it. */
+    private String farewell = CLOSE;
+    /** Inbound messages handed to the listener and not yet handled. */
+    private final AtomicInteger pendingMessages = new AtomicInteger();
 
     ServerSession(EngineServer server, String sid, String secret, HandshakeRequest handshake, String transport,
                   String openPacket) {
@@ -89,8 +94,9 @@ final class ServerSession implements EngineSession {
 
     @Override
     public synchronized boolean send(String packet) {
-        if (state == State.CLOSED || buffer.size() >= server.options().maxBufferedPackets()) {
-            return false;
+        if (state == State.CLOSED || buffer.size() >= server.options().maxBufferedPackets()
+                || (socket != null && !socket.writable())) {
+            return false; // the caller backs off and retries (the private Management API answers 429)
         }
         write(packet);
         return true;
@@ -98,7 +104,7 @@ final class ServerSession implements EngineSession {
 
     @Override
     public void close() {
-        closeWith("forced close");
+        closeWith("forced close", true);
     }
 
     /** After onOpen accepted: start the heartbeat (Engine.IO v4 §Heartbeat: the server pings). */
@@ -122,7 +128,7 @@ final class ServerSession implements EngineSession {
             if (!closeDelivered) {
                 closeDelivered = true;
                 server.forget(this);
-                responder.respond(CLOSE);
+                responder.respond(farewell);
                 return null;
             }
             return EngineError.SESSION_ID_UNKNOWN;
@@ -297,7 +303,22 @@ final class ServerSession implements EngineSession {
                     return false;
                 }
             }
-            events.execute(() -> server.listener().onMessage(this, packet));
+            // Each message waits for a store read and handlers; a client sending faster than that would grow
+            // this session's queue without bound, so past the limit the session ends instead.
+            if (pendingMessages.incrementAndGet() > server.options().maxBufferedPackets()) {
+                pendingMessages.decrementAndGet();
+                LOG.log(Level.WARNING, "engine.inbound.overflow sid={0} limit={1}", sid,
+                        String.valueOf(server.options().maxBufferedPackets()));
+                closeWith("transport error");
+                return false;
+            }
+            events.execute(() -> {
+                try {
+                    server.listener().onMessage(this, packet);
+                } finally {
+                    pendingMessages.decrementAndGet();
+                }
+            });
         } else if (packet instanceof EnginePacket.Pong) {
             synchronized (this) {
                 if (state == State.OPEN) {
@@ -312,8 +333,18 @@ final class ServerSession implements EngineSession {
         return true;
     }
 
-    /** Ends the session once: answers a held poll with a close packet, closes sockets, tells the listener. */
+    /** Ends the session once, dropping what is still queued: the transport failed or the client is gone. */
     void closeWith(String reason) {
+        closeWith(reason, false);
+    }
+
+    /**
+     * Ends the session once: answers a held poll with a close packet, closes sockets, tells the listener. With
+     * {@code flush} (the server closes a healthy session) packets still queued for a polling client go out ahead
+     * of the close packet, as the reference server drains its buffer before closing, so a last message sent
+     * before a kick is not lost.
+     */
+    void closeWith(String reason, boolean flush) {
         boolean wasOpen;
         boolean delivered;
         synchronized (this) {
@@ -323,6 +354,7 @@ final class ServerSession implements EngineSession {
             wasOpen = state == State.OPEN;
             state = State.CLOSED;
             heartbeat.stop();
+            farewell = flush && socket == null ? PollingBuffer.join(buffer.drain(), CLOSE) : CLOSE;
             buffer.clear();
             WebSocketChannel probing = upgrade.abort();
             if (probing != null) {
@@ -331,7 +363,7 @@ final class ServerSession implements EngineSession {
             if (socket != null) {
                 socket.close();
                 closeDelivered = true;
-            } else if (buffer.answer(CLOSE)) {
+            } else if (buffer.answer(farewell)) {
                 closeDelivered = true;
             }
             delivered = closeDelivered;

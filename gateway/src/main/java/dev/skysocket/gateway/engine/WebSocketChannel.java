@@ -4,6 +4,11 @@ package dev.skysocket.gateway.engine;
 public interface WebSocketChannel {
     void sendText(String frame);
 
+    /** False while the connection's outbound queue is over its limit (a client that does not read). */
+    default boolean writable() {
+        return true;
+    }
+
     /** Sends a close frame and drops the connection. */
     void close();
 }

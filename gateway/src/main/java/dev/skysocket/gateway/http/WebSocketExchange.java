@@ -19,6 +19,13 @@ import java.util.concurrent.CompletionException;
  * before it, so the sticky cookie is on the raw upgrade answer.
  */
 final class WebSocketExchange {
+    /**
+     * Bytes a websocket may have queued for a client that does not read (past the kernel's buffers) before the
+     * session's send refuses more: about 32 messages of the default 32 KB maxPayload. Without it, fan-out to a
+     * stalled client would queue in memory without bound.
+     */
+    static final int WRITE_QUEUE_MAX_BYTES = 1 << 20;
+
     private final EngineServer engine;
     private final EngineHttpSettings settings;
 
@@ -81,6 +88,7 @@ final class WebSocketExchange {
     }
 
     private static void wire(ServerWebSocket socket, WebSocketInbound inbound) {
+        socket.setWriteQueueMaxSize(WRITE_QUEUE_MAX_BYTES);
         socket.textMessageHandler(inbound::text);
         socket.binaryMessageHandler(buffer -> inbound.binary(buffer.getBytes()));
         socket.closeHandler(ignored -> inbound.closed());
@@ -92,6 +100,11 @@ final class WebSocketExchange {
         @Override
         public void sendText(String frame) {
             socket.writeTextMessage(frame);
+        }
+
+        @Override
+        public boolean writable() {
+            return !socket.writeQueueFull();
         }
 
         @Override

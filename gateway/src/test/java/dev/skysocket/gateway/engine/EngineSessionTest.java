@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,9 +202,86 @@ class EngineSessionTest {
         assertThat(listener.messages).containsExactly(new EnginePacket.Message("hello"));
     }
 
+    @Test
+    void packetsQueuedBeforeTheServerClosesASessionReachTheNextPollAheadOfTheClosePacket() {
+        EngineSession session = open();
+        engine.handshakePayload(session);
+        session.send("42[\"bye\"]");
+        session.close();
+        List<String> poll = new CopyOnWriteArrayList<>();
+        assertThat(engine.poll(session, poll::add)).isNull();
+        assertThat(poll).containsExactly("42[\"bye\"]\u001e1");
+    }
+
+    @Test
+    void aTransportErrorDropsWhatIsQueuedAndAnswersOnlyTheClosePacket() {
+        EngineSession session = open();
+        engine.handshakePayload(session);
+        session.send("42[\"late\"]");
+        engine.payloadTooLarge(session);
+        List<String> poll = new CopyOnWriteArrayList<>();
+        engine.poll(session, poll::add);
+        assertThat(poll).containsExactly("1");
+    }
+
+    @Test
+    void aWebsocketThatStopsReadingMakesSendRefuseInsteadOfQueueingWithoutBound() {
+        EngineSession session = engine.open(new HandshakeRequest(Map.of(), Map.of(), "", 0), "websocket").join();
+        RecordingChannel ws = new RecordingChannel();
+        engine.attach(session, ws);
+        assertThat(session.send("4one")).isTrue();
+        ws.writable = false;
+        assertThat(session.send("4two")).isFalse();
+        assertThat(ws.frames).endsWith("4one");
+        assertThat(session.isOpen()).isTrue();
+    }
+
+    @Test
+    void aClientSendingFasterThanItsMessagesAreHandledIsClosedPastTheLimit() throws Exception {
+        engine.close();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingListener blocked = new RecordingListener() {
+            @Override
+            public void onMessage(EngineSession session, EnginePacket message) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        engine = new EngineServer(EngineOptions.of(config(60_000, 60_000)).withMaxBufferedPackets(5), blocked);
+        EngineSession session = engine.open(new HandshakeRequest(Map.of(), Map.of(), "", 0), "websocket").join();
+        RecordingChannel ws = new RecordingChannel();
+        WebSocketInbound inbound = engine.attach(session, ws);
+        for (int i = 0; i < 5; i++) {
+            inbound.text("4m" + i);
+        }
+        assertThat(session.isOpen()).isTrue();
+        inbound.text("4one-too-many");
+        assertThat(session.isOpen()).isFalse();
+        assertThat(ws.closed).isTrue();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> blocked.closes.contains("transport error"));
+    }
+
+    @Test
+    void requiringNoSecretKeepsTheAdmissionCheck() {
+        EngineOptions options = EngineOptions.of(config(60_000, 60_000)).withAdmission(() -> false)
+                .withRequireSecret(false);
+        assertThat(options.requireSecret()).isFalse();
+        assertThat(options.admitting().getAsBoolean()).isFalse();
+    }
+
     static final class RecordingChannel implements WebSocketChannel {
         final List<String> frames = new CopyOnWriteArrayList<>();
         volatile boolean closed;
+        volatile boolean writable = true;
+
+        @Override
+        public boolean writable() {
+            return writable;
+        }
 
         @Override
         public void sendText(String frame) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the engine reports; refuses handshakes while {@link #refuse} is set. */
-public final class RecordingListener implements EngineListener {
+public class RecordingListener implements EngineListener {
     public final List<EngineSession> opened = new CopyOnWriteArrayList<>();
     public final List<EnginePacket> messages = new CopyOnWriteArrayList<>();
     public final List<String> closes = new CopyOnWriteArrayList<>();
