@@ -1,7 +1,8 @@
 /**
  * The only package that touches Vert.x HTTP: binds the Engine.IO path, adapts polling requests and websockets
  * to {@link dev.skysocket.gateway.engine.EngineServer}, writes Engine.IO's JSON errors, CORS for configured
- * Origins, the session-secret cookie and the sticky cookie (on the polling handshake and on every 101), the
+ * Origins, the session-secret cookie and the sticky cookie (on the polling handshake, on every 101, and on a
+ * polling answer whose request came without it or with another node's), the
  * plain {@code /health} route for the ALB, and the demo page with its client bundle (a fixed list of paths).
  * A polling request or upgrade for a sid another node owns (a lost affinity) is proxied to that node's private listener under {@code /engine<path>}, where
  * {@link dev.skysocket.gateway.http.EngineHttpServer#forwardedRoute()} serves it through the same checks; a

@@ -11,6 +11,9 @@
  * off and closes sessions spread over the drain window, run on SIGTERM by
  * {@link dev.skysocket.gateway.node.ShutdownDrain}.
  *
+ * <p>No store error leaves a session callback: {@code StoreRetry} bounds the retries of idempotent store calls,
+ * and past them only the one session is closed.
+ *
  * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.
