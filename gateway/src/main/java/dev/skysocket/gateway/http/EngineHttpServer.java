@@ -124,6 +124,8 @@ public final class EngineHttpServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeoutMs(engine.options().config())))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWebSocketFrameSize(maxPayload)
                 .setMaxWebSocketMessageSize(maxPayload)
                 .setPerMessageWebSocketCompressionSupported(false)
@@ -141,6 +143,15 @@ public final class EngineHttpServer implements AutoCloseable {
         LOG.log(Level.INFO, "engine.http.start host={0} port={1} path={2}", settings.host(),
                 String.valueOf(port()), settings.path());
         return this;
+    }
+
+    /**
+     * A connection with no traffic either way for this long is closed, so half-open or silent connections
+     * (a slowloris, a client that vanished without a FIN) do not pile up. Live ones never get there: a held GET
+     * is answered by the next ping at the latest and a websocket sees a ping every interval.
+     */
+    static long idleTimeoutMs(dev.skysocket.config.SkysocketConfig config) {
+        return 2 * (config.pingIntervalMs() + config.pingTimeoutMs());
     }
 
     public int port() {
