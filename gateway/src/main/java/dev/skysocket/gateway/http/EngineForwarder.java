@@ -14,6 +14,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -134,15 +135,35 @@ final class EngineForwarder {
                     return;
                 }
                 ServerWebSocket downstream = accepted.result();
-                downstream.textMessageHandler(upstream::writeTextMessage);
-                downstream.binaryMessageHandler(upstream::writeBinaryMessage);
-                upstream.textMessageHandler(downstream::writeTextMessage);
-                upstream.binaryMessageHandler(downstream::writeBinaryMessage);
+                pipeMessages(downstream, upstream);
+                pipeMessages(upstream, downstream);
                 downstream.closeHandler(ignored -> upstream.close());
                 upstream.closeHandler(ignored -> downstream.close());
                 downstream.exceptionHandler(ignored -> downstream.close());
                 upstream.exceptionHandler(ignored -> upstream.close());
             });
+        });
+    }
+
+    /**
+     * Messages from one side to the other, keeping their kind (text or binary). A side that does not read stalls
+     * the other instead of growing this node's queue: reading pauses while the write queue is full and resumes
+     * when it drains, so the owner's own send limit (a full socket refuses sends) still holds through the tunnel.
+     */
+    private static void pipeMessages(WebSocketBase from, WebSocketBase to) {
+        to.setWriteQueueMaxSize(WebSocketExchange.WRITE_QUEUE_MAX_BYTES);
+        to.drainHandler(ignored -> from.resume());
+        from.textMessageHandler(text -> {
+            to.writeTextMessage(text);
+            if (to.writeQueueFull()) {
+                from.pause();
+            }
+        });
+        from.binaryMessageHandler(data -> {
+            to.writeBinaryMessage(data);
+            if (to.writeQueueFull()) {
+                from.pause();
+            }
         });
     }
 
