@@ -1,6 +1,6 @@
 package dev.skysocket.gateway.engine;
 
-/** Engine.IO v4's HTTP error codes, answered as {@code {"code":n,"message":"..."}} (400, 403 for code 4, 503 while draining). */
+/** Engine.IO v4's HTTP error codes, answered as {@code {"code":n,"message":"..."}} (400, 403 for code 4, 503 while draining or when the store fails). */
 public enum EngineError {
     TRANSPORT_UNKNOWN(0, "Transport unknown", 400),
     SESSION_ID_UNKNOWN(1, "Session ID unknown", 400),
@@ -13,7 +13,12 @@ public enum EngineError {
      * answers a denied request with code 4 and its own message), but 503 so it reads as temporary and the
      * client's reconnection, retried through the ALB, lands on another task.
      */
-    DRAINING(4, "Server is draining", 503);
+    DRAINING(4, "Server is draining", 503),
+    /**
+     * A handshake the server could not record (the store throttled or failed): code 3 as the reference server
+     * answers a handshake it cannot complete, but 503 so the client and any proxy treat it as temporary.
+     */
+    UNAVAILABLE(3, "Server unavailable", 503);
 
     private final int code;
     private final String message;

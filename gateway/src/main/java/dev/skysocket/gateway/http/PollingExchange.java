@@ -93,7 +93,7 @@ final class PollingExchange {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                         EngineHttpServer.fail(request, cause instanceof HandshakeRefused
-                                ? EngineError.FORBIDDEN : EngineError.BAD_REQUEST);
+                                ? EngineError.FORBIDDEN : EngineError.UNAVAILABLE);
                         return;
                     }
                     HttpServerResponse response = request.response();

@@ -65,7 +65,7 @@ final class WebSocketExchange {
                         request.resume();
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                         EngineHttpServer.fail(request, cause instanceof HandshakeRefused
-                                ? EngineError.FORBIDDEN : EngineError.BAD_REQUEST);
+                                ? EngineError.FORBIDDEN : EngineError.UNAVAILABLE);
                         return;
                     }
                     decorate(request);

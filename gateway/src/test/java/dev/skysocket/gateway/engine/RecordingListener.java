@@ -4,18 +4,25 @@ import dev.skysocket.protocol.engineio.EnginePacket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records what the engine reports; refuses handshakes while {@link #refuse} is set. */
+/**
+ * Records what the engine reports; refuses handshakes while {@link #refuse} is set and fails them, as a store
+ * outage would, while {@link #fail} is set.
+ */
 public class RecordingListener implements EngineListener {
     public final List<EngineSession> opened = new CopyOnWriteArrayList<>();
     public final List<EnginePacket> messages = new CopyOnWriteArrayList<>();
     public final List<String> closes = new CopyOnWriteArrayList<>();
     public final List<String> upgrades = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
+    public volatile boolean fail;
 
     @Override
     public void onOpen(EngineSession session) throws HandshakeRefused {
         if (refuse) {
             throw new HandshakeRefused("not today");
+        }
+        if (fail) {
+            throw new IllegalStateException("store unavailable");
         }
         opened.add(session);
     }

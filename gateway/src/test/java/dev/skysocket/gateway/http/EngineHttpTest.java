@@ -109,6 +109,18 @@ class EngineHttpTest {
     }
 
     @Test
+    void aHandshakeTheServerCannotRecordIsTemporarilyUnavailableOnBothTransports() throws Exception {
+        listener.fail = true;
+        HttpResponse<String> response = get("EIO=4&transport=polling", null);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"code\":3,\"message\":\"Server unavailable\"}");
+        try (RawSocket ws = RawSocket.open(server.port(), "/socket.io/?EIO=4&transport=websocket", null)) {
+            assertThat(ws.responseHead).startsWith("HTTP/1.1 503");
+        }
+        assertThat(listener.opened).isEmpty();
+    }
+
+    @Test
     void knowingTheSidWithoutTheSecretIsNotEnough() throws Exception {
         String[] s = handshake();
         String query = "EIO=4&transport=polling&sid=" + s[0];
