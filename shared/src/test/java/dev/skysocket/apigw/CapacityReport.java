@@ -61,13 +61,13 @@ public final class CapacityReport {
     public static void main(String[] args) throws IOException {
         String joined = String.join(" ", args);
         boolean smoke = joined.contains("--smoke");
-        long[] tables = sizes(args, "--tables=", smoke ? "300" : "1000,100000");
-        long[] rooms = sizes(args, "--rooms=", smoke ? "10,200" : "10,1000,10000");
+        long[] tables = sizes(args, "--tables=", smoke ? "100" : "1000,100000");
+        long[] rooms = sizes(args, "--rooms=", smoke ? "10,50" : "10,1000,10000");
         String countsFile = Arrays.stream(args).filter(a -> a.startsWith("--counts=")).findFirst()
                 .map(a -> a.substring("--counts=".length())).orElse(null);
         CapacityReport report = new CapacityReport();
         try {
-            report.run(tables, rooms);
+            report.run(tables, rooms, smoke);
             if (countsFile != null) {
                 report.counts.mergeInto(Path.of(countsFile));
                 System.err.println("counts merged into " + countsFile);
@@ -84,7 +84,7 @@ public final class CapacityReport {
         return Arrays.stream(list.split(",")).mapToLong(v -> Long.parseLong(v.trim().replace("_", ""))).toArray();
     }
 
-    private void run(long[] tables, long[] rooms) {
+    private void run(long[] tables, long[] rooms, boolean smoke) {
         String a = newId();
         measure("connect", "`$connect` (incl. open step's markOpened)", () -> connect(a));
         measure("namespace_connect", "CONNECT to `/` (`40`)", () -> send(a, "40"));
@@ -121,8 +121,8 @@ public final class CapacityReport {
         System.out.println("\n" + GsiCheck.run(table, item(DynamoSchema.connectionKey(a))));
         System.out.println("### Broadcast lookup by room size and table size\n");
         System.out.print(broadcasts.measure(tables, rooms));
-        System.out.println("\n### An idle connection-hour (simulated clock)\n");
-        System.out.print(IdleHour.report(counts));
+        System.out.println("\n### An idle connection-hour (simulated clock, 110 minutes scaled to an hour)\n");
+        System.out.print(IdleHour.report(counts, smoke));
     }
 
     private BroadcastCapacity.Broadcast broadcastIn(String otherTable) {

@@ -17,41 +17,49 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One idle connection for one hour on a simulated clock: the scheduled sweep runs every sweep period, each ping
+ * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the scheduled sweep runs every sweep period, each ping
  * the sweep posts is answered with a pong through the {@code $default} route, and nothing else happens. Counts
  * the billed messages both ways (pings out, pongs in), the invocations and the capacity units, for the product's
- * heartbeat settings and for Socket.IO's defaults (ping every 25 s) run through the same code.
+ * heartbeat settings, for a candidate setting that pings less often, and for Socket.IO's default interval (ping every
+ * 25 s) run through the same sweep. Socket.IO's own server pings exactly every 25 s: 144 pings and 144 pongs an hour.
  */
 final class IdleHour {
-    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration SIMULATED = Duration.ofMinutes(110);
 
     private IdleHour() {
     }
 
-    record Result(String name, long pingIntervalMs, long sweepPeriodMs, long framesOut, long framesIn,
-                  long defaultInvocations, long sweeps, double sweepRru, double sweepWru, double pongRru,
-                  double pongWru, boolean stillOpen) {
-        long frames() {
+    /** Everything per hour. */
+    record Result(String name, String label, long pingIntervalMs, long sweepPeriodMs, double framesOut,
+                  double framesIn, double defaultInvocations, double sweeps, double sweepRru, double sweepWru,
+                  double pongRru, double pongWru, boolean stillOpen) {
+        double frames() {
             return framesOut + framesIn;
         }
     }
 
-    static String report(Counts counts) {
-        Result ours = simulate("skysocket", Map.of());
-        Result socketIo = simulate("socketio", Map.of("skysocket.ping-interval-ms", "25000",
-                "skysocket.ping-timeout-ms", "20000", "skysocket.sweep-period-ms", "5000"));
+    static String report(Counts counts, boolean smoke) {
+        List<Result> results = new java.util.ArrayList<>();
+        results.add(simulate("skysocket", "Skysocket defaults", Map.of()));
+        if (!smoke) {
+            results.add(simulate("candidate", "candidate: ping 585 s, sweep 15 s", Map.of(
+                    "skysocket.ping-interval-ms", "585000", "skysocket.sweep-period-ms", "15000")));
+            results.add(simulate("socketio", "Socket.IO's 25 s ping through the sweep (5 s)", Map.of(
+                    "skysocket.ping-interval-ms", "25000", "skysocket.ping-timeout-ms", "20000",
+                    "skysocket.sweep-period-ms", "5000")));
+        }
         StringBuilder text = new StringBuilder("""
                 | heartbeat | ping interval / sweep period | frames out (pings) | frames in (pongs) | billed \
                 messages per hour | `$default` invocations | sweeps | read units (sweep + pong) | write units \
                 (sweep + pong) | connection still open |
                 |---|---|---:|---:|---:|---:|---:|---|---|---|
                 """);
-        for (Result r : List.of(ours, socketIo)) {
-            text.append(String.format(Locale.ROOT, "| %s | %d s / %d s | %d | %d | **%d** | %d | %d | %s + %s | %s + %s | %s |%n",
-                    r.name().equals("skysocket") ? "Skysocket defaults" : "Socket.IO defaults (25 s / 20 s)",
-                    r.pingIntervalMs() / 1000, r.sweepPeriodMs() / 1000, r.framesOut(), r.framesIn(), r.frames(),
-                    r.defaultInvocations(), r.sweeps(), num(r.sweepRru()), num(r.pongRru()), num(r.sweepWru()),
-                    num(r.pongWru()), r.stillOpen() ? "yes" : "no"));
+        for (Result r : results) {
+            text.append(String.format(Locale.ROOT, "| %s | %d s / %d s | %s | %s | **%s** | %s | %s | %s + %s | %s + %s | %s |%n",
+                    r.label(), r.pingIntervalMs() / 1000, r.sweepPeriodMs() / 1000, num(r.framesOut()),
+                    num(r.framesIn()), num(r.frames()), num(r.defaultInvocations()), num(r.sweeps()),
+                    num(r.sweepRru()), num(r.pongRru()), num(r.sweepWru()), num(r.pongWru()),
+                    r.stillOpen() ? "yes" : "no"));
             String p = "idle." + r.name() + ".";
             counts.put(p + "frames_out_per_hour", r.framesOut());
             counts.put(p + "frames_in_per_hour", r.framesIn());
@@ -65,7 +73,7 @@ final class IdleHour {
         return text.toString();
     }
 
-    static Result simulate(String name, Map<String, String> overrides) {
+    static Result simulate(String name, String label, Map<String, String> overrides) {
         CapacityMeter meter = new CapacityMeter();
         MutableClock clock = new MutableClock();
         try (ManagementApiStub api = ManagementApiStub.start();
@@ -96,7 +104,7 @@ final class IdleHour {
             double sweepWru = 0;
             double pongRru = 0;
             double pongWru = 0;
-            for (long t = 0; t < HOUR.toMillis(); t += config.sweepPeriodMs()) {
+            for (long t = 0; t < SIMULATED.toMillis(); t += config.sweepPeriodMs()) {
                 clock.advance(Duration.ofMillis(config.sweepPeriodMs()));
                 int seen = api.postsTo(id).size();
                 meter.reset();
@@ -118,12 +126,15 @@ final class IdleHour {
             long framesOut = api.postsTo(id).size() - postsBefore;
             boolean closed = api.requestsFor(id).stream().anyMatch(r -> r.method().equals("DELETE"));
             runtime.close();
-            return new Result(name, config.pingIntervalMs(), config.sweepPeriodMs(), framesOut, framesIn, framesIn,
-                    sweeps, sweepRru, sweepWru, pongRru, pongWru, !closed);
+            double perHour = 60.0 / SIMULATED.toMinutes();
+            return new Result(name, label, config.pingIntervalMs(), config.sweepPeriodMs(), framesOut * perHour,
+                    framesIn * perHour, framesIn * perHour, sweeps * perHour, sweepRru * perHour,
+                    sweepWru * perHour, pongRru * perHour, pongWru * perHour, !closed);
         }
     }
 
     private static String num(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return Math.abs(value - Math.rint(value)) < 1e-9 ? String.valueOf((long) Math.rint(value))
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 }
