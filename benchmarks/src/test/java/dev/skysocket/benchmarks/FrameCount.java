@@ -60,12 +60,12 @@ public final class FrameCount {
     private void events(int clients, int events) throws Exception {
         try (LocalRunner runner = LocalRunner.start(Settings.of(settings(DEFAULT_PING_MS, 60_000, DEFAULT_SWEEP_MS)))) {
             EmulatorStats stats = runner.emulator().stats();
-            Snapshot start = Snapshot.of(stats);
+            Snapshot start = settled(stats);
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 sockets.add(connect(runner));
             }
-            Snapshot connected = Snapshot.of(stats);
+            Snapshot connected = settled(stats);
             row("connect (handshake: open packet, `40`, its answer), per connection", start, connected, clients,
                     "connect");
 
@@ -74,7 +74,7 @@ public final class FrameCount {
                 socket.emit("join", new Object[] {"r"}, args -> joined.complete(args[0]));
                 joined.get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
-            Snapshot afterJoin = Snapshot.of(stats);
+            Snapshot afterJoin = settled(stats);
             row("`join` with ack, per call", connected, afterJoin, clients, "join");
 
             AtomicLong delivered = new AtomicLong();
@@ -86,7 +86,7 @@ public final class FrameCount {
                 sockets.get(0).emit("say", new JSONObject().put("room", "r").put("msg", "m" + e));
             }
             await(() -> delivered.get() >= expected, "every said delivered");
-            Snapshot afterSay = Snapshot.of(stats);
+            Snapshot afterSay = settled(stats);
             Snapshot.Delta say = afterSay.minus(afterJoin);
             counts.put("events.frames_per_delivered_event", (double) say.outboundFrames() / delivered.get());
             row(String.format(Locale.ROOT, "`say` to a room of %d (no ack), per emitted event", clients), afterJoin,
@@ -99,12 +99,12 @@ public final class FrameCount {
                 sockets.get(0).emit("echo", new Object[] {"e" + e}, args -> acked.complete(args[0]));
                 acked.get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
-            Snapshot afterEcho = Snapshot.of(stats);
+            Snapshot afterEcho = settled(stats);
             row("`echo` with ack, per call", afterSay, afterEcho, events, "echo_ack");
 
             sockets.forEach(Socket::close);
             await(() -> stats.disconnectInvocations() - start.disconnects() >= clients, "every $disconnect");
-            row("close, per connection", afterEcho, Snapshot.of(stats), clients, "close");
+            row("close by the client, per connection", afterEcho, settled(stats), clients, "close");
         }
     }
 
@@ -118,7 +118,7 @@ public final class FrameCount {
             for (int i = 0; i < clients; i++) {
                 sockets.add(connect(runner));
             }
-            Snapshot before = Snapshot.of(stats);
+            Snapshot before = settled(stats);
             long started = System.nanoTime();
             Thread.sleep(seconds * 1000L); // a benchmark, not a test: the idle period is the measurement
             double elapsed = (System.nanoTime() - started) / 1e9;
@@ -189,6 +189,28 @@ public final class FrameCount {
                 "skysocket.ping-interval-ms", Long.toString(pingMs),
                 "skysocket.ping-timeout-ms", Long.toString(timeoutMs),
                 "skysocket.sweep-period-ms", Long.toString(sweepMs));
+    }
+
+    /**
+     * The emulator counts a frame when its write completes, which may be just after the client has read it: wait
+     * until the counters have stood still for half a second before reading them.
+     */
+    private static Snapshot settled(EmulatorStats stats) throws InterruptedException {
+        Snapshot last = Snapshot.of(stats);
+        long stillSince = System.nanoTime();
+        long deadline = stillSince + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() - stillSince < TimeUnit.MILLISECONDS.toNanos(500)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the emulator's counters did not settle");
+            }
+            Thread.sleep(50);
+            Snapshot now = Snapshot.of(stats);
+            if (!now.equals(last)) {
+                last = now;
+                stillSince = System.nanoTime();
+            }
+        }
+        return last;
     }
 
     private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
