@@ -72,6 +72,9 @@ public final class CapacityReport {
                 report.counts.mergeInto(Path.of(countsFile));
                 System.err.println("counts merged into " + countsFile);
             }
+        } catch (RuntimeException | IOException e) {
+            e.printStackTrace();
+            System.exit(1); // as below: a failed run must end too
         } finally {
             report.close();
         }
