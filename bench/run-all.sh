@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark, then regenerates the generated sections of docs/benchmarks.md, the counts file
+# Runs every benchmark, then regenerates the generated sections of docs/benchmarks.md and README.md, the counts file
 # (docs/benchmarks/counts.properties) the cost model reads, and the charts (docs/benchmarks/*.png).
 #
 #   bench/run-all.sh                     # full sizes; slow (the 100,000-connection table alone loads for many minutes)
@@ -7,7 +7,7 @@
 #   bench/run-all.sh --smoke             # tiny sizes, everything under target/bench-smoke, docs untouched (CI)
 #
 # Each benchmark's Markdown (standard output) goes to OUT/NAME.md and its log to OUT/NAME.log. In docs/benchmarks.md
-# the lines between "<!-- generated:NAME -->" and "<!-- /generated:NAME -->" are replaced by OUT/NAME.md; a
+# and README.md the lines between "<!-- generated:NAME -->" and "<!-- /generated:NAME -->" are replaced by OUT/NAME.md; a
 # benchmark without markers only leaves its file. A failing benchmark stops the run with exit status 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,20 +44,24 @@ build=(-B -q -pl benchmarks -am -DskipTests package dependency:build-classpath
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 export SKYSOCKET_BENCH_BUILT=1
 
-doc=docs/benchmarks.md
+docs=(docs/benchmarks.md README.md)
 if $smoke; then
-  cp "$doc" "$out/benchmarks.md"   # the section replacement is exercised on a copy
-  doc="$out/benchmarks.md"
+  # The section replacement is exercised on copies.
+  cp docs/benchmarks.md "$out/benchmarks.md"
+  cp README.md "$out/README.md"
+  docs=("$out/benchmarks.md" "$out/README.md")
 fi
 
 replace_section() {
-  local name=$1 file=$2
-  grep -qF "<!-- generated:$name -->" "$doc" || return 0
-  awk -v start="<!-- generated:$name -->" -v end="<!-- /generated:$name -->" -v file="$file" '
-    $0 == start { print; while ((getline line < file) > 0) print line; skipping = 1; next }
-    $0 == end { skipping = 0 }
-    !skipping { print }' "$doc" > "$doc.tmp"
-  mv "$doc.tmp" "$doc"
+  local name=$1 file=$2 doc
+  for doc in "${docs[@]}"; do
+    grep -qF "<!-- generated:$name -->" "$doc" || continue
+    awk -v start="<!-- generated:$name -->" -v end="<!-- /generated:$name -->" -v file="$file" '
+      $0 == start { print; while ((getline line < file) > 0) print line; close(file); skipping = 1; next }
+      $0 == end { skipping = 0 }
+      !skipping { print }' "$doc" > "$doc.tmp"
+    mv "$doc.tmp" "$doc"
+  done
 }
 
 for entry in "${benchmarks[@]}"; do
