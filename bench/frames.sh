@@ -5,7 +5,7 @@
 #
 #   bench/frames.sh                                   # 10 clients, 50 events, 60 s idle
 #   bench/frames.sh --clients=20 --events=100 --idle-seconds=120
-#   bench/frames.sh --smoke                           # 3 clients, 5 events, 10 s idle
+#   bench/frames.sh --smoke                           # 3 clients, 5 events, 6 s idle
 #   bench/frames.sh --counts=docs/benchmarks/counts.properties   # also merge the figures into the counts file
 set -euo pipefail
 cd "$(dirname "$0")/.."

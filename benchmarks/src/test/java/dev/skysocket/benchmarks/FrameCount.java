@@ -26,7 +26,7 @@ import org.json.JSONObject;
  * idle connections under a heartbeat scaled down in time. Prints a Markdown table; with {@code --counts=FILE}
  * merges the figures into the cost model's counts file.
  *
- * <p>Arguments: {@code --clients=10 --events=50 --idle-seconds=60}, or {@code --smoke}.
+ * <p>Arguments: {@code --clients=10 --events=50 --idle-seconds=60}, or {@code --smoke} (3 clients, 5 events, 6 s idle).
  */
 public final class FrameCount {
     private static final int WAIT_SECONDS = 60;
@@ -54,7 +54,7 @@ public final class FrameCount {
         boolean smoke = a.flag("--smoke");
         int clients = a.intValue("--clients=", smoke ? 3 : 10);
         int events = a.intValue("--events=", smoke ? 5 : 50);
-        int idleSeconds = a.intValue("--idle-seconds=", smoke ? 10 : 60);
+        int idleSeconds = a.intValue("--idle-seconds=", smoke ? 6 : 60);
         FrameCount count = new FrameCount();
         count.events(clients, events);
         count.idle(Math.max(2, clients / 2), idleSeconds);
