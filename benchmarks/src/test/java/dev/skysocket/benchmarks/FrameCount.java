@@ -40,7 +40,11 @@ public final class FrameCount {
     private final Map<String, Double> counts = new HashMap<>();
     private int retries;
 
+    /** The table's stream: DynamoDB Local prints its banner on standard output, so everything else goes to stderr. */
+    private static final java.io.PrintStream TABLE = System.out;
+
     public static void main(String[] args) {
+        System.setOut(System.err);
         try {
             run(new Args(args));
         } catch (Exception e) {
@@ -140,7 +144,7 @@ public final class FrameCount {
             counts.put("idle.measured.invocations_per_hour", idle.defaults() / (double) clients / scaledHours);
             rows.append(String.format(Locale.ROOT,
                     "| idle, ping %d ms / sweep %d ms for %.0f s (= %.2f h at 540 s / 60 s), per connection-hour "
-                            + "| %.1f in | %.1f out | **%.1f** | %.1f `$default` | (%d of %d still open)%n",
+                            + "| %.1f in | %.1f out | **%.1f** | %.1f `$default` | (%d of %d still open) |%n",
                     ping, sweep, elapsed, scaledHours, idle.inboundFrames() / (double) clients / scaledHours,
                     idle.outboundFrames() / (double) clients / scaledHours, perHour,
                     idle.defaults() / (double) clients / scaledHours, open, clients));
@@ -161,11 +165,11 @@ public final class FrameCount {
     }
 
     private void print() {
-        System.out.println("""
+        TABLE.println("""
                 | step | inbound frames | outbound frames | billed messages | route invocations | \
                 `$connect` / `$default` / `$disconnect` (totals) |
                 |---|---:|---:|---:|---:|---|""");
-        System.out.print(rows);
+        TABLE.print(rows);
     }
 
     /**

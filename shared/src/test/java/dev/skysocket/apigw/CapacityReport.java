@@ -10,6 +10,7 @@ import dev.skysocket.store.dynamodb.DynamoSchema;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,7 +59,11 @@ public final class CapacityReport {
     private final StringBuilder rows = new StringBuilder();
     private final Counts counts = new Counts();
 
+    /** The tables' stream: DynamoDB Local prints its banner on standard output, so everything else goes to stderr. */
+    private static final PrintStream OUT = System.out;
+
     public static void main(String[] args) throws IOException {
+        System.setOut(System.err);
         String joined = String.join(" ", args);
         boolean smoke = joined.contains("--smoke");
         long[] tables = sizes(args, "--tables=", smoke ? "100" : "1000,100000");
@@ -110,22 +115,22 @@ public final class CapacityReport {
         measure("broadcast10", "broadcast to a room of 10 (member lookup)",
                 () -> runtime.emitter(TENANT).of("/").to("ten").emit("news", 1));
 
-        System.out.println("Table `" + table + "` on DynamoDB Local, ReturnConsumedCapacity=TOTAL.\n");
-        System.out.println("| operation | read units | write units | calls |");
-        System.out.println("|---|---:|---:|---|");
-        System.out.print(rows);
+        OUT.println("Table `" + table + "` on DynamoDB Local, ReturnConsumedCapacity=TOTAL.\n");
+        OUT.println("| operation | read units | write units | calls |");
+        OUT.println("|---|---:|---:|---|");
+        OUT.print(rows);
 
         BroadcastCapacity broadcasts = new BroadcastCapacity(dynamo, meter,
                 item(DynamoSchema.connectionKey(a)), item(DynamoSchema.socketKey(a, "/")),
                 item(DynamoSchema.membershipKey(TENANT, "/", "template", "stemplate0", config.roomShards())),
                 TENANT, this::broadcastIn, counts);
-        System.out.println("\n### Item sizes\n");
-        System.out.print(broadcasts.itemSizes());
-        System.out.println("\n" + GsiCheck.run(table, item(DynamoSchema.connectionKey(a))));
-        System.out.println("### Broadcast lookup by room size and table size\n");
-        System.out.print(broadcasts.measure(tables, rooms));
-        System.out.println("\n### An idle connection-hour (simulated clock, 110 minutes scaled to an hour)\n");
-        System.out.print(IdleHour.report(counts, smoke));
+        OUT.println("\n### Item sizes\n");
+        OUT.print(broadcasts.itemSizes());
+        OUT.println("\n" + GsiCheck.run(table, item(DynamoSchema.connectionKey(a))));
+        OUT.println("### Broadcast lookup by room size and table size\n");
+        OUT.print(broadcasts.measure(tables, rooms));
+        OUT.println("\n### An idle connection-hour (simulated clock, 110 minutes scaled to an hour)\n");
+        OUT.print(IdleHour.report(counts, smoke));
     }
 
     private BroadcastCapacity.Broadcast broadcastIn(String otherTable) {
