@@ -26,10 +26,13 @@ fi
 # Raise the soft open-file limit to the hard one; 10,000 connections need more than the usual 1,024.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-# Build the gateway's test classes and write their class path (offline first; online if the local repo lacks a jar).
-build=(-B -q -pl gateway -am test-compile dependency:build-classpath
-       -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+# Build the gateway's test classes and write their class path (offline first; online if the local repo lacks a jar),
+# unless bench/run-all.sh already did.
+if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
+  build=(-B -q -pl gateway -am test-compile dependency:build-classpath
+         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+fi
 
 java_opts=(${JAVA_OPTS:--Xmx2g})
 classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"

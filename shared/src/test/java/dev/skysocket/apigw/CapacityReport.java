@@ -6,9 +6,14 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.server.SocketApp;
 import dev.skysocket.server.SocketServer;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.store.dynamodb.DynamoSchema;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +22,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Prints, as a Markdown table, the DynamoDB capacity units each Skysocket operation consumes, as DynamoDB Local
- * reports them (ReturnConsumedCapacity=TOTAL). Each step is measured alone, the meter reset before it. A full-table
- * Scan at the same table size stands beside each broadcast, for comparison with designs that scan for recipients.
- * Run with bench/capacity.sh; not a test, so it never runs in CI.
+ * Prints, as Markdown tables, the DynamoDB capacity units each Skysocket operation consumes, as DynamoDB Local
+ * reports them (ReturnConsumedCapacity=TOTAL), each step measured alone with the meter reset before it; then the
+ * broadcast lookup per room size and table size beside AWS's documented minimum and beside a Scan of every
+ * connection ({@link BroadcastCapacity}); then an idle connection-hour on a simulated clock ({@link IdleHour}).
+ * Writes the figures to a counts file for the cost model. Run with bench/capacity.sh; not a test.
+ *
+ * <p>Arguments: {@code --tables=1000,100000 --rooms=10,1000,10000 --counts=FILE}, or {@code --smoke} for tiny sizes.
  */
 public final class CapacityReport {
     private static final String TENANT = "default";
@@ -49,54 +57,104 @@ public final class CapacityReport {
                 }
             }, api.endpoint(), clock);
     private final StringBuilder rows = new StringBuilder();
+    private final Counts counts = new Counts();
 
-    public static void main(String[] args) {
+    /** The tables' stream: DynamoDB Local prints its banner on standard output, so everything else goes to stderr. */
+    private static final PrintStream OUT = System.out;
+
+    public static void main(String[] args) throws IOException {
+        System.setOut(System.err);
+        String joined = String.join(" ", args);
+        boolean smoke = joined.contains("--smoke");
+        long[] tables = sizes(args, "--tables=", smoke ? "100" : "1000,100000");
+        long[] rooms = sizes(args, "--rooms=", smoke ? "10,50" : "10,1000,10000");
+        String countsFile = Arrays.stream(args).filter(a -> a.startsWith("--counts=")).findFirst()
+                .map(a -> a.substring("--counts=".length())).orElse(null);
         CapacityReport report = new CapacityReport();
         try {
-            report.run();
+            report.run(tables, rooms, smoke);
+            if (countsFile != null) {
+                report.counts.mergeInto(Path.of(countsFile));
+                System.err.println("counts merged into " + countsFile);
+            }
+        } catch (RuntimeException | IOException e) {
+            e.printStackTrace();
+            System.exit(1); // as below: a failed run must end too
         } finally {
             report.close();
         }
         System.exit(0); // the Management API client's event loops and DynamoDB Local would keep the JVM alive
     }
 
-    private void run() {
+    private static long[] sizes(String[] args, String prefix, String fallback) {
+        String list = Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> a.substring(prefix.length())).orElse(fallback);
+        return Arrays.stream(list.split(",")).mapToLong(v -> Long.parseLong(v.trim().replace("_", ""))).toArray();
+    }
+
+    private void run(long[] tables, long[] rooms, boolean smoke) {
         String a = newId();
-        measure("`$connect` (incl. open step's markOpened)", () -> connect(a));
-        measure("CONNECT to `/` (`40`)", () -> send(a, "40"));
+        measure("connect", "`$connect` (incl. open step's markOpened)", () -> connect(a));
+        measure("namespace_connect", "CONNECT to `/` (`40`)", () -> send(a, "40"));
         clock.advance(Duration.ofMillis(config.pingIntervalMs()));
-        measure("heartbeat sweep, 1 due connection (8 shard queries)", () -> runtime.heartbeat().run());
-        measure("pong (`3`)", () -> send(a, "3"));
-        measure("`join` a room (event handler)", () -> send(a, "421[\"join\",\"r1\"]"));
-        measure("echo event (no store access by the app)", () -> send(a, "42[\"echo\",\"hi\"]"));
-        measure("`leave` a room (event handler)", () -> send(a, "422[\"leave\",\"r1\"]"));
+        measure("sweep", "heartbeat sweep, 1 due connection (8 shard queries)", () -> runtime.heartbeat().run());
+        measure("pong", "pong (`3`)", () -> send(a, "3"));
+        measure("join", "`join` a room (event handler)", () -> send(a, "421[\"join\",\"r1\"]"));
+        measure("echo", "echo event (no store access by the app)", () -> send(a, "42[\"echo\",\"hi\"]"));
+        measure("leave", "`leave` a room (event handler)", () -> send(a, "422[\"leave\",\"r1\"]"));
 
         String b = newId();
         connect(b);
         send(b, "40");
         send(b, "421[\"join\",\"r1\"]");
         send(b, "422[\"join\",\"r2\"]");
-        measure("`$disconnect`, socket in 2 rooms", () -> runtime.disconnect()
+        measure("disconnect", "`$disconnect`, socket in 2 rooms", () -> runtime.disconnect()
                 .handle(RouteHarness.event(b, "$disconnect", "DISCONNECT", null, null, null)));
+        fill("template", 1);
+        fill("ten", 10);
+        measure("broadcast10", "broadcast to a room of 10 (member lookup)",
+                () -> runtime.emitter(TENANT).of("/").to("ten").emit("news", 1));
 
-        for (int size : new int[] {10, 1_000}) {
-            String room = "big" + size;
-            fill(room, size);
-            measure("broadcast to a room of " + String.format(Locale.ROOT, "%,d", size) + " (member lookup)",
-                    () -> runtime.emitter(TENANT).of("/").to(room).emit("news", 1));
-            measure("full-table Scan at that size (for comparison)", this::scanAll);
-        }
-        System.out.println("Table `" + table + "` on DynamoDB Local, ReturnConsumedCapacity=TOTAL.\n");
-        System.out.println("| operation | read units | write units | calls |");
-        System.out.println("|---|---:|---:|---|");
-        System.out.print(rows);
+        OUT.println("Table `" + table + "` on DynamoDB Local, ReturnConsumedCapacity=TOTAL.\n");
+        OUT.println("| operation | read units | write units | calls |");
+        OUT.println("|---|---:|---:|---|");
+        OUT.print(rows);
+
+        BroadcastCapacity broadcasts = new BroadcastCapacity(dynamo, meter,
+                item(DynamoSchema.connectionKey(a)), item(DynamoSchema.socketKey(a, "/")),
+                item(DynamoSchema.membershipKey(TENANT, "/", "template", "stemplate0", config.roomShards())),
+                TENANT, this::broadcastIn, counts);
+        OUT.println("\n### Item sizes\n");
+        OUT.print(broadcasts.itemSizes());
+        OUT.println("\n" + GsiCheck.run(table, item(DynamoSchema.connectionKey(a))));
+        OUT.println("### Broadcast lookup by room size and table size\n");
+        OUT.print(broadcasts.measure(tables, rooms));
+        OUT.println("\n### An idle connection-hour (simulated clock, 110 minutes scaled to an hour)\n");
+        OUT.print(IdleHour.report(counts, smoke));
     }
 
-    private void measure(String name, Runnable step) {
+    private BroadcastCapacity.Broadcast broadcastIn(String otherTable) {
+        SkysocketConfig other = SkysocketConfig.from(Settings.of(Map.of("skysocket.table", otherTable)));
+        ApiGatewayRuntime runtimeThere = new ApiGatewayRuntime(other, SocketServer.configuredBy(new App()), dynamo,
+                clients, step -> request -> { }, api.endpoint(), clock);
+        return room -> runtimeThere.emitter(TENANT).of("/").to(room).emit("news", 1);
+    }
+
+    private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("no template item at " + key);
+        }
+        return item;
+    }
+
+    private void measure(String key, String name, Runnable step) {
         meter.reset();
         step.run();
         rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %d: %s |%n", name, units(meter.readUnits()),
                 units(meter.writeUnits()), meter.callCount(), meter.calls()));
+        counts.put("op." + key + ".rru", meter.readUnits());
+        counts.put("op." + key + ".wru", meter.writeUnits());
         System.err.println("measured: " + name);
     }
 
@@ -114,10 +172,6 @@ public final class CapacityReport {
             runtime.context().connections().putSocket(socket);
             runtime.context().rooms().join(socket, api.endpoint(), room, expiresAt);
         }
-    }
-
-    private void scanAll() {
-        dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).forEach(page -> { });
     }
 
     private void connect(String id) {

@@ -18,6 +18,9 @@ public final class EmulatorStats {
     private final LongAdder connectsRefused = new LongAdder();
     private final LongAdder goneResponses = new LongAdder();
     private final LongAdder integrationFailures = new LongAdder();
+    private final LongAdder connectInvocations = new LongAdder();
+    private final LongAdder defaultInvocations = new LongAdder();
+    private final LongAdder disconnectInvocations = new LongAdder();
 
     /** Inbound data frames (text, binary, continuation), control frames excluded. */
     public long inboundFrames() {
@@ -69,6 +72,26 @@ public final class EmulatorStats {
         return integrationFailures.sum();
     }
 
+    /** Integration invocations of {@code $connect} (each one a Lambda invocation on AWS). */
+    public long connectInvocations() {
+        return connectInvocations.sum();
+    }
+
+    /** Integration invocations of {@code $default}: one per complete inbound message. */
+    public long defaultInvocations() {
+        return defaultInvocations.sum();
+    }
+
+    /** Integration invocations of {@code $disconnect}. */
+    public long disconnectInvocations() {
+        return disconnectInvocations.sum();
+    }
+
+    /** Messages AWS bills: inbound and outbound, each counted per 32 KB frame. */
+    public long billedMessages() {
+        return inboundFrames() + outboundFrames();
+    }
+
     /** Connections open right now. */
     public long openConnections() {
         return connectionsOpened.sum() - connectionsClosed.sum();
@@ -107,6 +130,14 @@ public final class EmulatorStats {
         goneResponses.increment();
     }
 
+    void invocation(String routeKey) {
+        switch (routeKey) {
+            case "$connect" -> connectInvocations.increment();
+            case "$disconnect" -> disconnectInvocations.increment();
+            default -> defaultInvocations.increment();
+        }
+    }
+
     void integrationFailure() {
         integrationFailures.increment();
     }
@@ -117,6 +148,7 @@ public final class EmulatorStats {
                 + ", outboundFrames=" + outboundFrames() + ", outboundMessages=" + outboundMessages()
                 + ", posts=" + posts() + ", opened=" + connectionsOpened() + ", closed=" + connectionsClosed()
                 + ", refused=" + connectsRefused() + ", gone=" + goneResponses()
-                + ", integrationFailures=" + integrationFailures() + "}";
+                + ", integrationFailures=" + integrationFailures() + ", invocations=" + connectInvocations() + "/"
+                + defaultInvocations() + "/" + disconnectInvocations() + "}";
     }
 }

@@ -34,6 +34,7 @@ final class IntegrationInvoker {
     /** Never completes exceptionally: every ending is an {@link IntegrationOutcome}. */
     CompletableFuture<IntegrationOutcome> invoke(String routeKey, String eventJson) {
         CompletableFuture<IntegrationOutcome> call;
+        stats.invocation(routeKey);
         try {
             call = CompletableFuture.supplyAsync(() -> call(routeKey, eventJson), workers);
         } catch (RuntimeException rejected) {
