@@ -67,8 +67,15 @@ public final class HeartbeatSweep {
                 }
                 Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
                 if (connection.awaitingPong()) {
-                    if (stillUnanswered(connection.connectionId(), now)) {
+                    // One read of the connection's partition serves the check and the sockets' farewell.
+                    boolean ended = ctx.connections().withOneRead(connection.connectionId(), () -> {
+                        if (!stillUnanswered(connection.connectionId(), now)) {
+                            return false;
+                        }
                         end(recipient, DisconnectReason.PING_TIMEOUT);
+                        return true;
+                    });
+                    if (ended) {
                         timedOut++;
                     }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {

@@ -81,7 +81,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
     public Optional<ConnectionRecord> find(String connectionId) {
         PartitionReads.Scope scope = loadedScope(connectionId);
         if (scope != null) {
-            return Optional.ofNullable(scope.connection()).map(ItemMapper::connection);
+            return live(scope.connection()).map(ItemMapper::connection);
         }
         return getLive(connectionKey(connectionId)).map(ItemMapper::connection);
     }
@@ -98,7 +98,6 @@ public final class DynamoConnectionStore implements ConnectionStore {
         if (scope == null || scope.loaded()) {
             return scope;
         }
-        long now = nowSeconds();
         Map<String, AttributeValue> connection = null;
         List<Map<String, AttributeValue>> sockets = new ArrayList<>();
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
@@ -106,9 +105,6 @@ public final class DynamoConnectionStore implements ConnectionStore {
                 .expressionAttributeNames(Map.of("#pk", PK))
                 .expressionAttributeValues(Map.of(":pk", s(connectionPk(connectionId)))));
         for (Map<String, AttributeValue> item : pages.items()) {
-            if (!isLive(item, now)) {
-                continue;
-            }
             if (CONNECTION_SK.equals(item.get(SK).s())) {
                 connection = item;
             } else if (ItemMapper.isSocketItem(item)) {
@@ -191,7 +187,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
     public Optional<SocketRecord> findSocket(String connectionId, String namespace) {
         PartitionReads.Scope scope = loadedScope(connectionId);
         if (scope != null) {
-            return Optional.ofNullable(scope.socketsByNamespace().get(namespace)).map(ItemMapper::socket);
+            return live(scope.socketsByNamespace().get(namespace)).map(ItemMapper::socket);
         }
         return getLive(socketKey(connectionId, namespace)).map(ItemMapper::socket);
     }
@@ -200,7 +196,9 @@ public final class DynamoConnectionStore implements ConnectionStore {
     public List<SocketRecord> sockets(String connectionId) {
         PartitionReads.Scope scope = loadedScope(connectionId);
         if (scope != null) {
-            return scope.socketsByNamespace().values().stream().map(ItemMapper::socket).toList();
+            long now = nowSeconds();
+            return scope.socketsByNamespace().values().stream().filter(item -> isLive(item, now))
+                    .map(ItemMapper::socket).toList();
         }
         long now = nowSeconds();
         List<SocketRecord> found = new ArrayList<>();
@@ -230,14 +228,22 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void removeSocket(SocketRecord socket) {
+        // Within withOneRead, the partition read stands in for the cascade's own read of the socket item.
+        PartitionReads.Scope scope = PartitionReads.scope(tableName, socket.connectionId());
+        Map<String, AttributeValue> stored = scope == null || !scope.loaded() ? null
+                : scope.socketsByNamespace().getOrDefault(socket.namespace(), Map.of());
         PartitionReads.written(tableName, socket.connectionId());
-        cascade.removeSocket(socket);
+        cascade.removeSocket(socket, stored);
     }
 
     @Override
     public void remove(String connectionId) {
         PartitionReads.written(tableName, connectionId);
         cascade.removeConnection(connectionId);
+    }
+
+    private Optional<Map<String, AttributeValue>> live(Map<String, AttributeValue> item) {
+        return item == null || !isLive(item, nowSeconds()) ? Optional.empty() : Optional.of(item);
     }
 
     private Optional<Map<String, AttributeValue>> getLive(Map<String, AttributeValue> key) {

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class PartitionReads {
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
-    /** The open scope of this thread: which partition, and what one read of it found (live items only). */
+    /**
+     * The open scope of this thread: which partition, and what one read of it found, expired items included (readers
+     * filter them; removal deletes them too).
+     */
     static final class Scope {
         private final String table;
         private final String connectionId;
@@ -36,7 +39,7 @@ final class PartitionReads {
             return loaded && !stale;
         }
 
-        /** The connection item, or null when the partition held none that is live. */
+        /** The connection item, or null when the partition held none. */
         Map<String, AttributeValue> connection() {
             return connection;
         }

@@ -127,6 +127,25 @@ class OneReadPerEventTest {
     }
 
     @Test
+    void removingASocketInTheScopeUsesTheSharedReadOfItsRooms() {
+        String id = connection.connectionId();
+        String room = id("news");
+        rooms.join(socket, Fixtures.ENDPOINT, room, EXPIRES_AT);
+        recorder.clear();
+
+        connections.withOneRead(id, () -> {
+            connections.findSocket(id, "/");
+            // The caller's copy predates the join; the shared read still knows the room.
+            connections.removeSocket(socket);
+            return null;
+        });
+
+        assertThat(recorder.operations()).doesNotContain("GetItem").contains("Query");
+        assertThat(rooms.members("acme", "/", room)).isEmpty();
+        assertThat(connections.findSocket(id, "/")).isEmpty();
+    }
+
+    @Test
     void aPongForAStoredConnectionIsRecordedAndForAnUnknownOneReportsFalse() {
         assertThat(connections.recordPong(connection.connectionId(), 123L)).isTrue();
         assertThat(connections.recordPong(id("missing"), 123L)).isFalse();
