@@ -48,7 +48,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock);
         this.message = new MessageRoute(context, router, endpoints);
-        this.disconnect = new DisconnectRoute(router);
+        this.disconnect = new DisconnectRoute(router, context.connections());
         this.heartbeat = new HeartbeatSweep(context, router, 500, 40);
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.server.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
+import dev.skysocket.store.ConnectionStore;
 
 /**
  * {@code $disconnect}: every socket of the connection leaves with "transport close" and its items go. AWS
@@ -11,13 +12,20 @@ import dev.skysocket.server.PacketRouter;
  */
 public final class DisconnectRoute {
     private final PacketRouter router;
+    private final ConnectionStore connections;
 
-    public DisconnectRoute(PacketRouter router) {
+    /** @param connections the store the router's context uses: the connection and its sockets are read once */
+    public DisconnectRoute(PacketRouter router, ConnectionStore connections) {
         this.router = router;
+        this.connections = connections;
     }
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
-        router.onConnectionEnd(event.getRequestContext().getConnectionId(), DisconnectReason.TRANSPORT_CLOSE);
+        String connectionId = event.getRequestContext().getConnectionId();
+        connections.withOneRead(connectionId, () -> {
+            router.onConnectionEnd(connectionId, DisconnectReason.TRANSPORT_CLOSE);
+            return null;
+        });
         return Responses.ok();
     }
 }

@@ -24,17 +24,30 @@ import java.util.Set;
 public final class HeartbeatSweep {
     private static final System.Logger LOG = System.getLogger(HeartbeatSweep.class.getName());
     private static final String PING = EngineIoEncoder.encode(new EnginePacket.Ping(""));
+    static final int DEFAULT_PING_RECORD_PARALLELISM = 16;
 
     private final ServerContext ctx;
     private final PacketRouter router;
     private final int batchSize;
     private final int maxBatches;
+    private final PingRecorder pingRecorder;
 
+    /** Records pings with {@value #DEFAULT_PING_RECORD_PARALLELISM} UpdateItems in flight. */
     public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches) {
+        this(ctx, router, batchSize, maxBatches, DEFAULT_PING_RECORD_PARALLELISM);
+    }
+
+    /**
+     * @param pingRecordParallelism most "ping sent" UpdateItems in flight at once; on-demand tables take bursts,
+     *                              and every update hits a different connection's partition
+     */
+    public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches,
+                          int pingRecordParallelism) {
         this.ctx = ctx;
         this.router = router;
         this.batchSize = batchSize;
         this.maxBatches = maxBatches;
+        this.pingRecorder = new PingRecorder(pingRecordParallelism);
     }
 
     public SweepReport run() {
@@ -54,8 +67,15 @@ public final class HeartbeatSweep {
                 }
                 Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
                 if (connection.awaitingPong()) {
-                    if (stillUnanswered(connection.connectionId(), now)) {
+                    // One read of the connection's partition serves the check and the sockets' farewell.
+                    boolean ended = ctx.connections().withOneRead(connection.connectionId(), () -> {
+                        if (!stillUnanswered(connection.connectionId(), now)) {
+                            return false;
+                        }
                         end(recipient, DisconnectReason.PING_TIMEOUT);
+                        return true;
+                    });
+                    if (ended) {
                         timedOut++;
                     }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
@@ -67,9 +87,7 @@ public final class HeartbeatSweep {
             }
             // Recorded before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
-            for (Recipient recipient : toPing) {
-                ctx.connections().recordPingSent(recipient.connectionId(), deadline);
-            }
+            pingRecorder.record(ctx.connections(), toPing, deadline);
             FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
             gone += report.gone();
             pinged += toPing.size() - report.gone();

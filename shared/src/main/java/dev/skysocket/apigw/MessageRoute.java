@@ -35,25 +35,34 @@ public final class MessageRoute {
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
         String connectionId = event.getRequestContext().getConnectionId();
+        Decoded decoded = decode(event);
+        if (decoded.packet() instanceof EnginePacket.Pong) {
+            // The most frequent event (one per connection per ping interval) needs no read: the conditional
+            // update itself says whether the connection is stored.
+            if (!ctx.connections().recordPong(connectionId, Heartbeat.nextPingDue(ctx.config(), ctx.now()))) {
+                unknown(connectionId, event);
+            }
+            return Responses.ok();
+        }
+        // The connection, then the socket its packet names: one read of the connection's partition for both.
+        return ctx.connections().withOneRead(connectionId, () -> handle(event, connectionId, decoded));
+    }
+
+    private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, String connectionId,
+                                                 Decoded decoded) {
         Optional<ConnectionRecord> found = ctx.connections().find(connectionId);
         if (found.isEmpty()) {
-            // Expired or never stored: the client would wait forever for answers, so end its transport.
-            LOG.log(Level.INFO, "event=unknown_connection connection={0}", connectionId);
-            ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
+            unknown(connectionId, event);
             return Responses.ok();
         }
         ConnectionRecord connection = found.get();
         try {
-            if (event.isIsBase64Encoded()) {
-                throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "binary frame");
+            if (decoded.error() != null) {
+                throw decoded.error();
             }
-            String body = event.getBody();
-            if (body == null) {
-                throw new ProtocolException(ProtocolError.EMPTY, "no body");
-            }
-            EnginePacket packet = decoder.decode(body);
+            EnginePacket packet = decoded.packet();
             switch (packet.type()) {
-                case PONG -> ctx.connections().recordPong(connectionId, Heartbeat.nextPingDue(ctx.config(), ctx.now()));
+                // PONG was answered above, without this read.
                 case MESSAGE -> router.onMessage(connection, packet);
                 case CLOSE -> endTransport(connection, DisconnectReason.TRANSPORT_CLOSE);
                 case NOOP -> { }
@@ -66,6 +75,31 @@ public final class MessageRoute {
             endTransport(connection, DisconnectReason.PARSE_ERROR);
         }
         return Responses.ok();
+    }
+
+    /** The frame as a packet, or why it is not one; decoding reads nothing, so it may come before the store. */
+    private record Decoded(EnginePacket packet, ProtocolException error) {
+    }
+
+    private Decoded decode(APIGatewayV2WebSocketEvent event) {
+        try {
+            if (event.isIsBase64Encoded()) {
+                throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "binary frame");
+            }
+            String body = event.getBody();
+            if (body == null) {
+                throw new ProtocolException(ProtocolError.EMPTY, "no body");
+            }
+            return new Decoded(decoder.decode(body), null);
+        } catch (ProtocolException e) {
+            return new Decoded(null, e);
+        }
+    }
+
+    /** Expired or never stored: the client would wait forever for answers, so end its transport. */
+    private void unknown(String connectionId, APIGatewayV2WebSocketEvent event) {
+        LOG.log(Level.INFO, "event=unknown_connection connection={0}", connectionId);
+        ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
     }
 
     private void endTransport(ConnectionRecord connection, DisconnectReason reason) {

@@ -2,6 +2,7 @@ package dev.skysocket.fanout;
 
 import java.io.Closeable;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +19,21 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * all sharing one Netty HTTP client. Clients are built on first use, so a function that never fans out never pays
  * for Netty (STYLE 11). The SDK's own retries are off: {@link ManagementApiFanout} retries itself so its report
  * can count them.
+ *
+ * <p>{@code PostToConnection}, the call a fan-out makes once per recipient, goes by default as a signed request
+ * straight to the shared HTTP client ({@link PostPath#SIGNED_HTTP}): the SDK client's per-call pipeline cost about
+ * four times the HTTP exchange itself. {@link PostPath#SDK_CLIENT} keeps the SDK client for it. GET and DELETE
+ * always use the SDK client.
  */
 public final class ManagementApiClients implements Closeable {
+
+    /** How {@code PostToConnection} is sent. */
+    public enum PostPath {
+        /** Signed here (SigV4, signing key kept per day) and handed to the shared HTTP client. The default. */
+        SIGNED_HTTP,
+        /** Through the SDK's {@code ApiGatewayManagementApiAsyncClient}. */
+        SDK_CLIENT
+    }
 
     /** One attempt that hangs must not hold a fan-out for ever; API Gateway answers in milliseconds. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
@@ -30,7 +44,10 @@ public final class ManagementApiClients implements Closeable {
     private final AutoCloseable ownedCredentials;
     private final int maxConcurrency;
     private final Duration acquisitionTimeout;
+    private final PostPath postPath;
+    private final PostSigner signer;
     private final Map<String, ApiGatewayManagementApiAsyncClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, FramePoster> posters = new ConcurrentHashMap<>();
     private SdkAsyncHttpClient http;
     private boolean closed;
 
@@ -42,11 +59,17 @@ public final class ManagementApiClients implements Closeable {
      */
     public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
                                 Duration acquisitionTimeout) {
-        this(region, credentials, null, maxConcurrency, acquisitionTimeout);
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, PostPath.SIGNED_HTTP);
+    }
+
+    /** As above, choosing how {@code PostToConnection} is sent. */
+    public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
+                                Duration acquisitionTimeout, PostPath postPath) {
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, postPath);
     }
 
     private ManagementApiClients(Region region, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
-                                 int maxConcurrency, Duration acquisitionTimeout) {
+                                 int maxConcurrency, Duration acquisitionTimeout, PostPath postPath) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be positive, got " + maxConcurrency);
         }
@@ -58,6 +81,8 @@ public final class ManagementApiClients implements Closeable {
         this.ownedCredentials = ownedCredentials;
         this.maxConcurrency = maxConcurrency;
         this.acquisitionTimeout = acquisitionTimeout;
+        this.postPath = java.util.Objects.requireNonNull(postPath, "postPath");
+        this.signer = new PostSigner(region.id(), SignedFramePoster.SERVICE);
     }
 
     /** Region from {@code AWS_REGION} (always set in Lambda), credentials from the default chain. */
@@ -69,7 +94,7 @@ public final class ManagementApiClients implements Closeable {
         }
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
         return new ManagementApiClients(Region.of(region.trim()), chain, chain, maxConcurrency,
-                DEFAULT_ACQUISITION_TIMEOUT);
+                DEFAULT_ACQUISITION_TIMEOUT, PostPath.SIGNED_HTTP);
     }
 
     /** The client for one endpoint base URL; a trailing slash is ignored. */
@@ -77,6 +102,27 @@ public final class ManagementApiClients implements Closeable {
         String key = normalize(endpoint);
         ApiGatewayManagementApiAsyncClient client = clients.get(key);
         return client != null ? client : clients.computeIfAbsent(key, this::build);
+    }
+
+    /**
+     * How {@code PostToConnection} reaches one endpoint, built on first use like the clients. Looked up once per
+     * recipient, so the endpoint as given is a key too: parsing it every time would cost more than the lookup.
+     */
+    FramePoster poster(String endpoint) {
+        FramePoster poster = endpoint == null ? null : posters.get(endpoint);
+        if (poster == null) {
+            poster = posters.computeIfAbsent(normalize(endpoint), this::buildPoster);
+            posters.putIfAbsent(endpoint, poster);
+        }
+        return poster;
+    }
+
+    private FramePoster buildPoster(String endpoint) {
+        return switch (postPath) {
+            case SIGNED_HTTP -> new SignedFramePoster(http(), credentials, signer, Clock.systemUTC(), ATTEMPT_TIMEOUT,
+                    endpoint);
+            case SDK_CLIENT -> new SdkFramePoster(forEndpoint(endpoint));
+        };
     }
 
     static String normalize(String endpoint) {
@@ -127,6 +173,7 @@ public final class ManagementApiClients implements Closeable {
         // The SDK clients do not close an HTTP client handed to them, so the shared one is closed last, here.
         clients.values().forEach(ApiGatewayManagementApiAsyncClient::close);
         clients.clear();
+        posters.clear();
         synchronized (this) {
             if (http != null) {
                 http.close();

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 
 /**
@@ -65,7 +64,7 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
             return FanoutReport.empty();
         }
         long start = System.nanoTime();
-        List<SdkBytes> bytes = frames.stream().map(SdkBytes::fromUtf8String).toList();
+        List<Frame> bytes = frames.stream().map(Frame::of).toList();
         Collection<Recipient> unique = distinctByConnection(recipients);
         AtomicInteger retries = new AtomicInteger();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(unique.size());
@@ -155,10 +154,9 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
     /** Posts one frame, retrying 429 and 5xx; false on 410. Does not call the {@link GoneListener}. */
     @Override
     public boolean post(Recipient recipient, String frame) {
-        SdkBytes data = SdkBytes.fromUtf8String(frame);
-        return await(calls.call(() -> clients.forEndpoint(recipient.endpoint())
-                .postToConnection(b -> b.connectionId(recipient.connectionId()).data(data)), NOT_COUNTED)
-                .thenApply(response -> true), false);
+        Frame data = Frame.of(frame);
+        return await(calls.call(() -> clients.poster(recipient.endpoint()).post(recipient.connectionId(), data),
+                NOT_COUNTED).thenApply(response -> true), false);
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.skysocket.fanout;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 
 /** Posts the frames of one fan-out to one recipient, frame i+1 only after frame i succeeded. */
 final class RecipientDelivery {
@@ -23,19 +21,19 @@ final class RecipientDelivery {
     }
 
     /** Never completes exceptionally: every ending becomes an {@link Outcome}. */
-    CompletableFuture<Outcome> deliver(Recipient recipient, List<SdkBytes> frames, Runnable onRetry) {
-        ApiGatewayManagementApiAsyncClient client;
+    CompletableFuture<Outcome> deliver(Recipient recipient, List<Frame> frames, Runnable onRetry) {
+        FramePoster poster;
         try {
-            client = clients.forEndpoint(recipient.endpoint());
+            poster = clients.poster(recipient.endpoint());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Outcome(recipient, Status.FAILED, e));
         }
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (SdkBytes frame : frames) {
+        String connectionId = recipient.connectionId();
+        for (Frame frame : frames) {
             // thenCompose stops at the first failure: later frames are never posted out of order or after a 410.
-            chain = chain.thenCompose(ignored -> calls.call(
-                    () -> client.postToConnection(b -> b.connectionId(recipient.connectionId()).data(frame)),
-                    onRetry)).thenApply(response -> null);
+            chain = chain.thenCompose(ignored -> calls.call(() -> poster.post(connectionId, frame), onRetry))
+                    .thenApply(response -> null);
         }
         return chain.handle((ignored, error) -> {
             if (error == null) {

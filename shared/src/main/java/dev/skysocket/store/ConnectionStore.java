@@ -2,6 +2,7 @@ package dev.skysocket.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Connections and their sockets. Every read ignores items whose TTL has passed; every write is idempotent or
@@ -23,8 +24,11 @@ public interface ConnectionStore {
      */
     boolean updateTransport(String connectionId, String transport);
 
-    /** Records a pong: liveness proven, next ping due at {@code nextPingDueAt}. */
-    void recordPong(String connectionId, long nextPingDueAt);
+    /**
+     * Records a pong: liveness proven, next ping due at {@code nextPingDueAt}. False when the connection is not
+     * stored (or has expired), so a pong needs no read before it.
+     */
+    boolean recordPong(String connectionId, long nextPingDueAt);
 
     /** Records a ping sent: the pong must arrive by {@code pongDeadline}. */
     void recordPingSent(String connectionId, long pongDeadline);
@@ -52,4 +56,13 @@ public interface ConnectionStore {
 
     /** Deletes the connection, its sockets and all their memberships. Idempotent. */
     void remove(String connectionId);
+
+    /**
+     * Runs {@code work}, during which this thread's reads of the connection and its sockets may share one read of
+     * the store, valid until something writes to that connection. For one inbound event: it reads the connection,
+     * then the socket its packet names. This default shares nothing.
+     */
+    default <T> T withOneRead(String connectionId, Supplier<T> work) {
+        return work.get();
+    }
 }

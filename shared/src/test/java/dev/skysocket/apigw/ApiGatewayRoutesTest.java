@@ -135,6 +135,14 @@ class ApiGatewayRoutesTest {
     }
 
     @Test
+    void aPongFromAConnectionThatIsNotStoredEndsItsTransport() {
+        String unknown = "never-stored=";
+        routes.send(unknown, "3");
+        assertThat(routes.closedByServer(unknown)).isTrue();
+        assertThat(routes.stored(unknown)).isFalse();
+    }
+
+    @Test
     void malformedFramesEndTheConnectionWithParseError() {
         for (String frame : new String[] {"", "9", "4{", "42{\"a\":1}", "42[]", "42[\"connect\"]", "2", "bAQID"}) {
             String id = connected();

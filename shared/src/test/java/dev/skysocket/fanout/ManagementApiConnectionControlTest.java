@@ -3,41 +3,55 @@ package dev.skysocket.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skysocket.fanout.ManagementApiClients.PostPath;
 import dev.skysocket.testing.ManagementApiStub;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.ForbiddenException;
 
 /** post / get / close on single connections, including the 410 paths. */
+@ParameterizedClass
+@EnumSource(PostPath.class)
 class ManagementApiConnectionControlTest {
-    private static ManagementApiClients clients;
+    /** One set of clients per way of posting, kept across the class's tests: Netty is slow to start. */
+    private static final Map<PostPath, ManagementApiClients> CLIENTS = new EnumMap<>(PostPath.class);
+
+    @Parameter
+    PostPath path;
+    private ManagementApiClients clients;
     private ManagementApiStub stub;
     private final List<Recipient> pruned = new CopyOnWriteArrayList<>();
     private ConnectionControl control;
 
-    @BeforeAll
-    static void startClients() {
-        clients = new ManagementApiClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 8, Duration.ofSeconds(5));
+    private static synchronized ManagementApiClients clients(PostPath path) {
+        return CLIENTS.computeIfAbsent(path, p -> new ManagementApiClients(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 8,
+                Duration.ofSeconds(5), p));
     }
 
     @AfterAll
-    static void closeClients() {
-        clients.close();
+    static synchronized void closeClients() {
+        CLIENTS.values().forEach(ManagementApiClients::close);
+        CLIENTS.clear();
     }
 
     @BeforeEach
     void startStub() {
         stub = ManagementApiStub.start();
+        clients = clients(path);
         control = new ManagementApiFanout(clients, pruned::add, 4, RetryPolicy.defaults(), new AlwaysHighest(),
                 delay -> Runnable::run);
     }

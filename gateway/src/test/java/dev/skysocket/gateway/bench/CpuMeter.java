@@ -24,7 +24,7 @@ final class CpuMeter {
     private static final String OTHER = "other threads (GC, JIT, timers)";
 
     static {
-        ROLES.put("main", "fan-out caller (SDK request pipeline, SigV4)");
+        ROLES.put("main", "fan-out caller (request building, SigV4)");
         ROLES.put("aws-java-sdk-NettyEventLoop", "SDK Netty I/O");
         ROLES.put("sdk-async-response", "SDK response completion");
         ROLES.put("vert.x-eventloop", "emulator event loop");

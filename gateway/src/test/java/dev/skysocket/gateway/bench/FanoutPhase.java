@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Phase A, our worker: one {@link ManagementApiFanout} over one {@link ManagementApiClients} (static dummy
- * credentials, us-east-1, so every call is SigV4-signed as on AWS) broadcasts one frame to every connection, round
+ * credentials, us-east-1, so every call is SigV4-signed as on AWS; posting as {@link LoadSettings#postPath} says) broadcasts one frame to every connection, round
  * after round, and each round's wall time is kept.
  */
 final class FanoutPhase {
@@ -55,7 +55,7 @@ final class FanoutPhase {
         // One HTTP connection per recipient in flight, as wrk gets one per concurrent request.
         try (ManagementApiClients clients = new ManagementApiClients(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")),
-                settings.maxInFlight(), Duration.ofSeconds(10))) {
+                settings.maxInFlight(), Duration.ofSeconds(10), settings.postPath())) {
             ManagementApiFanout fanout = new ManagementApiFanout(clients, recipient -> { }, settings.maxInFlight());
             long delivered = 0;
             long notDelivered = 0;

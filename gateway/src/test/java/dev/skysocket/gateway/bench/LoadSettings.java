@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.bench;
 
+import dev.skysocket.fanout.ManagementApiClients.PostPath;
 import java.time.Duration;
 
 /**
@@ -15,9 +16,11 @@ import java.time.Duration;
  * @param wrkConnections     wrk's open connections ({@code -c})
  * @param wrkDuration        how long wrk runs ({@code -d})
  * @param connectConcurrency WebSocket upgrades in flight while connecting the swarm
+ * @param postPath           how the worker sends PostToConnection ({@code --post-path=SDK_CLIENT} for the SDK's
+ *                           client, to compare against the default signed HTTP path in one build)
  */
 record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlight, int frameBytes,
-                    int wrkConnections, Duration wrkDuration, int connectConcurrency) {
+                    int wrkConnections, Duration wrkDuration, int connectConcurrency, PostPath postPath) {
 
     /** Bounded so a typo cannot open more sockets than one machine's loopback port range holds. */
     static final int MAX_CONNECTIONS = 20_000;
@@ -46,6 +49,7 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
         int wrkConnections = 64;
         int wrkSeconds = 10;
         int connectConcurrency = 64;
+        PostPath postPath = PostPath.SIGNED_HTTP;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -59,16 +63,17 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
                 case "--wrk-connections" -> wrkConnections = Integer.parseInt(value);
                 case "--wrk-seconds" -> wrkSeconds = Integer.parseInt(value);
                 case "--connect-concurrency" -> connectConcurrency = Integer.parseInt(value);
+                case "--post-path" -> postPath = PostPath.valueOf(value);
                 default -> throw new IllegalArgumentException("unknown flag " + arg + "; known: --connections=N "
                         + "--big --rounds=R --warmup=W --max-in-flight=M --frame-bytes=B --wrk-connections=C "
-                        + "--wrk-seconds=S --connect-concurrency=K");
+                        + "--wrk-seconds=S --connect-concurrency=K --post-path=SIGNED_HTTP|SDK_CLIENT");
             }
         }
         if (warmup < 0) {
             warmup = Math.max(5, (WARMUP_CALLS + connections - 1) / connections);
         }
         return new LoadSettings(connections, rounds, warmup, maxInFlight, frameBytes, wrkConnections,
-                Duration.ofSeconds(wrkSeconds), connectConcurrency);
+                Duration.ofSeconds(wrkSeconds), connectConcurrency, postPath);
     }
 
     private static void require(boolean condition, String message) {

@@ -23,8 +23,9 @@ final class Report {
                 settings.connections(), connectTime.toMillis() / 1000.0));
         row(table, "frame", settings.frameBytes() + " bytes");
         row(table, "our worker: signed PostToConnection calls/s", String.format(Locale.ROOT,
-                "**%,.0f** (1 ManagementApiFanout, maxInFlight %d, %d rounds after %d warm-up)",
-                ours.callsPerSecond(), settings.maxInFlight(), settings.rounds(), settings.warmupRounds()));
+                "**%,.0f** (1 ManagementApiFanout, %s, maxInFlight %d, %d rounds after %d warm-up)",
+                ours.callsPerSecond(), settings.postPath(), settings.maxInFlight(), settings.rounds(),
+                settings.warmupRounds()));
         if (wrk.isPresent()) {
             WrkRun.Result ceiling = wrk.get();
             row(table, "wrk: POST req/s on the same endpoint", String.format(Locale.ROOT,

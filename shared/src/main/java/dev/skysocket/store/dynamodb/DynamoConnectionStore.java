@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -63,6 +64,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void create(ConnectionRecord connection) {
+        PartitionReads.written(tableName, connection.connectionId());
         try {
             // An item past its TTL counts as absent (reads ignore it), so it may be overwritten.
             client.putItem(r -> r.tableName(tableName)
@@ -77,30 +79,67 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<ConnectionRecord> find(String connectionId) {
+        PartitionReads.Scope scope = loadedScope(connectionId);
+        if (scope != null) {
+            return live(scope.connection()).map(ItemMapper::connection);
+        }
         return getLive(connectionKey(connectionId)).map(ItemMapper::connection);
+    }
+
+    /** Within {@link #withOneRead}, reads of this connection share one consistent Query on its partition. */
+    @Override
+    public <T> T withOneRead(String connectionId, Supplier<T> work) {
+        return PartitionReads.within(tableName, connectionId, work);
+    }
+
+    /** The thread's read of the connection's partition, made now if it is not there yet; null outside a scope. */
+    private PartitionReads.Scope loadedScope(String connectionId) {
+        PartitionReads.Scope scope = PartitionReads.scope(tableName, connectionId);
+        if (scope == null || scope.loaded()) {
+            return scope;
+        }
+        Map<String, AttributeValue> connection = null;
+        List<Map<String, AttributeValue>> sockets = new ArrayList<>();
+        var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(connectionPk(connectionId)))));
+        for (Map<String, AttributeValue> item : pages.items()) {
+            if (CONNECTION_SK.equals(item.get(SK).s())) {
+                connection = item;
+            } else if (ItemMapper.isSocketItem(item)) {
+                sockets.add(item);
+            }
+        }
+        scope.load(connection, sockets);
+        return scope;
     }
 
     @Override
     public boolean markOpened(String connectionId) {
+        PartitionReads.written(tableName, connectionId);
         return updateIfLive(connectionKey(connectionId), "SET #opened = :true", "#opened = :false",
                 Map.of("#opened", OPENED), Map.of(":true", bool(true), ":false", bool(false)));
     }
 
     @Override
     public boolean updateTransport(String connectionId, String transport) {
+        PartitionReads.written(tableName, connectionId);
         return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
                 Map.of("#transport", TRANSPORT), Map.of(":transport", s(transport)));
     }
 
     @Override
-    public void recordPong(String connectionId, long nextPingDueAt) {
-        updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
+    public boolean recordPong(String connectionId, long nextPingDueAt) {
+        PartitionReads.written(tableName, connectionId);
+        return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
                 Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                 Map.of(":due", n(nextPingDueAt), ":false", bool(false)));
     }
 
     @Override
     public void recordPingSent(String connectionId, long pongDeadline) {
+        PartitionReads.written(tableName, connectionId);
         updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
                 Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                 Map.of(":due", n(pongDeadline), ":true", bool(true)));
@@ -130,6 +169,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void savePending(String connectionId, PendingBinary pending) {
+        PartitionReads.written(tableName, connectionId);
         if (pending == null) {
             updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
         } else {
@@ -140,6 +180,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void putSocket(SocketRecord socket) {
+        PartitionReads.written(tableName, socket.connectionId());
         Map<String, AttributeValue> old = client.putItem(r -> r.tableName(tableName)
                 .item(ItemMapper.socketItem(socket, socketExpiry.applyAsLong(socket.connectedAt())))
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
@@ -151,11 +192,21 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<SocketRecord> findSocket(String connectionId, String namespace) {
+        PartitionReads.Scope scope = loadedScope(connectionId);
+        if (scope != null) {
+            return live(scope.socketsByNamespace().get(namespace)).map(ItemMapper::socket);
+        }
         return getLive(socketKey(connectionId, namespace)).map(ItemMapper::socket);
     }
 
     @Override
     public List<SocketRecord> sockets(String connectionId) {
+        PartitionReads.Scope scope = loadedScope(connectionId);
+        if (scope != null) {
+            long now = nowSeconds();
+            return scope.socketsByNamespace().values().stream().filter(item -> isLive(item, now))
+                    .map(ItemMapper::socket).toList();
+        }
         long now = nowSeconds();
         List<SocketRecord> found = new ArrayList<>();
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
@@ -173,6 +224,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void saveSocketData(String connectionId, String namespace, String dataJson) {
+        PartitionReads.written(tableName, connectionId);
         if (dataJson == null) {
             updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
         } else {
@@ -183,12 +235,22 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void removeSocket(SocketRecord socket) {
-        cascade.removeSocket(socket);
+        // Within withOneRead, the partition read stands in for the cascade's own read of the socket item.
+        PartitionReads.Scope scope = PartitionReads.scope(tableName, socket.connectionId());
+        Map<String, AttributeValue> stored = scope == null || !scope.loaded() ? null
+                : scope.socketsByNamespace().getOrDefault(socket.namespace(), Map.of());
+        PartitionReads.written(tableName, socket.connectionId());
+        cascade.removeSocket(socket, stored);
     }
 
     @Override
     public void remove(String connectionId) {
+        PartitionReads.written(tableName, connectionId);
         cascade.removeConnection(connectionId);
+    }
+
+    private Optional<Map<String, AttributeValue>> live(Map<String, AttributeValue> item) {
+        return item == null || !isLive(item, nowSeconds()) ? Optional.empty() : Optional.of(item);
     }
 
     private Optional<Map<String, AttributeValue>> getLive(Map<String, AttributeValue> key) {

@@ -60,6 +60,7 @@ public final class DynamoRoomStore implements RoomStore {
      */
     @Override
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
+        PartitionReads.written(tableName, socket.connectionId());
         if (!room.equals(socket.socketId())) {
             try {
                 client.updateItem(r -> r.tableName(tableName)
@@ -80,6 +81,7 @@ public final class DynamoRoomStore implements RoomStore {
 
     @Override
     public void leave(SocketRecord socket, String room) {
+        PartitionReads.written(tableName, socket.connectionId());
         client.deleteItem(r -> r.tableName(tableName)
                 .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
         if (room.equals(socket.socketId())) {

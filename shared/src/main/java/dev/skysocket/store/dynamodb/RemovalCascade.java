@@ -44,10 +44,16 @@ final class RemovalCascade {
         return keys;
     }
 
-    void removeSocket(SocketRecord socket) {
+    /**
+     * @param stored the socket item as found by a consistent read with no write since (an empty map when it was
+     *               absent), or null to read it here
+     */
+    void removeSocket(SocketRecord socket, Map<String, AttributeValue> stored) {
         // The caller's copy may miss rooms joined since it was read: take the stored set too, if it is the same socket.
-        Map<String, AttributeValue> stored = client.getItem(r -> r.tableName(tableName).consistentRead(true)
-                .key(socketKey(socket.connectionId(), socket.namespace()))).item();
+        if (stored == null) {
+            stored = client.getItem(r -> r.tableName(tableName).consistentRead(true)
+                    .key(socketKey(socket.connectionId(), socket.namespace()))).item();
+        }
         Set<String> rooms = new LinkedHashSet<>(socket.rooms());
         boolean sameSocket = stored != null && !stored.isEmpty()
                 && socket.socketId().equals(Attributes.string(stored, SOCKET_ID));
