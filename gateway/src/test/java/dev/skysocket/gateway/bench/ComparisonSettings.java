@@ -1,0 +1,75 @@
+package dev.skysocket.gateway.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Knobs of the side-by-side comparison with the reference socket.io server, from {@code --name=value} arguments.
+ *
+ * @param figures        which figures to measure: density, broadcast, latency (one run, shared connections)
+ * @param connections    idle clients held for the density figure (also the broadcast ramp's ceiling)
+ * @param baseline       clients connected before the first memory sample, so fixed costs (JIT, first-use
+ *                       classes, buffers) stay out of the per-connection figure
+ * @param steps          broadcast room sizes to ramp through
+ * @param rounds         measured broadcasts per step (after {@code warmup} more)
+ * @param p95LimitMs     the broadcast round trip a room size must keep at p95 to count
+ * @param latencyMembers room size for the emit-to-receive figure
+ * @param latencyRate    emits per second into that room
+ * @param latencySeconds measured seconds (after {@code latencyWarmupSeconds})
+ */
+record ComparisonSettings(Set<String> figures, List<String> targets, int connections, int baseline,
+                          List<Integer> steps, int warmup, int rounds, long p95LimitMs, int latencyMembers,
+                          int latencyRate, int latencySeconds, int latencyWarmupSeconds, long pingIntervalMs,
+                          long pingTimeoutMs, String gatewayHeap, boolean localDelivery, String gatewayJfr,
+                          String gatewayClasspath, Path nodeServer, Path logDir, int connectConcurrency,
+                          int connectMinutes) {
+
+    static ComparisonSettings parse(String[] args) {
+        boolean smoke = Arrays.asList(args).contains("--smoke");
+        ComparisonSettings s = new ComparisonSettings(
+                Set.of(value(args, "figures", "density,broadcast,latency").split(",")),
+                List.of(value(args, "targets", "gateway,node").split(",")),
+                Integer.parseInt(value(args, "connections", smoke ? "200" : "10000")),
+                Integer.parseInt(value(args, "baseline", smoke ? "20" : "500")),
+                Arrays.stream(value(args, "steps", smoke ? "20,50,100" : "250,500,1000,2000,5000,10000").split(","))
+                        .map(Integer::parseInt).toList(),
+                Integer.parseInt(value(args, "warmup", smoke ? "2" : "5")),
+                Integer.parseInt(value(args, "rounds", smoke ? "5" : "20")),
+                Long.parseLong(value(args, "p95-limit-ms", "500")),
+                Integer.parseInt(value(args, "latency-members", smoke ? "20" : "100")),
+                Integer.parseInt(value(args, "latency-rate", smoke ? "20" : "100")),
+                Integer.parseInt(value(args, "latency-seconds", smoke ? "2" : "30")),
+                Integer.parseInt(value(args, "latency-warmup-seconds", smoke ? "1" : "10")),
+                Long.parseLong(value(args, "ping-interval-ms", "25000")),
+                Long.parseLong(value(args, "ping-timeout-ms", "20000")),
+                value(args, "gateway-heap", "512m"),
+                Boolean.parseBoolean(value(args, "local-delivery", "false")),
+                value(args, "gateway-jfr", null),
+                value(args, "gateway-classpath", null),
+                Path.of(value(args, "node-server", "bench/node-reference/server.js")),
+                Path.of(value(args, "log-dir", "target/reference-bench")),
+                Integer.parseInt(value(args, "connect-concurrency", "64")),
+                Integer.parseInt(value(args, "connect-minutes", "30")));
+        if (s.gatewayClasspath == null && s.targets.contains("gateway")) {
+            throw new IllegalArgumentException("--gateway-classpath is required (the gateway jar and its lib/)");
+        }
+        if (s.baseline >= s.connections || s.steps.stream().anyMatch(n -> n < 2 || n > s.connections)
+                || s.latencyMembers > s.connections) {
+            throw new IllegalArgumentException("need baseline < connections, 2 <= every step <= connections, "
+                    + "latency-members <= connections");
+        }
+        return s;
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        String prefix = "--" + name + "=";
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
+            }
+        }
+        return fallback;
+    }
+}
