@@ -31,11 +31,15 @@ final class BroadcastRamp {
     private long nextMsg;
 
     /** Runs the ramp on clients already connected; every step's members join {@link #ROOM} first. */
-    List<Step> run(RawClients clients, ServerTarget target, ComparisonSettings s) throws Exception {
+    List<Step> run(RawClients clients, ServerTarget target, ComparisonSettings s, int connections)
+            throws Exception {
         clients.onSaid(this::said);
         List<Step> steps = new ArrayList<>();
         int joined = 0;
         for (int members : s.steps()) {
+            if (members > connections) {
+                break;
+            }
             clients.join(joined, members, ROOM, s.connectConcurrency(), Duration.ofMinutes(5));
             joined = members;
             Step step = measure(clients, target, members, s);

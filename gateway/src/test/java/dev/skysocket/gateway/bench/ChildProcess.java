@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * its memory is its own: standard error goes to a log file, standard output is read until a ready line.
  */
 final class ChildProcess implements AutoCloseable {
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String name;
     private final Process process;
     private final CompletableFuture<Matcher> ready = new CompletableFuture<>();
@@ -25,6 +26,7 @@ final class ChildProcess implements AutoCloseable {
     private ChildProcess(String name, Process process, Pattern readyLine) {
         this.name = name;
         this.process = process;
+        RUNNING.add(process);
         Thread reader = new Thread(() -> read(readyLine), name + "-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -73,9 +75,15 @@ final class ChildProcess implements AutoCloseable {
         ready.completeExceptionally(new IllegalStateException(name + " exited"));
     }
 
+    /** Kills every child still running (a shutdown hook: the run was interrupted). */
+    static void killAll() {
+        RUNNING.forEach(Process::destroyForcibly);
+    }
+
     /** SIGTERM, then SIGKILL after 20 s: only this child, by its pid. */
     @Override
     public void close() {
+        RUNNING.remove(process);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -18,19 +18,22 @@ final class ComparisonReport {
         Optional<TargetResult> node = results.stream().filter(r -> r.name.equals("node")).findFirst();
         header(out, "figure", results);
         if (s.figures().contains("density")) {
-            row(out, "clients connected (idle, `/` joined), time to connect", results, r -> String.format(Locale.ROOT,
-                    "%,d in %.0f s", s.connections(), r.connectSeconds));
-            row(out, "connect rate after the baseline; server CPU per connect (each process)", results, r ->
+            densityRow(out, "clients connected (idle, `/` joined), time to connect", results,
+                    r -> String.format(Locale.ROOT, "%,d in %.0f s", r.connections, r.connectSeconds));
+            densityRow(out, "connect rate after the baseline; server CPU per connect (each process)", results, r ->
                     String.format(Locale.ROOT, "%.0f /s; %s", r.connectRate, r.connectCpuMicros.stream()
                             .map(us -> String.format(Locale.ROOT, "%,.0f µs", us)).toList()));
-            row(out, "RSS at " + s.baseline() + " → " + s.connections() + " clients", results, r ->
+            densityRow(out, "RSS at " + s.baseline() + " clients → all clients", results, r ->
                     mib(r.before.rss()) + " → " + mib(r.after.rss()));
-            row(out, "**RSS per connection**", results, r -> bytes(r.perConnection(r.before.rss(), r.after.rss(), s)));
-            row(out, "live heap after full GC, " + s.baseline() + " → " + s.connections(), results, r ->
+            densityRow(out, "**RSS per connection**", results,
+                    r -> bytes(r.perConnection(r.before.rss(), r.after.rss(), s)));
+            densityRow(out, "live heap after full GC, " + s.baseline() + " clients → all clients", results, r ->
                     mib(r.before.heapAfterGc()) + " → " + mib(r.after.heapAfterGc()));
-            row(out, "**heap per connection** (JVM heap used / V8 heapUsed)", results, r ->
+            densityRow(out, "**heap per connection** (JVM heap used / V8 heapUsed)", results, r ->
                     bytes(r.perConnection(r.before.heapAfterGc(), r.after.heapAfterGc(), s)));
-            row(out, "state kept outside the process (DynamoDB Local RSS per connection)", results, r ->
+            densityRow(out, "where the memory sits, at all clients (NMT committed for the JVM)", results,
+                    r -> r.after.breakdown().isEmpty() ? "not recorded (--gateway-nmt=true)" : r.after.breakdown());
+            densityRow(out, "state kept outside the process (DynamoDB Local RSS per connection)", results, r ->
                     r.helperAfter == 0 ? "none (in-process)" : bytes(r.perConnection(r.helperBefore, r.helperAfter, s)));
         }
         if (s.figures().contains("latency")) {
@@ -47,10 +50,10 @@ final class ComparisonReport {
                                 Locale.ROOT, "%.0f / %.0f ms%s (CPU %.0f ms per broadcast)",
                                 st.roundTrips().millis(50), st.roundTrips().millis(95),
                                 st.lost() > 0 ? ", " + st.lost() + " lost" : "", st.serverCpuMsPerBroadcast()))
-                                .orElse("not run (ramp stopped)"));
+                                .orElse(r.steps.isEmpty() ? "–" : "not run (ramp stopped)"));
             }
             row(out, "**largest room with p95 ≤ " + s.p95LimitMs() + " ms**", results, r ->
-                    String.format(Locale.ROOT, "**%,d**", r.capacity(s.p95LimitMs())));
+                    r.steps.isEmpty() ? "–" : String.format(Locale.ROOT, "**%,d**", r.capacity(s.p95LimitMs())));
         }
         row(out, "pings answered by the clients; clients closed by the server", results, r ->
                 String.format(Locale.ROOT, "%,d; %,d", r.pongs, r.closedByServer));
@@ -82,14 +85,18 @@ final class ComparisonReport {
     private static String conditions(ComparisonSettings s, List<TargetResult> results, Instant started) {
         StringBuilder out = new StringBuilder();
         for (TargetResult r : results) {
-            out.append(r.name).append(": ").append(r.conditions).append("; ");
+            out.append(r.name).append(": ").append(r.conditions);
+            if (r.failure != null) {
+                out.append(" (**the run on it failed: ").append(r.failure).append("**)");
+            }
+            out.append("; ");
         }
         out.append(String.format(Locale.ROOT, "both with pingInterval %d ms, pingTimeout %d ms, maxPayload 32 KB. "
-                        + "Clients: %,d raw Engine.IO websockets on loopback in the benchmark JVM (Vert.x, 2 event "
+                        + "Clients: raw Engine.IO websockets (count per server in the first row) on loopback in the benchmark JVM (Vert.x, 2 event "
                         + "loops), one server at a time; %,d connected before the first memory sample; a full GC "
                         + "before each sample. Broadcasts: one at a time, %d measured after %d warm-up per size, "
                         + "senders in turn; latency: %d s measured after %d s warm-up, open loop. Run started %s, "
-                        + "took %d s; %s", s.pingIntervalMs(), s.pingTimeoutMs(), s.connections(), s.baseline(),
+                        + "took %d s; %s", s.pingIntervalMs(), s.pingTimeoutMs(), s.baseline(),
                 s.rounds(), s.warmup(), s.latencySeconds(), s.latencyWarmupSeconds(), started,
                 Duration.between(started, Instant.now()).toSeconds(), Report.machine()));
         return out.toString();
@@ -108,6 +115,12 @@ final class ComparisonReport {
         out.append("| ").append(name);
         results.forEach(r -> out.append(" | ").append(cell.apply(r).replace("|", "\\|")));
         out.append(" |\n");
+    }
+
+    /** A density row: servers measured without the density phase (the API Gateway path) show a dash. */
+    private static void densityRow(StringBuilder out, String name, List<TargetResult> results,
+                                   Function<TargetResult, String> cell) {
+        row(out, name, results, r -> r.before == null ? "–" : cell.apply(r));
     }
 
     private static String mib(long bytes) {

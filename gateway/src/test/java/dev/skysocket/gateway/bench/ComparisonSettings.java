@@ -24,7 +24,12 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                           int latencyRate, int latencySeconds, int latencyWarmupSeconds, long pingIntervalMs,
                           long pingTimeoutMs, String gatewayHeap, boolean localDelivery, String gatewayJfr,
                           String gatewayClasspath, Path nodeServer, Path logDir, int connectConcurrency,
-                          int connectMinutes) {
+                          int connectMinutes, int gatewayConnections, boolean gatewayNmt) {
+
+    /** The gateway may be given fewer connections than the reference (its connects are bound by DynamoDB). */
+    int connectionsFor(String target) {
+        return target.equals("gateway") ? gatewayConnections : connections;
+    }
 
     static ComparisonSettings parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -33,7 +38,7 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 List.of(value(args, "targets", "gateway,node").split(",")),
                 Integer.parseInt(value(args, "connections", smoke ? "200" : "10000")),
                 Integer.parseInt(value(args, "baseline", smoke ? "20" : "500")),
-                Arrays.stream(value(args, "steps", smoke ? "20,50,100" : "250,500,1000,2000,5000,10000").split(","))
+                Arrays.stream(value(args, "steps", smoke ? "20,50,100" : "10,25,50,100,250,500,1000,2000,5000,10000").split(","))
                         .map(Integer::parseInt).toList(),
                 Integer.parseInt(value(args, "warmup", smoke ? "2" : "5")),
                 Integer.parseInt(value(args, "rounds", smoke ? "5" : "20")),
@@ -51,25 +56,31 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Path.of(value(args, "node-server", "bench/node-reference/server.js")),
                 Path.of(value(args, "log-dir", "target/reference-bench")),
                 Integer.parseInt(value(args, "connect-concurrency", "64")),
-                Integer.parseInt(value(args, "connect-minutes", "30")));
+                Integer.parseInt(value(args, "connect-minutes", "30")),
+                Integer.parseInt(value(args, "gateway-connections",
+                        value(args, "connections", smoke ? "200" : "10000"))),
+                Boolean.parseBoolean(value(args, "gateway-nmt", "false")));
         if (s.gatewayClasspath == null && s.targets.contains("gateway")) {
             throw new IllegalArgumentException("--gateway-classpath is required (the gateway jar and its lib/)");
         }
-        if (s.baseline >= s.connections || s.steps.stream().anyMatch(n -> n < 2 || n > s.connections)
-                || s.latencyMembers > s.connections) {
+        int fewest = Math.min(s.connections, s.gatewayConnections);
+        if (s.baseline >= fewest || s.steps.stream().anyMatch(n -> n < 2 || n > s.connections)
+                || s.latencyMembers > fewest) {
             throw new IllegalArgumentException("need baseline < connections, 2 <= every step <= connections, "
-                    + "latency-members <= connections");
+                    + "latency-members <= connections (each target's)");
         }
         return s;
     }
 
     private static String value(String[] args, String name, String fallback) {
+        // The last one wins, so a wrapper script's defaults can be overridden after it.
         String prefix = "--" + name + "=";
+        String found = fallback;
         for (String arg : args) {
             if (arg.startsWith(prefix)) {
-                return arg.substring(prefix.length());
+                found = arg.substring(prefix.length());
             }
         }
-        return fallback;
+        return found;
     }
 }

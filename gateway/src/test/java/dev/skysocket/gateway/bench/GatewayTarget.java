@@ -34,6 +34,9 @@ final class GatewayTarget implements ServerTarget {
                 Duration.ofMinutes(2));
         try {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx" + s.gatewayHeap()));
+            if (s.gatewayNmt()) {
+                command.add("-XX:NativeMemoryTracking=summary");
+            }
             if (s.gatewayJfr() != null) {
                 command.add("-XX:StartFlightRecording=filename=" + s.gatewayJfr() + ",settings=profile");
             }
@@ -52,6 +55,7 @@ final class GatewayTarget implements ServerTarget {
                     logDir.resolve("gateway.log"), Pattern.compile("listening on port (\\d+)"), Duration.ofMinutes(2));
             String conditions = "FallbackMain in its own JVM (-Xmx" + s.gatewayHeap() + ", G1, "
                     + System.getProperty("java.runtime.version") + "), local delivery " + s.localDelivery()
+                    + (s.gatewayNmt() ? ", NMT on" : "") + (s.gatewayJfr() != null ? ", JFR on" : "")
                     + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)";
             return new GatewayTarget(dynamo, gateway, Integer.parseInt(gateway.readyGroup()), conditions);
         } catch (IOException | RuntimeException e) {

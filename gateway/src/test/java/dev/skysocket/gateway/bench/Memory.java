@@ -24,7 +24,7 @@ final class Memory {
     private static final Pattern JSON_NUMBER = Pattern.compile("\"%s\":(\\d+)");
 
     /** Bytes; {@code heapAfterGc} is the live heap after a forced full collection. */
-    record Sample(long rss, long heapAfterGc) {
+    record Sample(long rss, long heapAfterGc, String breakdown) {
     }
 
     private Memory() {
@@ -38,7 +38,7 @@ final class Memory {
             throw new IllegalStateException("jcmd GC.heap_info said: " + info);
         }
         Thread.sleep(500); // let the collector give back what it shrank before reading RSS
-        return new Sample(rss(pid), Long.parseLong(m.group(1)) * 1024);
+        return new Sample(rss(pid), Long.parseLong(m.group(1)) * 1024, nativeMemory(pid));
     }
 
     static Sample ofNode(long pid, int port) throws IOException, InterruptedException {
@@ -48,7 +48,9 @@ final class Memory {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bench/memory"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Thread.sleep(500);
-        return new Sample(rss(pid), jsonNumber(body, "heapUsed"));
+        return new Sample(rss(pid), jsonNumber(body, "heapUsed"), String.format(java.util.Locale.ROOT,
+                "heapTotal %d MiB, external %d MiB", jsonNumber(body, "heapTotal") >> 20,
+                jsonNumber(body, "external") >> 20));
     }
 
     /** VmRSS of a process, in bytes. */
@@ -59,6 +61,28 @@ final class Memory {
             }
         }
         throw new IllegalStateException("no VmRSS for pid " + pid);
+    }
+
+    /**
+     * Committed memory by area from Native Memory Tracking (when the JVM runs with
+     * {@code -XX:NativeMemoryTracking=summary}), as "Java Heap 120 MiB, Thread 40 MiB, ..."; empty otherwise.
+     */
+    private static String nativeMemory(long pid) throws IOException, InterruptedException {
+        String summary;
+        try {
+            summary = jcmd(pid, "VM.native_memory summary");
+        } catch (IllegalStateException e) {
+            return "";
+        }
+        Matcher m = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(summary);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            long mib = Long.parseLong(m.group(2)) >> 10;
+            if (mib >= 2) {
+                out.append(out.isEmpty() ? "" : ", ").append(m.group(1).trim()).append(' ').append(mib).append(" MiB");
+            }
+        }
+        return out.toString();
     }
 
     private static long jsonNumber(String json, String field) {

@@ -87,6 +87,9 @@ final class RawClients implements AutoCloseable {
                 }
             });
             pending.add(c.connected);
+            if (clients.size() % 1000 == 0) {
+                System.err.printf("[bench] %,d clients opening or open%n", clients.size());
+            }
             if (failures.get() > 0) {
                 break;
             }

@@ -6,6 +6,7 @@ import java.util.List;
 final class TargetResult {
     final String name;
     final String conditions;
+    final int connections;
     double connectSeconds;
     double connectRate;
     final List<Double> connectCpuMicros = new java.util.ArrayList<>();
@@ -17,15 +18,17 @@ final class TargetResult {
     List<BroadcastRamp.Step> steps = List.of();
     long pongs;
     long closedByServer;
+    String failure;
 
-    TargetResult(String name, String conditions) {
+    TargetResult(String name, String conditions, int connections) {
         this.name = name;
+        this.connections = connections;
         this.conditions = conditions;
     }
 
     /** Bytes per connection between the two samples. */
     double perConnection(long beforeBytes, long afterBytes, ComparisonSettings s) {
-        return (afterBytes - beforeBytes) / (double) (s.connections() - s.baseline());
+        return (afterBytes - beforeBytes) / (double) (connections - s.baseline());
     }
 
     /** The largest measured room size whose p95 round trip stayed within the limit, or 0. */
@@ -41,6 +44,6 @@ final class TargetResult {
 
     /** No client was closed by the server and every latency sample arrived. */
     boolean complete() {
-        return closedByServer == 0 && (latency == null || latency.received() == latency.expected());
+        return failure == null && closedByServer == 0 && (latency == null || latency.received() == latency.expected());
     }
 }
