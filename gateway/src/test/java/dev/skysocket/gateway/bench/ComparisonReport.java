@@ -39,9 +39,10 @@ final class ComparisonReport {
         if (s.figures().contains("latency")) {
             row(out, "emit→receive, room of " + s.latencyMembers() + " at " + s.latencyRate() + " emits/s: p50 / p99",
                     results, r -> r.latency == null ? "–" : String.format(Locale.ROOT, "**%.1f / %.1f ms** "
-                            + "(max %.0f ms; %,d of %,d frames; server CPU %.0f %%)", r.latency.latency().millis(50),
-                            r.latency.latency().millis(99), r.latency.latency().millis(100), r.latency.received(),
-                            r.latency.expected(), r.latency.serverCpuPercent()));
+                            + "(max %.0f ms; %,d of %,d frames within 10 s of the last emit; %,.0f frames/s delivered; "
+                            + "server CPU %.0f %%)", r.latency.latency().millis(50), r.latency.latency().millis(99),
+                            r.latency.latency().millis(100), r.latency.received(), r.latency.expected(),
+                            r.latency.deliveredPerSecond(), r.latency.serverCpuPercent()));
         }
         if (s.figures().contains("broadcast")) {
             for (int n : s.steps()) {

@@ -38,6 +38,8 @@ final class GatewayTarget implements ServerTarget {
                 command.add("-XX:NativeMemoryTracking=summary");
             }
             if (s.gatewayJfr() != null) {
+                // The SDK's request pipeline is deeper than JFR's default 64 frames: keep the caller in the stack.
+                command.add("-XX:FlightRecorderOptions=stackdepth=256");
                 command.add("-XX:StartFlightRecording=filename=" + s.gatewayJfr() + ",settings=profile");
             }
             command.addAll(List.of(

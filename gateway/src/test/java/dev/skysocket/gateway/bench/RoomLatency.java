@@ -20,7 +20,7 @@ final class RoomLatency {
 
     /** p50/p99 of all samples, how many arrived of how many were due, and the server's CPU share. */
     record Result(int members, int rate, int seconds, Percentiles latency, long received, long expected,
-                  double serverCpuPercent) {
+                  double serverCpuPercent, double deliveredPerSecond) {
     }
 
     Result run(RawClients clients, ServerTarget target, ComparisonSettings s) throws Exception {
@@ -33,8 +33,12 @@ final class RoomLatency {
         long[] samples = new long[(emits - warmEmits) * (members - 1)];
         AtomicInteger count = new AtomicInteger();
         AtomicLong received = new AtomicLong();
+        AtomicLong any = new AtomicLong(); // warm-up frames too: what the server delivered per second at all
         clients.onSaid((client, msg, nanos) -> {
             int i = (int) (msg - FIRST_MSG);
+            if (i >= 0 && i < emits) {
+                any.incrementAndGet();
+            }
             if (i < warmEmits || i >= emits) {
                 return;
             }
@@ -47,6 +51,7 @@ final class RoomLatency {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger next = new AtomicInteger();
         long cpuBefore = 0;
+        long started = System.nanoTime();
         try {
             long periodNanos = 1_000_000_000L / s.latencyRate();
             ticker.scheduleAtFixedRate(() -> {
@@ -69,7 +74,7 @@ final class RoomLatency {
             double cpuPercent = 100.0 * (cpu(target) - cpuBefore) / wallMs;
             return new Result(members, s.latencyRate(), s.latencySeconds(),
                     new Percentiles(samples, Math.min(count.get(), samples.length)), received.get(), expected,
-                    cpuPercent);
+                    cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9));
         } finally {
             ticker.shutdownNow();
             clients.onSaid((client, msg, nanos) -> { });
