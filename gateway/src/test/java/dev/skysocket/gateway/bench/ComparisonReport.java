@@ -34,7 +34,7 @@ final class ComparisonReport {
             densityRow(out, "where the memory sits, at all clients (NMT committed for the JVM)", results,
                     r -> r.after.breakdown().isEmpty() ? "not recorded (--gateway-nmt=true)" : r.after.breakdown());
             densityRow(out, "state kept outside the process (DynamoDB Local RSS per connection)", results, r ->
-                    r.helperAfter == 0 ? "none (in-process)" : bytes(r.perConnection(r.helperBefore, r.helperAfter, s)));
+                    r.storeAfter == 0 ? "none (in-process)" : bytes(r.perConnection(r.storeBefore, r.storeAfter, s)));
         }
         if (s.figures().contains("latency")) {
             row(out, "emit→receive, room of " + s.latencyMembers() + " at " + s.latencyRate() + " emits/s: p50 / p99",

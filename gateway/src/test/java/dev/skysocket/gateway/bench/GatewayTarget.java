@@ -87,7 +87,7 @@ final class GatewayTarget implements ServerTarget {
     }
 
     @Override
-    public long helperRss() throws IOException {
+    public long storeRss() throws IOException {
         return Memory.rss(dynamo.pid());
     }
 

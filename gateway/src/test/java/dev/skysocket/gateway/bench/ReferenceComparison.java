@@ -86,7 +86,7 @@ public final class ReferenceComparison {
             clients.growTo(s.baseline(), s.connectConcurrency(), Duration.ofMinutes(5));
             Thread.sleep(2000);
             result.before = target.memory();
-            result.helperBefore = target.helperRss();
+            result.storeBefore = target.storeRss();
             List<Long> cpuBefore = cpuOf(target);
             long t1 = System.nanoTime();
             clients.growTo(connections, s.connectConcurrency(), Duration.ofMinutes(s.connectMinutes()));
@@ -101,7 +101,7 @@ public final class ReferenceComparison {
                     result.connectSeconds);
             Thread.sleep(2000);
             result.after = target.memory();
-            result.helperAfter = target.helperRss();
+            result.storeAfter = target.storeRss();
             System.err.printf("[bench] %s memory: rss %,d -> %,d, heap %,d -> %,d%n", name, result.before.rss(),
                     result.after.rss(), result.before.heapAfterGc(), result.after.heapAfterGc());
             if (s.figures().contains("broadcast")) {

@@ -27,8 +27,8 @@ interface ServerTarget extends AutoCloseable {
     /** The processes whose CPU counts as the server's (the gateway's DynamoDB Local too), by pid. */
     List<Long> serverPids();
 
-    /** Memory of helper processes that hold this server's state elsewhere (DynamoDB Local), or 0. */
-    default long helperRss() throws IOException {
+    /** Memory of the processes that hold this server's state elsewhere (DynamoDB Local), or 0. */
+    default long storeRss() throws IOException {
         return 0;
     }
 

@@ -12,8 +12,8 @@ final class TargetResult {
     final List<Double> connectCpuMicros = new java.util.ArrayList<>();
     Memory.Sample before;
     Memory.Sample after;
-    long helperBefore;
-    long helperAfter;
+    long storeBefore;
+    long storeAfter;
     RoomLatency.Result latency;
     List<BroadcastRamp.Step> steps = List.of();
     long pongs;
