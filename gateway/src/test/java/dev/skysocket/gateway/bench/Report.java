@@ -70,7 +70,7 @@ final class Report {
         table.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
     }
 
-    private static String machine() {
+    static String machine() {
         Runtime runtime = Runtime.getRuntime();
         return "nproc " + runtime.availableProcessors() + ", " + cpuModel() + ", Java "
                 + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + "), "

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The fallback gateway beside stock socket.io 4.8 (bench/node-reference), one after the other in ONE run, on
+# loopback, against the same raw Engine.IO client swarm: memory per idle connection (density), emit-to-receive
+# latency in a 100-member room at 100 emits/s, and the largest room whose p95 broadcast round trip stays under
+# 500 ms. Prints Markdown tables and the exact conditions on standard output; progress on standard error.
+#
+#   bench/reference.sh                        # all three figures, 10,000 connections
+#   bench/reference.sh --smoke                # seconds: 200 connections, small rooms (CI)
+#   bench/reference.sh --figures=density --connections=5000 --local-delivery=true --gateway-jfr=/tmp/gw.jfr
+#
+# Knobs (--name=value): figures, targets (gateway,node), connections, baseline, steps, warmup, rounds,
+# p95-limit-ms, latency-members, latency-rate, latency-seconds, latency-warmup-seconds, ping-interval-ms,
+# ping-timeout-ms, gateway-heap, local-delivery, gateway-jfr, connect-concurrency, connect-minutes, log-dir.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Every connection is one descriptor in the client JVM and one in the server process.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+if [ ! -d bench/node-reference/node_modules/socket.io ]; then
+  (cd bench/node-reference && npm ci --no-audit --no-fund --loglevel=error) >&2
+fi
+
+# The gateway jar with its lib/ (the server under test) and the test classes (the harness); offline first.
+build=(-B -q -DskipTests -pl gateway -am package dependency:build-classpath
+       -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+
+classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
+exec java ${JAVA_OPTS:--Xmx2g} -cp "$classpath" dev.skysocket.gateway.bench.ReferenceComparison \
+  --gateway-classpath="gateway/target/skysocket-gateway.jar:gateway/target/lib/*" \
+  --node-server=bench/node-reference/server.js --log-dir=target/reference-bench "$@"

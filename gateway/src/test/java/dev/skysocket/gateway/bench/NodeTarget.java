@@ -1,0 +1,64 @@
+package dev.skysocket.gateway.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The reference: stock socket.io 4.8 running the same example app ({@code bench/node-reference/server.js}). */
+final class NodeTarget implements ServerTarget {
+    private final ChildProcess node;
+    private final int port;
+    private final String conditions;
+
+    private NodeTarget(ChildProcess node, int port, String conditions) {
+        this.node = node;
+        this.port = port;
+        this.conditions = conditions;
+    }
+
+    static NodeTarget start(ComparisonSettings s, Path logDir) throws IOException {
+        ChildProcess node = ChildProcess.start("node-reference",
+                List.of("node", "--expose-gc", s.nodeServer().toString()),
+                Map.of("PORT", "0", "PING_INTERVAL_MS", Long.toString(s.pingIntervalMs()),
+                        "PING_TIMEOUT_MS", Long.toString(s.pingTimeoutMs())),
+                logDir.resolve("node-reference.log"), Pattern.compile("(\\{\"event\":\"node_reference_listening\".*)"),
+                Duration.ofMinutes(1));
+        String ready = node.readyGroup();
+        int port = Integer.parseInt(ready.replaceAll(".*\"port\":(\\d+).*", "$1"));
+        String versions = ready.replaceAll(".*\"socketIo\":\"([^\"]+)\",\"node\":\"([^\"]+)\".*", "socket.io $1 on Node $2");
+        return new NodeTarget(node, port, versions + ", one process, in-memory adapter");
+    }
+
+    @Override
+    public String name() {
+        return "node";
+    }
+
+    @Override
+    public String conditions() {
+        return conditions;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public Memory.Sample memory() throws IOException, InterruptedException {
+        return Memory.ofNode(node.pid(), port);
+    }
+
+    @Override
+    public List<Long> serverPids() {
+        return List.of(node.pid());
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}

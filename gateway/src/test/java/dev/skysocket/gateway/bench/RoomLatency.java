@@ -1,0 +1,91 @@
+package dev.skysocket.gateway.bench;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Emit-to-receive latency in a room of M members at a fixed rate: every tick one member (in turn) emits
+ * {@code say}, and each of the other M - 1 members' {@code said} is one sample (receive time minus the time the
+ * emit was written). Open loop: emits go out on schedule whether or not earlier ones arrived. The first seconds
+ * warm up and are not counted.
+ */
+final class RoomLatency {
+    static final String ROOM = "latency";
+    private static final long FIRST_MSG = 1_000_000_000L;
+
+    /** p50/p99 of all samples, how many arrived of how many were due, and the server's CPU share. */
+    record Result(int members, int rate, int seconds, Percentiles latency, long received, long expected,
+                  double serverCpuPercent, double deliveredPerSecond) {
+    }
+
+    Result run(RawClients clients, ServerTarget target, ComparisonSettings s) throws Exception {
+        int members = s.latencyMembers();
+        int warmEmits = s.latencyWarmupSeconds() * s.latencyRate();
+        int emits = warmEmits + s.latencySeconds() * s.latencyRate();
+        int from = clients.size() - members; // the last clients: not in the broadcast ramp's first steps
+        clients.join(from, clients.size(), ROOM, s.connectConcurrency(), Duration.ofMinutes(2));
+        AtomicLongArray sentAt = new AtomicLongArray(emits);
+        long[] samples = new long[(emits - warmEmits) * (members - 1)];
+        AtomicInteger count = new AtomicInteger();
+        AtomicLong received = new AtomicLong();
+        AtomicLong any = new AtomicLong(); // warm-up frames too: what the server delivered per second at all
+        clients.onSaid((client, msg, nanos) -> {
+            int i = (int) (msg - FIRST_MSG);
+            if (i >= 0 && i < emits) {
+                any.incrementAndGet();
+            }
+            if (i < warmEmits || i >= emits) {
+                return;
+            }
+            received.incrementAndGet();
+            int at = count.getAndIncrement();
+            if (at < samples.length) {
+                samples[at] = nanos - sentAt.get(i);
+            }
+        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long cpuBefore = 0;
+        long started = System.nanoTime();
+        try {
+            long periodNanos = 1_000_000_000L / s.latencyRate();
+            ticker.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                if (i < emits) {
+                    sentAt.set(i, System.nanoTime());
+                    clients.say(from + i % members, ROOM, FIRST_MSG + i);
+                }
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            Thread.sleep(s.latencyWarmupSeconds() * 1000L);
+            cpuBefore = cpu(target);
+            long measureStart = System.nanoTime();
+            // bounded: the emits take latencySeconds, then up to 10 s for the last frames to land
+            long deadline = System.nanoTime() + (s.latencySeconds() + 10) * 1_000_000_000L;
+            long expected = (long) (emits - warmEmits) * (members - 1);
+            while (received.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            double wallMs = (System.nanoTime() - measureStart) / 1e6;
+            double cpuPercent = 100.0 * (cpu(target) - cpuBefore) / wallMs;
+            return new Result(members, s.latencyRate(), s.latencySeconds(),
+                    new Percentiles(samples, Math.min(count.get(), samples.length)), received.get(), expected,
+                    cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9));
+        } finally {
+            ticker.shutdownNow();
+            clients.onSaid((client, msg, nanos) -> { });
+        }
+    }
+
+    private static long cpu(ServerTarget target) throws java.io.IOException {
+        long sum = 0;
+        for (long pid : target.serverPids()) {
+            sum += ServerTarget.cpuMillis(pid);
+        }
+        return sum;
+    }
+}
