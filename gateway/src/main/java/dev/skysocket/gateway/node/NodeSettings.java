@@ -15,7 +15,9 @@ import dev.skysocket.config.Settings;
  *                        {@code http://127.0.0.1:<port><basePath>}. On Fargate: the task's private IP
  * @param maxMessageBytes largest POST body, default 128 KB as on API Gateway
  * @param localDelivery   deliver frames for this node's own sessions directly instead of posting to its own
- *                        private API ({@code skysocket.gateway-local-delivery}, default false: one code path)
+ *                        private API ({@code skysocket.gateway-local-delivery}, default true: a broadcast to
+ *                        1,000 local sessions costs ~45 ms of CPU this way against ~1,200 ms looping through signed
+ *                        HTTP to itself; see docs/benchmarks.md). Other nodes and Lambda still post to the private API
  */
 public record NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes,
                            boolean localDelivery) {
@@ -33,7 +35,7 @@ public record NodeSettings(String host, int port, String basePath, String advert
     }
 
     public NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes) {
-        this(host, port, basePath, advertisedUrl, maxMessageBytes, false);
+        this(host, port, basePath, advertisedUrl, maxMessageBytes, true);
     }
 
     public static NodeSettings from(Settings s) {
@@ -43,7 +45,7 @@ public record NodeSettings(String host, int port, String basePath, String advert
                 s.string("skysocket.gateway-management-base-path", ""),
                 s.string("skysocket.gateway-management-url", null),
                 s.intValue("skysocket.gateway-management-max-bytes", DEFAULT_MAX_MESSAGE_BYTES),
-                flag(s, "skysocket.gateway-local-delivery"));
+                flag(s, "skysocket.gateway-local-delivery", "true"));
     }
 
     /** Loopback on a free port: for tests and for a node run beside the local stack. */
@@ -61,8 +63,8 @@ public record NodeSettings(String host, int port, String basePath, String advert
     }
 
     /** Fails at start on anything but true or false, like every other malformed setting. */
-    private static boolean flag(Settings s, String name) {
-        String value = s.string(name, "false");
+    private static boolean flag(Settings s, String name, String defaultValue) {
+        String value = s.string(name, defaultValue);
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("setting " + name + " (" + Settings.envName(name)
                     + ") must be true or false, got '" + value + "'");

@@ -50,7 +50,7 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Long.parseLong(value(args, "ping-interval-ms", "25000")),
                 Long.parseLong(value(args, "ping-timeout-ms", "20000")),
                 value(args, "gateway-heap", "512m"),
-                Boolean.parseBoolean(value(args, "local-delivery", "false")),
+                Boolean.parseBoolean(value(args, "local-delivery", "true")),
                 value(args, "gateway-jfr", null),
                 value(args, "gateway-classpath", null),
                 Path.of(value(args, "node-server", "bench/node-reference/server.js")),
