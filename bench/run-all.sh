@@ -35,6 +35,7 @@ benchmarks=(
   "capacity|--counts=$counts|--smoke --counts=$counts"
   "frames|--counts=$counts|--smoke --counts=$counts"
   "cost|--counts=$counts --charts=$out|--counts=$counts --charts=$out"
+  "reference||--smoke"
 )
 
 # One build for all: every module the benchmarks use, test classes, the JMH jar and each module's class path.
