@@ -40,7 +40,7 @@ sources=$out/opt/skysocket/runtime-sources.txt
 
 # The shared libraries the runtime's executables and libraries load, outside the runtime itself.
 needed=$(find "$out/opt/java" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c \
-  'file -b "$1" | grep -q "^ELF" && ldd "$1"' _ {} \; 2>/dev/null \
+  '[ "$(head -c 4 "$1" | tail -c 3)" = ELF ] && ldd "$1"' _ {} \; 2>/dev/null \
   | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | grep -v "^$out"
   echo /lib64/ld-linux-x86-64.so.2)
 needed=$(echo "$needed" | sort -u)
