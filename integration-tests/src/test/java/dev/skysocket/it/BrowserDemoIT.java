@@ -32,6 +32,7 @@ class BrowserDemoIT {
 
     @BeforeAll
     static void startStack() {
+        TestStack.assumeLocal("the demo page served with the npm copy of the client bundle");
         Path js = NodeScenario.jsDir();
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM
                 + ": install it (apt-get install -y chromium; .ci/run does) or set SKYSOCKET_CHROMIUM");

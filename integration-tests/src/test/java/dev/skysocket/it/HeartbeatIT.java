@@ -30,6 +30,7 @@ class HeartbeatIT {
 
     @BeforeAll
     static void startStack() {
+        TestStack.assumeLocal("short heartbeat timers, the recording app and direct DynamoDB reads");
         runner = TestStack.start(APP);
     }
 

@@ -24,6 +24,7 @@ class RotationIT {
 
     @BeforeAll
     static void startStack() {
+        TestStack.assumeLocal("a maximum connection age of seconds and direct DynamoDB reads");
         Map<String, String> settings = new HashMap<>(TestStack.settings());
         settings.put("skysocket.max-connection-age-ms", Long.toString(MAX_AGE_MS));
         runner = LocalRunner.start(Settings.of(settings));
