@@ -124,20 +124,15 @@ final class ImageProcess implements AutoCloseable {
         return !refused(output());
     }
 
-    /** Polls the health path until it answers; fails if the gateway exits first. */
-    int awaitHealthy(String path) {
+    /** Polls the health path until it answers 200 (the ALB's healthy); fails if the gateway exits first. */
+    void awaitHealthy(String path) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + path);
-        int[] status = {0};
-        await().atMost(START).pollInterval(Duration.ofMillis(250))
-                .failFast("the gateway exited: " + uri, () -> !process.isAlive())
+        await("GET " + uri + " answers 200").atMost(START).pollInterval(Duration.ofMillis(250))
+                .failFast("the gateway exited", () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> {
-                    status[0] = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
-                    return true;
-                });
-        return status[0];
+                .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     String output() {
