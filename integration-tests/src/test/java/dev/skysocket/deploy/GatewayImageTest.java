@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -142,6 +143,8 @@ class GatewayImageTest {
     private static synchronized void extractOnce() throws IOException {
         if (!Files.exists(extracted.resolve("opt/java/bin/java"))) {
             image.extractTo(extracted);
+            // The chroot's / is this directory: the image's user must be able to enter it (JUnit makes it 700).
+            Files.setPosixFilePermissions(extracted, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

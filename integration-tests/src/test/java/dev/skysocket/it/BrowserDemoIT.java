@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The gateway's demo page in headless Chromium (the stock browser bundle of socket.io-client, polling then
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * Skips, saying why, when Chromium or playwright-core is missing or Chromium cannot be launched.
  */
 @Timeout(180)
+@DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
+        disabledReason = "against a deployment: needs the demo page served with the npm copy of the client bundle of the local stack")
 class BrowserDemoIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SKYSOCKET_CHROMIUM",
             "/usr/bin/chromium"));
@@ -32,7 +35,6 @@ class BrowserDemoIT {
 
     @BeforeAll
     static void startStack() {
-        TestStack.assumeLocal("the demo page served with the npm copy of the client bundle");
         Path js = NodeScenario.jsDir();
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM
                 + ": install it (apt-get install -y chromium; .ci/run does) or set SKYSOCKET_CHROMIUM");

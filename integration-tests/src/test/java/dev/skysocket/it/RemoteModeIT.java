@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -20,6 +21,8 @@ import org.opentest4j.TestAbortedException;
  * user would pass as {@code -Dskysocket.it.*}. Client scenarios pass through that path; local-only parts skip.
  */
 @Timeout(120)
+@DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
+        disabledReason = "against a deployment: needs a stand-in deployment of its own of the local stack")
 class RemoteModeIT {
     private static final String TOKEN = "a-deployed-admin-token";
     private static LocalRunner deployment;
@@ -27,7 +30,6 @@ class RemoteModeIT {
 
     @BeforeAll
     static void startAStandInDeployment() {
-        TestStack.assumeLocal("a stand-in deployment of its own");
         Map<String, String> settings = new HashMap<>(TestStack.settings());
         settings.put("skysocket.stage", "prod");
         settings.put("skysocket.admin-token", TOKEN);

@@ -141,7 +141,8 @@ class SocketIoClientIT {
 
     @Test
     void roomsOfTheSameNameInTwoNamespacesAreDifferentRooms() {
-        JsonNode seen = scenario("namespaces.mjs").run().succeeded();
+        JsonNode seen = scenario("namespaces.mjs").withEnv("SKYSOCKET_ADMIN_TOKEN", target.requireAdminToken()).run()
+                .succeeded();
 
         JsonNode heard = seen.path("heard");
         assertThat(heard.path("z")).hasSize(1);
