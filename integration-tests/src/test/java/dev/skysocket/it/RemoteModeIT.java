@@ -24,7 +24,9 @@ import org.opentest4j.TestAbortedException;
 @DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
         disabledReason = "against a deployment: needs a stand-in deployment of its own of the local stack")
 class RemoteModeIT {
-    private static final String TOKEN = "a-deployed-admin-token";
+    // The example app keeps the first token it is given in this JVM: the other ITs' token, passed here only
+    // through the remote settings.
+    private static final String TOKEN = TestStack.ADMIN_TOKEN;
     private static LocalRunner deployment;
     private static TestStack.Target target;
 
@@ -32,7 +34,6 @@ class RemoteModeIT {
     static void startAStandInDeployment() {
         Map<String, String> settings = new HashMap<>(TestStack.settings());
         settings.put("skysocket.stage", "prod");
-        settings.put("skysocket.admin-token", TOKEN);
         settings.remove("skysocket.ping-interval-ms");
         settings.remove("skysocket.ping-timeout-ms");
         deployment = LocalRunner.start(Settings.of(settings));
@@ -61,7 +62,13 @@ class RemoteModeIT {
 
     @Test
     void theStockClientConnectsAndGetsItsAckThroughTheRemotePath() {
-        JsonNode seen = NodeScenario.of("connect.mjs", target.websocketUrl(), target.path()).run().succeeded();
+        JsonNode seen;
+        try (NodeScenario.Running running = NodeScenario.of("connect.mjs", target.websocketUrl(), target.path())
+                .start()) {
+            running.awaitCheckpoint("connected");
+            running.resume();
+            seen = running.await().succeeded();
+        }
 
         assertThat(seen.path("transport").asText()).isEqualTo("websocket");
         assertThat(seen.path("handshake").path("pingInterval").asLong()).as("the stand-in's own heartbeat")

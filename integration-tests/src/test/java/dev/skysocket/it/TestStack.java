@@ -104,9 +104,8 @@ final class TestStack {
 
         /** The local stack, or a skip saying that {@code needs} is a local-only part. */
         LocalRunner localStack(String needs) {
-            if (local == null) {
-                assumeLocal(needs);
-            }
+            assumeTrue(local != null, () -> "skipped against the deployment " + websocketUrl + path + ": needs "
+                    + needs + " of the local stack");
             return local;
         }
 
