@@ -3,6 +3,9 @@
 import assert from "node:assert/strict";
 import { client, connected, refused, ack, run } from "./lib/harness.mjs";
 
+// The deployment's token when the suite runs against one (SKYSOCKET_ADMIN_TOKEN), else the local stack's.
+const token = process.env.SKYSOCKET_ADMIN_TOKEN ?? "admin-secret";
+
 run(async ({ url, path }) => {
   const main = client(url, path, "/");
   await connected(main);
@@ -16,7 +19,7 @@ run(async ({ url, path }) => {
   const wrongToken = await refused(admin);
   assert.ok(main.connected, "a refused namespace must not disturb the main namespace");
 
-  admin.auth = { token: "admin-secret" };
+  admin.auth = { token };
   admin.connect();
   await connected(admin);
   const engineAfter = manager.engine.id;

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { client, connected, ack, barrier, collect, run } from "./lib/harness.mjs";
 
 run(async ({ url, path }) => {
-  const admin = { auth: { token: "admin-secret" } };
+  // The deployment's token when the suite runs against one (SKYSOCKET_ADMIN_TOKEN), else the local stack's.
+  const admin = { auth: { token: process.env.SKYSOCKET_ADMIN_TOKEN ?? "admin-secret" } };
   const x = client(url, path, "/");
   const z = client(url, path, "/");
   const y = client(url, path, "/admin", admin);

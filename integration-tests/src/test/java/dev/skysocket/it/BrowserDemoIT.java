@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The gateway's demo page in headless Chromium (the stock browser bundle of socket.io-client, polling then
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * Skips, saying why, when Chromium or playwright-core is missing or Chromium cannot be launched.
  */
 @Timeout(180)
+@DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
+        disabledReason = "against a deployment: needs the demo page served with the npm copy of the client bundle of the local stack")
 class BrowserDemoIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SKYSOCKET_CHROMIUM",
             "/usr/bin/chromium"));

@@ -21,27 +21,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(120)
 class FallbackGatewayIT {
-    private static LocalRunner runner;
+    private static TestStack.Target target;
 
     @BeforeAll
     static void startStack() {
-        runner = TestStack.start();
+        target = TestStack.target();
     }
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
+        if (target != null) {
+            target.close();
         }
     }
 
     private static NodeScenario scenario(String script, String setup) {
-        return NodeScenario.of(script, runner.gatewayUrl()).clientSetup(setup);
+        return NodeScenario.of(script, target.requireGatewayUrl()).clientSetup(setup);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"default", "polling", "websocket"})
     void aClientConnectsOnItsTransportGetsBinaryBackAndHearsAnEmitFromJava(String setup) {
+        LocalRunner runner = target.localStack("the gateway's emitter and direct DynamoDB reads");
         JsonNode seen;
         String engineId;
         try (NodeScenario.Running running = scenario("fallback.mjs", setup).start()) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.regions.Region;
  * connection the emulator does not have.
  */
 @Timeout(60)
+@DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
+        disabledReason = "against a deployment: needs the emulator's fault injection and direct DynamoDB reads of the local stack")
 class FanoutIT {
     private static final Duration SERVER_SIDE = Duration.ofSeconds(10);
     private static LocalRunner runner;

@@ -2,7 +2,6 @@ package dev.skysocket.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skysocket.gateway.local.LocalRunner;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.WebSocket;
@@ -30,18 +29,18 @@ import org.junit.jupiter.api.Timeout;
 class JavaSocketIoClientIT {
     private static final long WAIT_SECONDS = 10;
     private static final OkHttpClient HTTP = new OkHttpClient();
-    private static LocalRunner runner;
+    private static TestStack.Target target;
     private Socket socket;
 
     @BeforeAll
     static void startStack() {
-        runner = TestStack.start();
+        target = TestStack.target();
     }
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
+        if (target != null) {
+            target.close();
         }
     }
 
@@ -54,7 +53,7 @@ class JavaSocketIoClientIT {
 
     private Socket connect(String namespace, Map<String, String> auth) {
         IO.Options options = IO.Options.builder()
-                .setPath(TestStack.path(runner))
+                .setPath(target.path())
                 .setTransports(new String[] {WebSocket.NAME})
                 .setReconnection(false)
                 .setForceNew(true)
@@ -62,7 +61,7 @@ class JavaSocketIoClientIT {
                 .build();
         options.webSocketFactory = (request, listener) -> HTTP.newWebSocket(
                 request.newBuilder().url(withoutTrailingSlash(request.url())).build(), listener);
-        socket = IO.socket(URI.create(runner.websocketUrl() + namespace), options);
+        socket = IO.socket(URI.create(target.websocketUrl() + namespace), options);
         return socket;
     }
 
@@ -89,6 +88,7 @@ class JavaSocketIoClientIT {
 
     @Test
     void adminRefusesAJavaClientWithoutTheTokenAndAdmitsOneWithIt() throws Exception {
+        String token = target.requireAdminToken();
         Socket refused = connect("/admin", Map.of());
         CompletableFuture<Object> error = new CompletableFuture<>();
         refused.on(Socket.EVENT_CONNECT_ERROR, args -> error.complete(args[0]));
@@ -97,7 +97,7 @@ class JavaSocketIoClientIT {
         assertThat(((JSONObject) error.get(WAIT_SECONDS, TimeUnit.SECONDS)).getString("message")).isEqualTo("unauthorized");
         refused.close();
 
-        Socket admitted = connect("/admin", Map.of("token", "admin-secret"));
+        Socket admitted = connect("/admin", Map.of("token", token));
         CompletableFuture<String> connected = new CompletableFuture<>();
         admitted.on(Socket.EVENT_CONNECT, args -> connected.complete(admitted.id()));
         admitted.on(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(

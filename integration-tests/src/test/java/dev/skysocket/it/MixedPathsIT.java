@@ -3,7 +3,6 @@ package dev.skysocket.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.skysocket.gateway.local.LocalRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,24 +14,24 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class MixedPathsIT {
-    private static LocalRunner runner;
+    private static TestStack.Target target;
 
     @BeforeAll
     static void startStack() {
-        runner = TestStack.start();
+        target = TestStack.target();
     }
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
+        if (target != null) {
+            target.close();
         }
     }
 
     @Test
     void aRoomSpansAnApiGatewayClientAndAPollingGatewayClient() {
-        JsonNode seen = NodeScenario.of("mixed.mjs", runner.websocketUrl(), TestStack.path(runner),
-                runner.gatewayUrl()).run().succeeded();
+        JsonNode seen = NodeScenario.of("mixed.mjs", target.websocketUrl(), target.path(),
+                target.requireGatewayUrl()).run().succeeded();
 
         assertThat(seen.path("transports").path("a").asText()).isEqualTo("websocket");
         assertThat(seen.path("transports").path("b").asText()).isEqualTo("polling");

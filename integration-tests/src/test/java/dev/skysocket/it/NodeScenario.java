@@ -50,7 +50,14 @@ public final class NodeScenario {
 
     /** The client setup the harness's {@code client()} makes ({@code SKYSOCKET_CLIENT}); default {@code apigw}. */
     public NodeScenario clientSetup(String setup) {
-        return new NodeScenario(script, args, timeout, Map.of("SKYSOCKET_CLIENT", setup));
+        return withEnv("SKYSOCKET_CLIENT", setup);
+    }
+
+    /** The scenario with one more environment variable (e.g. {@code SKYSOCKET_ADMIN_TOKEN}). */
+    public NodeScenario withEnv(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(name, value);
+        return new NodeScenario(script, args, timeout, Map.copyOf(more));
     }
 
     /** Runs to the end and returns what it printed. */

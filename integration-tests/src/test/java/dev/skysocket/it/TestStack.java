@@ -1,20 +1,26 @@
 package dev.skysocket.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.gateway.local.LocalRunner;
 import dev.skysocket.server.SocketApp;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The local stack as the integration tests run it: ephemeral ports, stage {@code dev}, and heartbeat timers
- * short enough that ping timeouts and idle periods fit in a test.
+ * The stack the integration tests run against. By default the local stack: ephemeral ports, stage {@code dev},
+ * and heartbeat timers short enough that ping timeouts and idle periods fit in a test. With
+ * {@code -Dskysocket.it.wss-url=wss://<api>.execute-api.<region>.amazonaws.com/<stage>} (see {@link RemoteStack})
+ * the client tests run against that deployment instead, and tests that need a local-only part skip.
  */
 final class TestStack {
     static final long PING_INTERVAL_MS = 1000;
     // Generous against a loaded 2-core CI machine: the client gives up after interval + timeout without a ping.
     static final long PING_TIMEOUT_MS = 3000;
     static final long SWEEP_PERIOD_MS = 200;
+    static final String ADMIN_TOKEN = "admin-secret";
 
     private TestStack() {
     }
@@ -29,7 +35,27 @@ final class TestStack {
                 "skysocket.ping-interval-ms", Long.toString(PING_INTERVAL_MS),
                 "skysocket.ping-timeout-ms", Long.toString(PING_TIMEOUT_MS),
                 "skysocket.sweep-period-ms", Long.toString(SWEEP_PERIOD_MS),
-                "skysocket.admin-token", "admin-secret");
+                "skysocket.admin-token", ADMIN_TOKEN);
+    }
+
+    /** The deployment named by the {@code skysocket.it.*} system properties, if any. */
+    static Optional<RemoteStack> remote() {
+        return RemoteStack.fromSystemProperties();
+    }
+
+    /**
+     * Skips the calling test class (from {@code @BeforeAll}) or test when the suite runs against a deployment:
+     * {@code needs} says which local-only part the test uses.
+     */
+    static void assumeLocal(String needs) {
+        Optional<RemoteStack> remote = remote();
+        assumeTrue(remote.isEmpty(), () -> "skipped against the deployment " + remote.get().websocketUrl()
+                + remote.get().path() + ": needs " + needs + " of the local stack");
+    }
+
+    /** The deployment if one is configured, else a local stack started with the test settings. */
+    static Target target() {
+        return remote().map(Target::remote).orElseGet(() -> Target.local(start()));
     }
 
     /** The example app. */
@@ -55,5 +81,51 @@ final class TestStack {
 
     static Recipient recipient(LocalRunner runner, String connectionId) {
         return new Recipient(connectionId, runner.managementEndpoint());
+    }
+
+    /**
+     * Where the client tests connect: the API Gateway URL and stage path, the fallback gateway's URL (null when
+     * the deployment has none) and the /admin token; {@code local} is the local stack, null for a deployment.
+     */
+    record Target(String websocketUrl, String path, String gatewayUrl, String adminToken, LocalRunner local)
+            implements AutoCloseable {
+        static Target local(LocalRunner runner) {
+            return new Target(runner.websocketUrl(), TestStack.path(runner), runner.gatewayUrl(), ADMIN_TOKEN,
+                    runner);
+        }
+
+        static Target remote(RemoteStack stack) {
+            return new Target(stack.websocketUrl(), stack.path(), stack.fallbackUrl(), stack.adminToken(), null);
+        }
+
+        boolean isLocal() {
+            return local != null;
+        }
+
+        /** The local stack, or a skip saying that {@code needs} is a local-only part. */
+        LocalRunner localStack(String needs) {
+            assumeTrue(local != null, () -> "skipped against the deployment " + websocketUrl + path + ": needs "
+                    + needs + " of the local stack");
+            return local;
+        }
+
+        /** The fallback gateway's URL, or a skip when the deployment has none configured. */
+        String requireGatewayUrl() {
+            assumeTrue(gatewayUrl != null, "no fallback gateway configured: set -D" + RemoteStack.FALLBACK_URL);
+            return gatewayUrl;
+        }
+
+        /** The admin token, or a skip when the deployment's is not given. */
+        String requireAdminToken() {
+            assumeTrue(adminToken != null, "no /admin token for the deployment: set -D" + RemoteStack.ADMIN_TOKEN);
+            return adminToken;
+        }
+
+        @Override
+        public void close() {
+            if (local != null) {
+                local.close();
+            }
+        }
     }
 }
