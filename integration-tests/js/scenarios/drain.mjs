@@ -20,13 +20,15 @@ const ACK_MS = 20000;
 
 function track(index) {
   const socket = gatewayClient(process.argv[2], "default", "/", options);
-  const record = { index, socket, connects: [], disconnects: [], connectErrors: 0, joinedSid: null, said: [] };
+  const record = { index, socket, connects: [], disconnects: [], attempts: [], connectErrors: 0, joinedSid: null, said: [] };
   socket.on("connect", () => {
     const sid = socket.io.engine.id;
     record.connects.push({ t: Date.now(), sid });
     join(socket, sid, record);
   });
   socket.on("disconnect", (reason) => record.disconnects.push({ t: Date.now(), reason }));
+  // When a reconnection attempt starts: the load the other node sees, however long it then takes to answer.
+  socket.io.on("reconnect_attempt", () => record.attempts.push(Date.now()));
   socket.on("connect_error", (err) => { record.connectErrors++; record.lastError = err.message; });
   socket.on("said", (said) => record.said.push(said.msg));
   return record;
@@ -111,6 +113,7 @@ run(async () => {
       transport: r.socket.io.engine.transport.name,
       connects: r.connects,
       disconnects: r.disconnects,
+      attempts: r.attempts,
       connectErrors: r.connectErrors,
       said: r.said,
     })),

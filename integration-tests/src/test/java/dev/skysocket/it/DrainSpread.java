@@ -67,11 +67,16 @@ record DrainSpread(long windowMs, List<Long> offsetsMs) {
         return counts;
     }
 
+    /** Count and percentiles on one line. */
+    String summary() {
+        return String.format("%d, ms after SIGTERM: first %d, p10 %d, p25 %d, p50 %d, p75 %d, p90 %d, last %d",
+                offsetsMs.size(), first(), percentile(10), percentile(25), percentile(50), percentile(75),
+                percentile(90), last());
+    }
+
     String describe() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("reconnections: %d, drain window %d ms%n", offsetsMs.size(), windowMs));
-        text.append(String.format("ms after SIGTERM: first %d, p10 %d, p25 %d, p50 %d, p75 %d, p90 %d, last %d%n",
-                first(), percentile(10), percentile(25), percentile(50), percentile(75), percentile(90), last()));
+        text.append(String.format("  count (drain window %d ms): %s%n", windowMs, summary()));
         text.append("per second after SIGTERM:\n");
         List<Integer> seconds = perSecond();
         for (int s = 0; s < seconds.size(); s++) {

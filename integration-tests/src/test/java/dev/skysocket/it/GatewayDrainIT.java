@@ -92,15 +92,24 @@ class GatewayDrainIT {
         }
 
         List<Long> reconnectOffsets = new ArrayList<>();
+        List<Long> lostOffsets = new ArrayList<>();
+        List<Long> attemptOffsets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int connectErrors = 0;
         for (JsonNode client : seen.path("clients")) {
             int index = client.path("index").asInt();
             connectErrors += client.path("connectErrors").asInt();
             checkClient(client, before.get(index) == victim, sigtermAt, alb, 1 - victim, reconnectOffsets, problems);
+            for (JsonNode lost : client.path("disconnects")) {
+                lostOffsets.add(lost.path("t").asLong() - sigtermAt);
+            }
+            if (!client.path("attempts").isEmpty()) {
+                attemptOffsets.add(client.path("attempts").get(0).asLong() - sigtermAt);
+            }
             checkHeard(client, seen.path("senders"), problems);
         }
         DrainSpread spread = new DrainSpread(WINDOW_MS, reconnectOffsets);
+        DrainSpread attempts = new DrainSpread(WINDOW_MS, attemptOffsets);
         String report = "Gateway drain: " + CLIENTS + " socket.io-clients (polling, then websocket), two nodes, "
                 + "SIGTERM to node a\n"
                 + "node a held " + before.stream().filter(n -> n == victim).count() + " clients, node b "
@@ -111,7 +120,12 @@ class GatewayDrainIT {
                 + "node a's own account: " + String.join(" | ", nodes.get(victim).logLines("gateway_drain_done"))
                 + "\nconnect errors while reconnecting (e.g. a handshake refused by the draining node): "
                 + connectErrors + "\n"
-                + (reconnectOffsets.isEmpty() ? "no reconnections\n" : spread.describe())
+                + (lostOffsets.isEmpty() ? "" : "the clients saw their session close (disconnect event), "
+                + new DrainSpread(WINDOW_MS, lostOffsets).summary() + "\n")
+                + (attemptOffsets.isEmpty() ? "no reconnection attempts\n" : "reconnection attempts started "
+                + "(what the other node receives):\n" + attempts.describe())
+                + (reconnectOffsets.isEmpty() ? "no reconnections\n" : "reconnections completed (connect event; "
+                + "later when the other node queues handshakes):\n" + spread.describe())
                 + "problems: " + (problems.isEmpty() ? "none" : problems.size() + " " + problems) + "\n";
         Files.writeString(Path.of("target", "drain-report.txt"), report, StandardCharsets.UTF_8);
         System.out.print(report);
@@ -119,8 +133,12 @@ class GatewayDrainIT {
         assertThat(problems).as("every client reconnected or stayed, and heard the room").isEmpty();
         assertThat(exit).as("node a exits after its drain").hasValue(0);
         assertThat(reconnectOffsets).hasSize((int) before.stream().filter(n -> n == victim).count());
-        assertThat(spread.busiestFifthShare()).as("largest share of reconnections in one fifth of the window\n"
-                + spread.describe()).isLessThanOrEqualTo(MAX_SHARE_PER_FIFTH);
+        assertThat(attemptOffsets).as("one reconnection attempt series per drained client")
+                .hasSameSizeAs(reconnectOffsets);
+        // The storm the other node would see is when the attempts start; when they complete also depends on how
+        // fast a shared machine lets that node answer, which queues them (both are in the report).
+        assertThat(attempts.busiestFifthShare()).as("largest share of reconnection attempts in a span of a fifth "
+                + "of the window\n" + attempts.describe()).isLessThanOrEqualTo(MAX_SHARE_PER_FIFTH);
     }
 
     /**
