@@ -6,13 +6,15 @@ import assert from "node:assert/strict";
 import { client, clientMode, connected, ack, barrier, collect, checkpoint, upgraded, run } from "./lib/harness.mjs";
 
 run(async ({ url }) => {
+  // Generous: the first handshake of a fresh JVM on a shared 2-core machine can take seconds.
+  const options = { timeout: 30000 };
   const ready = async (socket) => {
-    await connected(socket);
-    return clientMode() === "polling" ? socket.io.engine.transport.name : upgraded(socket);
+    await connected(socket, 30000);
+    return clientMode() === "polling" ? socket.io.engine.transport.name : upgraded(socket, 30000);
   };
-  const a = client(url, "/");
+  const a = client(url, "/", "/", options);
   const transportA = await ready(a);
-  const b = client(url, "/");
+  const b = client(url, "/", "/", options);
   const transportB = await ready(b);
   const heard = { a: collect(a, "said"), b: collect(b, "said") };
 
@@ -20,7 +22,7 @@ run(async ({ url }) => {
   assert.deepEqual(await ack(b, "echo", "b", 2), ["b", 2]);
   assert.deepEqual(await ack(a, "join", "fw"), ["fw"]);
   assert.deepEqual(await ack(b, "join", "fw"), ["fw"]);
-  await checkpoint("connected", { a: a.io.engine.id, b: b.io.engine.id });
+  await checkpoint("connected", { a: a.io.engine.id, b: b.io.engine.id }, { timeoutMs: 100000 });
   assert.deepEqual(await ack(a, "say", { room: "fw", msg: "from a" }), []);
   assert.deepEqual(await ack(b, "say", { room: "fw", msg: "from b" }), []);
   await barrier(a, b);
@@ -29,4 +31,4 @@ run(async ({ url }) => {
     transports: { a: transportA, b: transportB },
     heard: { a: heard.a.map((args) => args[0].msg), b: heard.b.map((args) => args[0].msg) },
   };
-});
+}, { timeoutMs: 100000 });
