@@ -55,6 +55,14 @@ class GatewayDrainIT {
         Path logs = Path.of("target", "drain-nodes");
         CompletableFuture<GatewayProcess> startA = CompletableFuture.supplyAsync(() -> start("a", settings, logs));
         CompletableFuture<GatewayProcess> startB = CompletableFuture.supplyAsync(() -> start("b", settings, logs));
+        // Either start may fail; the other node must not outlive the test.
+        startA.exceptionally(e -> null).thenAcceptBoth(startB.exceptionally(e -> null), (a, b) -> {
+            if (a == null && b != null) {
+                b.close();
+            } else if (b == null && a != null) {
+                a.close();
+            }
+        });
         try (GatewayProcess a = startA.join(); GatewayProcess b = startB.join();
              AlbProxy alb = AlbProxy.sticky(List.of(a.port(), b.port()), STICKY_COOKIE)) {
             await().atMost(Duration.ofSeconds(20)).until(alb::allHealthy);
