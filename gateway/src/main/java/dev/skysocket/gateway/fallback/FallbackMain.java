@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The gateway as a Fargate task runs it: the real DynamoDB table, the app found through ServiceLoader, the
  * public listener and the private Management API. On SIGTERM it drains (readiness fails, sessions close spread
- * over the drain window) and then stops, inside Fargate's stop timeout.
+ * over the drain window) and then stops, inside Fargate's stop timeout, exiting 0 after a complete drain
+ * ({@link TermSignal}).
  */
 public final class FallbackMain {
     private FallbackMain() {
@@ -43,12 +44,12 @@ public final class FallbackMain {
                 Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
         FallbackGateway gateway = FallbackGateway.start(settings, SocketServer.fromServiceLoader(), dynamo, clients);
         CountDownLatch stopped = new CountDownLatch(1);
-        new ShutdownDrain(gateway.drainController(), () -> {
+        TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
             clients.close();
             dynamo.close();
             stopped.countDown();
-        }).install();
+        }));
         System.out.println("Skysocket gateway listening on port " + gateway.port() + ", private Management API "
                 + gateway.managementUrl());
         stopped.await();
