@@ -43,19 +43,20 @@ public final class OpenPacketStep {
 
     /** True when this call delivered the open packet. */
     public boolean run(OpenRequest request) throws InterruptedException {
+        long start = clock.millis();
         if (!connections.markOpened(request.connectionId())) {
             return false;  // already opened by an earlier run, or the connection is gone
         }
+        long marked = clock.millis();
         Recipient recipient = new Recipient(request.connectionId(), request.endpoint());
         String frame = openFrame(request.connectionId());
-        long start = clock.millis();
         long pause = FIRST_PAUSE_MS;
         int attempts = 0;
         while (true) {
             attempts++;
             if (control.post(recipient, frame)) {
-                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2}", request.connectionId(),
-                        attempts, clock.millis() - start);
+                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} mark_ms={3}",
+                        request.connectionId(), attempts, clock.millis() - start, marked - start);
                 return true;
             }
             if (clock.millis() - start + pause > deadlineMs) {
