@@ -6,6 +6,7 @@
 #   bench/coldstart.sh                 # 3 runs, 30 warm calls per JVM
 #   bench/coldstart.sh --smoke         # 1 run, 3 warm calls
 #   bench/coldstart.sh --runs=5 --warm=50
+#   bench/coldstart.sh --prime=off     # without the init-time priming (SKYSOCKET_PRIME=false), for before/after
 #   COLDSTART_JVM_OPTS="-Xmx512m" bench/coldstart.sh   # child JVM options (default: Lambda's java17+ tiered
 #                                                     # settings, -XX:TieredStopAtLevel=1)
 #

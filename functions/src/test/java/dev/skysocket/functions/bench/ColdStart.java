@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>System properties: {@code coldstart.quarkus} (the unpacked function.zip), {@code coldstart.plain} (class path
  * of the plain handler), {@code coldstart.ric} (class path of the runtime client), {@code coldstart.jvm-opts},
  * {@code coldstart.logs} (folder for the children's output). Arguments: {@code --runs=3 --warm=30
- * --variants=quarkus,plain | --smoke}.
+ * --variants=quarkus,plain --prime=on|off | --smoke}.
  */
 public final class ColdStart {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -46,6 +46,7 @@ public final class ColdStart {
         int runs = 3;
         int warm = 30;
         List<Variant> variants = List.of(Variant.QUARKUS, Variant.PLAIN);
+        boolean prime = true;
         for (String arg : args) {
             if (arg.equals("--smoke")) {
                 runs = 1;
@@ -54,12 +55,14 @@ public final class ColdStart {
                 runs = Integer.parseInt(arg.substring(7));
             } else if (arg.startsWith("--warm=")) {
                 warm = Integer.parseInt(arg.substring(7));
+            } else if (arg.equals("--prime=off") || arg.equals("--prime=on")) {
+                prime = arg.endsWith("on");
             } else if (arg.startsWith("--variants=")) {
                 variants = Arrays.stream(arg.substring(11).split(",")).map(v -> Variant.valueOf(v.toUpperCase(
                         java.util.Locale.ROOT))).toList();
             } else {
                 System.err.println("unknown argument " + arg + "; use --runs=N --warm=N --variants=quarkus,plain "
-                        + "or --smoke");
+                        + "--prime=on|off or --smoke");
                 System.exit(2);
             }
         }
@@ -88,6 +91,7 @@ public final class ColdStart {
             env.put("SKYSOCKET_TABLE", table);
             env.put("SKYSOCKET_DYNAMODB_ENDPOINT", DynamoDbLocalServer.endpoint().toString());
             env.put("SKYSOCKET_MANAGEMENT_ENDPOINT", management.endpoint());
+            env.put("SKYSOCKET_PRIME", Boolean.toString(prime));
             String domain = "benchapi01.execute-api.us-east-1.amazonaws.com";
             Children children = new Children(runtimeApi, env, jvmOpts, logs, domain);
 
@@ -108,7 +112,9 @@ public final class ColdStart {
                 }
                 System.err.printf("run %d of %d done%n", run + 1, runs);
             }
-            System.out.print(ColdStartReport.markdown(samples, runs, warm, jvmOpts, runtimeApi.asyncInvokes()));
+            System.out.print(ColdStartReport.markdown(samples, runs, warm,
+                    "`" + jvmOpts + "`, priming " + (prime ? "on" : "off (SKYSOCKET_PRIME=false)"),
+                    runtimeApi.asyncInvokes()));
         }
     }
 

@@ -16,7 +16,7 @@ final class ColdStartReport {
     private ColdStartReport() {
     }
 
-    static String markdown(List<Sample> samples, int runs, int warm, String jvmOpts, int asyncInvokes) {
+    static String markdown(List<Sample> samples, int runs, int warm, String conditions, int asyncInvokes) {
         StringBuilder out = new StringBuilder("| figure | Quarkus | plain Java | Quarkus ÷ plain, per run |\n"
                 + "|---|---|---|---|\n");
         for (Route route : Route.values()) {
@@ -29,7 +29,7 @@ final class ColdStartReport {
                     s -> s.firstCallMs() / warmMedian(s), false);
         }
         out.append("| conditions | ").append(runs).append(" runs, each a fresh JVM per variant and route, order "
-                        + "alternating; child JVM `").append(jvmOpts).append("`; AWS runtime interface client 2.9.0; "
+                        + "alternating; child JVM ").append(conditions).append("; AWS runtime interface client 2.9.0; "
                         + "DynamoDB Local and the Management API on loopback; ")
                 .append(asyncInvokes).append(" async Invokes of the open function accepted (not run); ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, JDK ")
