@@ -116,6 +116,9 @@ public final class ColdStart {
                     "`" + jvmOpts + "`, priming " + (prime ? "on" : "off (SKYSOCKET_PRIME=false)"),
                     runtimeApi.asyncInvokes()));
         }
+        // DynamoDB Local's server threads would keep this JVM alive.
+        System.out.flush();
+        System.exit(0);
     }
 
     static String classPath(Variant variant) {
