@@ -84,13 +84,15 @@ final class RuntimeWiring implements AutoCloseable {
             }
             DynamoDbClient dynamo = owned(owned, dynamoBuilder.build());
             Function<OpenPacketStep, AsyncInvoker> invokerFor;
+            LambdaClient lambda = null;
             if (invokerKind.equals("lambda")) {
-                LambdaClient lambda = owned(owned, LambdaClient.builder()
+                lambda = owned(owned, LambdaClient.builder()
                         .region(region)
                         .credentialsProvider(credentials)
                         .httpClient(UrlConnectionHttpClient.create())
                         .build());
-                invokerFor = openFunction != null ? step -> new LambdaAsyncInvoker(lambda, openFunction)
+                LambdaClient invoking = lambda;
+                invokerFor = openFunction != null ? step -> new LambdaAsyncInvoker(invoking, openFunction)
                         : step -> request -> {
                             throw new IllegalStateException("only the connect function starts the open step");
                         };
@@ -101,6 +103,9 @@ final class RuntimeWiring implements AutoCloseable {
                     config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
             ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, SocketServer.fromServiceLoader(), dynamo,
                     management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
+            if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {
+                Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
+            }
             return new RuntimeWiring(runtime, owned);
         } catch (RuntimeException e) {
             closeAll(owned);

@@ -18,7 +18,15 @@ import java.util.List;
 public final class OpenPacketStep {
     private static final System.Logger LOG = System.getLogger(OpenPacketStep.class.getName());
     private static final long FIRST_PAUSE_MS = 5;
-    private static final long MAX_PAUSE_MS = 200;
+    /**
+     * While an upgrade normally completes, a pause is at most this long: the open packet goes out at most this
+     * long after the 101, instead of up to {@link #MAX_PAUSE_MS} (the 5, 10, 20 ... doubling reaches 160 ms by
+     * 155 ms).
+     */
+    static final long FAST_MAX_PAUSE_MS = 25;
+    /** After this long the upgrade is late (a slow or vanished client): back off to spare the 410 calls. */
+    static final long FAST_WINDOW_MS = 1_000;
+    static final long MAX_PAUSE_MS = 200;
 
     private final SkysocketConfig config;
     private final ConnectionStore connections;
@@ -43,19 +51,20 @@ public final class OpenPacketStep {
 
     /** True when this call delivered the open packet. */
     public boolean run(OpenRequest request) throws InterruptedException {
+        long start = clock.millis();
         if (!connections.markOpened(request.connectionId())) {
             return false;  // already opened by an earlier run, or the connection is gone
         }
+        long marked = clock.millis();
         Recipient recipient = new Recipient(request.connectionId(), request.endpoint());
         String frame = openFrame(request.connectionId());
-        long start = clock.millis();
         long pause = FIRST_PAUSE_MS;
         int attempts = 0;
         while (true) {
             attempts++;
             if (control.post(recipient, frame)) {
-                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2}", request.connectionId(),
-                        attempts, clock.millis() - start);
+                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} mark_ms={3}",
+                        request.connectionId(), attempts, clock.millis() - start, marked - start);
                 return true;
             }
             if (clock.millis() - start + pause > deadlineMs) {
@@ -64,7 +73,12 @@ public final class OpenPacketStep {
                 return false;
             }
             Thread.sleep(pause);
-            pause = Math.min(pause * 2, MAX_PAUSE_MS);
+            pause = nextPause(pause, clock.millis() - start);
         }
+    }
+
+    /** Doubling pauses, capped at {@link #FAST_MAX_PAUSE_MS} in the first second and {@link #MAX_PAUSE_MS} after. */
+    static long nextPause(long pause, long elapsedMs) {
+        return Math.min(pause * 2, elapsedMs < FAST_WINDOW_MS ? FAST_MAX_PAUSE_MS : MAX_PAUSE_MS);
     }
 }
