@@ -36,6 +36,8 @@ benchmarks=(
   "frames|--counts=$counts|--smoke --counts=$counts"
   "cost|--counts=$counts --charts=$out|--counts=$counts --charts=$out"
   "reference||--smoke"
+  "open-latency||--smoke"
+  "coldstart||--smoke"
 )
 
 # One build for all: every module the benchmarks use, test classes, the JMH jar and each module's class path.
