@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 
@@ -158,11 +159,21 @@ public final class ManagementApiClients implements Closeable {
         }
         if (http == null) {
             http = NettyNioAsyncHttpClient.builder()
+                    .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(ioThreads()))
                     .maxConcurrency(maxConcurrency)
                     .connectionAcquisitionTimeout(acquisitionTimeout)
                     .build();
         }
         return http;
+    }
+
+    /**
+     * Netty's default is two event loops per core; posts are short, so fewer loops mean fewer handoffs and less
+     * contention with the caller (docs/benchmarks.md, fan-out). {@code -Dskysocket.fanout-io-threads} overrides.
+     */
+    static int ioThreads() {
+        return Math.max(1, Integer.getInteger("skysocket.fanout-io-threads",
+                Runtime.getRuntime().availableProcessors() / 2));
     }
 
     @Override
