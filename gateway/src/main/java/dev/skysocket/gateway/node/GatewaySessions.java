@@ -88,6 +88,14 @@ public final class GatewaySessions implements EngineListener {
     public void onMessage(EngineSession session, EnginePacket message) {
         String sid = session.sid();
         directory.touch(sid, ctx.now());
+        // The connection, then the socket its packet names: one read of the partition for both, as on MessageRoute.
+        ctx.connections().withOneRead(sid, () -> {
+            route(session, sid, message);
+            return null;
+        });
+    }
+
+    private void route(EngineSession session, String sid, EnginePacket message) {
         // Read per message, as MessageRoute does: a binary packet's pending attachments live in the item.
         Optional<ConnectionRecord> found;
         try {

@@ -1,0 +1,57 @@
+package dev.skysocket.gateway.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skysocket.gateway.engine.HandshakeRefused;
+import dev.skysocket.testing.DynamoDbLocalServer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * What one inbound event costs the store on the gateway path: the connection and the socket its packet names
+ * come from one Query of the connection's partition, as on the API Gateway path, not a GetItem each.
+ */
+class InboundReadsTest {
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.add(context.request().getClass().getSimpleName().replace("Request", ""));
+        }
+    }));
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void anEchoEventReadsTheConnectionsPartitionOnceAndWritesNothing() throws HandshakeRefused {
+        FakeSession session = h.open();
+        h.send(session, "0");
+        calls.clear();
+
+        h.send(session, "27[\"echo\",\"hi\"]");
+
+        assertThat(session.sent()).last().isEqualTo("437[\"hi\"]");
+        assertThat(calls).containsExactly("Query");
+    }
+
+    @Test
+    void aSecondEventReadsAgainSoAnotherWritersChangesAreSeen() throws HandshakeRefused {
+        FakeSession session = h.open();
+        h.send(session, "0");
+        h.send(session, "21[\"echo\",1]");
+        calls.clear();
+
+        h.send(session, "22[\"echo\",2]");
+
+        assertThat(calls).containsExactly("Query");
+        assertThat(session.sent()).last().isEqualTo("432[2]");
+    }
+}
