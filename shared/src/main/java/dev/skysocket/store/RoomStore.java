@@ -14,4 +14,14 @@ public interface RoomStore {
 
     /** Every live member of the room, paged lazily; one Query per room partition, never a Scan. */
     Iterable<Member> members(String tenant, String namespace, String room);
+
+    /**
+     * The live members reached through any endpoint but {@code endpoint}: a gateway node knows its own members
+     * and asks the store only for the rest. This default reads every member and drops the node's own.
+     */
+    default Iterable<Member> membersElsewhere(String tenant, String namespace, String room, String endpoint) {
+        return () -> java.util.stream.StreamSupport.stream(members(tenant, namespace, room).spliterator(), false)
+                .filter(member -> !endpoint.equals(member.endpoint()))
+                .iterator();
+    }
 }

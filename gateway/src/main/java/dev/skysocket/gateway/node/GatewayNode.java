@@ -9,6 +9,8 @@ import dev.skysocket.server.Emitter;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.SocketServer;
+import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.RoomStore;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -59,13 +61,17 @@ public final class GatewayNode implements AutoCloseable {
         int port = managementApi.start();
         String url = settings.urlFor(port);
         DynamoBackend backend = DynamoBackend.create(config, dynamo, clients, clock);
+        // This node's own memberships live in memory too: a broadcast reads only the other endpoints' from DynamoDB.
+        LocalRooms localRooms = new LocalRooms(url);
+        ConnectionStore connections = new IndexedConnectionStore(backend.connections(), localRooms);
+        RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms);
         ServerContext context;
         if (settings.localDelivery()) {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
-                    recipient -> backend.connections().remove(recipient.connectionId()));
-            context = backend.context(config, io, delivery, delivery);
+                    recipient -> connections.remove(recipient.connectionId()));
+            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock);
         } else {
-            context = backend.context(config, io);
+            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock);
         }
         GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);

@@ -14,6 +14,10 @@
  * <p>No store error leaves a session callback: {@code StoreRetry} bounds the retries of idempotent store calls,
  * and past them only the one session is closed.
  *
+ * <p>{@code LocalRooms} indexes the room memberships of this node's own sockets in memory, written through by
+ * {@code IndexedRoomStore} and {@code IndexedConnectionStore} (every join, leave and removal of an owned session
+ * runs on its owner), so a broadcast asks DynamoDB only for the members on other endpoints.
+ *
  * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.

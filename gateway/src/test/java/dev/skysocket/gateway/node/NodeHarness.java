@@ -10,6 +10,8 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.server.SocketServer;
+import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
 import io.vertx.core.Vertx;
@@ -70,6 +72,16 @@ final class NodeHarness implements AutoCloseable {
         FakeSession session = new FakeSession();
         node.listener().onOpen(session);
         return session;
+    }
+
+    /** The table's connections as any other writer sees them, past this node's index. */
+    DynamoConnectionStore storeConnections() {
+        return new DynamoConnectionStore(dynamo, config, config.roomShards());
+    }
+
+    /** The table's rooms as any other writer sees them, past this node's index. */
+    DynamoRoomStore storeRooms() {
+        return new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), Clock.systemUTC());
     }
 
     void send(FakeSession session, String socketIoText) {

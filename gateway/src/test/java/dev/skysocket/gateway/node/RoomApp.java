@@ -6,7 +6,7 @@ import dev.skysocket.server.SocketServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A small app: echo with ack, join a room, say to a room; records disconnect reasons. */
+/** A small app: echo with ack, join and leave a room, say to a room; records disconnect reasons. */
 final class RoomApp implements SocketApp {
     final List<String> seen = new CopyOnWriteArrayList<>();
     final List<DisconnectReason> disconnects = new CopyOnWriteArrayList<>();
@@ -20,6 +20,10 @@ final class RoomApp implements SocketApp {
                 })
                 .on("join", (socket, args, ack) -> {
                     socket.join(args.text(0));
+                    ack.send(args.text(0));
+                })
+                .on("leave", (socket, args, ack) -> {
+                    socket.leave(args.text(0));
                     ack.send(args.text(0));
                 })
                 .on("say", (socket, args, ack) -> {

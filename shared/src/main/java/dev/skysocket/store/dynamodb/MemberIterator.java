@@ -8,6 +8,7 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.SK;
 
 import dev.skysocket.store.Member;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -27,13 +28,15 @@ final class MemberIterator implements Iterator<Member> {
     private final int shards;
     private final int pageSize;
     private final long nowSeconds;
+    /** Members reached through this endpoint are filtered out by DynamoDB; null: none are. */
+    private final String exceptEndpoint;
 
     private int nextShard;
     private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
     private Member next;
 
     MemberIterator(DynamoDbClient client, String tableName, String tenant, String namespace, String room,
-                   int shards, int pageSize, long nowSeconds) {
+                   int shards, int pageSize, long nowSeconds, String exceptEndpoint) {
         this.client = client;
         this.tableName = tableName;
         this.tenant = tenant;
@@ -42,6 +45,7 @@ final class MemberIterator implements Iterator<Member> {
         this.shards = shards;
         this.pageSize = pageSize;
         this.nowSeconds = nowSeconds;
+        this.exceptEndpoint = exceptEndpoint;
     }
 
     @Override
@@ -74,13 +78,23 @@ final class MemberIterator implements Iterator<Member> {
     private Iterator<Map<String, AttributeValue>> query(int shard) {
         String pk = DynamoSchema.roomPk(tenant, namespace, room, shard, shards);
         // Consistent: a socket that joined just before the broadcast must receive it, as in Socket.IO.
-        return client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
-                        .keyConditionExpression("#pk = :pk")
-                        .projectionExpression("#sk, #cid, #endpoint, #exp")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#cid", CONNECTION_ID,
-                                "#endpoint", ENDPOINT, "#exp", EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":pk", Attributes.s(pk)))
-                        .limit(pageSize))
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#sk", SK, "#cid", CONNECTION_ID,
+                "#endpoint", ENDPOINT, "#exp", EXPIRES_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Attributes.s(pk)));
+        if (exceptEndpoint != null) {
+            values.put(":own", Attributes.s(exceptEndpoint));
+        }
+        return client.queryPaginator(r -> {
+                    r.tableName(tableName).consistentRead(true)
+                            .keyConditionExpression("#pk = :pk")
+                            .projectionExpression("#sk, #cid, #endpoint, #exp")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .limit(pageSize);
+                    if (exceptEndpoint != null) {
+                        r.filterExpression("#endpoint <> :own");
+                    }
+                })
                 .items().iterator();
     }
 }

@@ -230,6 +230,27 @@ class DynamoRoomStoreTest {
         assertThat(members).extracting(Member::socketId).containsExactly(s.socketId());
     }
 
+    @Test
+    void members_elsewhere_leaves_out_one_endpoints_members_across_pages() {
+        DynamoRoomStore smallPages = new DynamoRoomStore(client, table, 1, CLOCK, 2);
+        String room = id("room");
+        String node = "http://10.0.0.9:3002";
+        List<String> remote = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            SocketRecord local = storedSocket("acme", "/");
+            smallPages.join(local, node, room, EXPIRES_AT);
+            SocketRecord elsewhere = storedSocket("acme", "/");
+            smallPages.join(elsewhere, ENDPOINT, room, EXPIRES_AT);
+            remote.add(elsewhere.socketId());
+        }
+
+        assertThat(smallPages.membersElsewhere("acme", "/", room, node))
+                .extracting(Member::socketId).containsExactlyInAnyOrderElementsOf(remote);
+        assertThat(smallPages.membersElsewhere("acme", "/", room, ENDPOINT)).hasSize(5)
+                .allMatch(member -> member.endpoint().equals(node));
+        assertThat(smallPages.members("acme", "/", room)).hasSize(10);
+    }
+
     private static SocketRecord storedSocket(String tenant, String namespace) {
         SocketRecord s = socket(id("c"), namespace, tenant);
         connections.putSocket(s);

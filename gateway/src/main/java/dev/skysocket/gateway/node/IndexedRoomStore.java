@@ -1,0 +1,68 @@
+package dev.skysocket.gateway.node;
+
+import dev.skysocket.store.Member;
+import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketRecord;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The store's rooms with this node's own memberships answered from {@link LocalRooms}: a broadcast asks the
+ * store only for members on other endpoints (other nodes, API Gateway connections) and adds the local ones from
+ * memory. Writes go to the store first and reach the index only when the store accepted them; a leave leaves
+ * the index first, so a failed store call never keeps delivering to a socket its handler removed.
+ */
+final class IndexedRoomStore implements RoomStore {
+    private final RoomStore store;
+    private final LocalRooms local;
+
+    IndexedRoomStore(RoomStore store, LocalRooms local) {
+        this.store = store;
+        this.local = local;
+    }
+
+    @Override
+    public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
+        store.join(socket, endpoint, room, expiresAt);
+        local.joined(socket, endpoint, room);
+    }
+
+    @Override
+    public void leave(SocketRecord socket, String room) {
+        local.left(socket, room);
+        store.leave(socket, room);
+    }
+
+    @Override
+    public Iterable<Member> members(String tenant, String namespace, String room) {
+        Iterable<Member> elsewhere = store.membersElsewhere(tenant, namespace, room, local.endpoint());
+        Iterable<Member> here = local.members(tenant, namespace, room);
+        return () -> concat(elsewhere.iterator(), here.iterator());
+    }
+
+    @Override
+    public Iterable<Member> membersElsewhere(String tenant, String namespace, String room, String endpoint) {
+        return endpoint.equals(local.endpoint()) ? store.membersElsewhere(tenant, namespace, room, endpoint)
+                : RoomStore.super.membersElsewhere(tenant, namespace, room, endpoint);
+    }
+
+    private static Iterator<Member> concat(Iterator<Member> first, Iterator<Member> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public Member next() {
+                if (first.hasNext()) {
+                    return first.next();
+                }
+                if (second.hasNext()) {
+                    return second.next();
+                }
+                throw new NoSuchElementException();
+            }
+        };
+    }
+}
