@@ -65,4 +65,18 @@ public interface ConnectionStore {
     default <T> T withOneRead(String connectionId, Supplier<T> work) {
         return work.get();
     }
+
+    /**
+     * Like {@link #withOneRead}, but the read may serve this connection's next calls too, until anything in this
+     * process writes to the connection or {@link #releaseHeldRead} drops it. Only for a connection whose events
+     * this process alone handles, one at a time (a gateway node's own session): other processes never write to
+     * it while it is open. This default holds nothing.
+     */
+    default <T> T withHeldRead(String connectionId, Supplier<T> work) {
+        return withOneRead(connectionId, work);
+    }
+
+    /** The connection is over: its held read, if any, goes. */
+    default void releaseHeldRead(String connectionId) {
+    }
 }

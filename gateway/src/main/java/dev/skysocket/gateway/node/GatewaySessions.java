@@ -88,8 +88,10 @@ public final class GatewaySessions implements EngineListener {
     public void onMessage(EngineSession session, EnginePacket message) {
         String sid = session.sid();
         directory.touch(sid, ctx.now());
-        // The connection, then the socket its packet names: one read of the partition for both, as on MessageRoute.
-        ctx.connections().withOneRead(sid, () -> {
+        // The connection, then the socket its packet names: one read of the partition for both, as on MessageRoute,
+        // and kept for the next event: only this node handles this session, one event at a time, so unless
+        // something here wrote to its items in between, the next event needs no read at all.
+        ctx.connections().withHeldRead(sid, () -> {
             route(session, sid, message);
             return null;
         });
@@ -153,6 +155,8 @@ public final class GatewaySessions implements EngineListener {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=session_cleanup_failed sid={0} reason={1} error={2}", sid, reason,
                     e.getClass().getSimpleName());
+        } finally {
+            ctx.connections().releaseHeldRead(sid);
         }
     }
 

@@ -105,4 +105,14 @@ final class IndexedConnectionStore implements ConnectionStore {
     public <T> T withOneRead(String connectionId, Supplier<T> work) {
         return store.withOneRead(connectionId, work);
     }
+
+    @Override
+    public <T> T withHeldRead(String connectionId, Supplier<T> work) {
+        return store.withHeldRead(connectionId, work);
+    }
+
+    @Override
+    public void releaseHeldRead(String connectionId) {
+        store.releaseHeldRead(connectionId);
+    }
 }

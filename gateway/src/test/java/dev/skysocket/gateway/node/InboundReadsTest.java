@@ -14,7 +14,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * What one inbound event costs the store on the gateway path: the connection and the socket its packet names
- * come from one Query of the connection's partition, as on the API Gateway path, not a GetItem each.
+ * come from one Query of the connection's partition, as on the API Gateway path, not a GetItem each; and that
+ * read serves the session's next events until something in this process writes to its items.
  */
 class InboundReadsTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -43,15 +44,36 @@ class InboundReadsTest {
     }
 
     @Test
-    void aSecondEventReadsAgainSoAnotherWritersChangesAreSeen() throws HandshakeRefused {
+    void theNextEventOfTheSameSessionNeedsNoReadWhenNothingWroteToItsItems() throws HandshakeRefused {
         FakeSession session = h.open();
         h.send(session, "0");
         h.send(session, "21[\"echo\",1]");
         calls.clear();
 
         h.send(session, "22[\"echo\",2]");
+        h.send(session, "23[\"echo\",3]");
 
+        assertThat(calls).isEmpty();
+        assertThat(session.sent()).last().isEqualTo("433[3]");
+    }
+
+    @Test
+    void anEventAfterAWriteToTheSessionsItemsReadsThemAgain() throws HandshakeRefused, InterruptedException {
+        FakeSession session = h.open();
+        h.send(session, "0");
+        h.send(session, "21[\"echo\",1]");
+
+        h.send(session, "22[\"join\",\"lobby\"]");
+        calls.clear();
+        h.send(session, "23[\"echo\",3]");
         assertThat(calls).containsExactly("Query");
-        assertThat(session.sent()).last().isEqualTo("432[2]");
+
+        // A write from another thread of this process (the upgrade's transport update) counts too.
+        Thread writer = new Thread(() -> h.node.context().connections().updateTransport(session.sid(), "websocket"));
+        writer.start();
+        writer.join();
+        calls.clear();
+        h.send(session, "24[\"echo\",4]");
+        assertThat(calls).containsExactly("Query");
     }
 }

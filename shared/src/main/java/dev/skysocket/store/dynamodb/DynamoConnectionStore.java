@@ -66,14 +66,18 @@ public final class DynamoConnectionStore implements ConnectionStore {
     public void create(ConnectionRecord connection) {
         PartitionReads.written(tableName, connection.connectionId());
         try {
-            // An item past its TTL counts as absent (reads ignore it), so it may be overwritten.
-            client.putItem(r -> r.tableName(tableName)
-                    .item(ItemMapper.connectionItem(connection))
-                    .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#exp", EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", n(nowSeconds()))));
-        } catch (ConditionalCheckFailedException exists) {
-            throw new ConnectionExistsException(connection.connectionId());
+            try {
+                // An item past its TTL counts as absent (reads ignore it), so it may be overwritten.
+                client.putItem(r -> r.tableName(tableName)
+                        .item(ItemMapper.connectionItem(connection))
+                        .conditionExpression("attribute_not_exists(#pk) OR #exp < :now")
+                        .expressionAttributeNames(Map.of("#pk", PK, "#exp", EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":now", n(nowSeconds()))));
+            } catch (ConditionalCheckFailedException exists) {
+                throw new ConnectionExistsException(connection.connectionId());
+            }
+        } finally {
+            PartitionReads.written(tableName, connection.connectionId());
         }
     }
 
@@ -92,12 +96,24 @@ public final class DynamoConnectionStore implements ConnectionStore {
         return PartitionReads.within(tableName, connectionId, work);
     }
 
+    /** The partition's read is kept between calls until a write in this process touches it. */
+    @Override
+    public <T> T withHeldRead(String connectionId, Supplier<T> work) {
+        return PartitionReads.withinHeld(tableName, connectionId, work);
+    }
+
+    @Override
+    public void releaseHeldRead(String connectionId) {
+        PartitionReads.release(tableName, connectionId);
+    }
+
     /** The thread's read of the connection's partition, made now if it is not there yet; null outside a scope. */
     private PartitionReads.Scope loadedScope(String connectionId) {
         PartitionReads.Scope scope = PartitionReads.scope(tableName, connectionId);
         if (scope == null || scope.loaded()) {
             return scope;
         }
+        long version = scope.version();
         Map<String, AttributeValue> connection = null;
         List<Map<String, AttributeValue>> sockets = new ArrayList<>();
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
@@ -111,38 +127,54 @@ public final class DynamoConnectionStore implements ConnectionStore {
                 sockets.add(item);
             }
         }
-        scope.load(connection, sockets);
+        scope.load(connection, sockets, version);
         return scope;
     }
 
     @Override
     public boolean markOpened(String connectionId) {
         PartitionReads.written(tableName, connectionId);
-        return updateIfLive(connectionKey(connectionId), "SET #opened = :true", "#opened = :false",
-                Map.of("#opened", OPENED), Map.of(":true", bool(true), ":false", bool(false)));
+        try {
+            return updateIfLive(connectionKey(connectionId), "SET #opened = :true", "#opened = :false",
+                    Map.of("#opened", OPENED), Map.of(":true", bool(true), ":false", bool(false)));
+        } finally {
+            PartitionReads.written(tableName, connectionId);
+        }
     }
 
     @Override
     public boolean updateTransport(String connectionId, String transport) {
         PartitionReads.written(tableName, connectionId);
-        return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
-                Map.of("#transport", TRANSPORT), Map.of(":transport", s(transport)));
+        try {
+            return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
+                    Map.of("#transport", TRANSPORT), Map.of(":transport", s(transport)));
+        } finally {
+            PartitionReads.written(tableName, connectionId);
+        }
     }
 
     @Override
     public boolean recordPong(String connectionId, long nextPingDueAt) {
         PartitionReads.written(tableName, connectionId);
-        return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
-                Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
-                Map.of(":due", n(nextPingDueAt), ":false", bool(false)));
+        try {
+            return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
+                    Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                    Map.of(":due", n(nextPingDueAt), ":false", bool(false)));
+        } finally {
+            PartitionReads.written(tableName, connectionId);
+        }
     }
 
     @Override
     public void recordPingSent(String connectionId, long pongDeadline) {
         PartitionReads.written(tableName, connectionId);
-        updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
-                Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
-                Map.of(":due", n(pongDeadline), ":true", bool(true)));
+        try {
+            updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
+                    Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                    Map.of(":due", n(pongDeadline), ":true", bool(true)));
+        } finally {
+            PartitionReads.written(tableName, connectionId);
+        }
     }
 
     /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
@@ -170,23 +202,31 @@ public final class DynamoConnectionStore implements ConnectionStore {
     @Override
     public void savePending(String connectionId, PendingBinary pending) {
         PartitionReads.written(tableName, connectionId);
-        if (pending == null) {
-            updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
-        } else {
-            updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
-                    Map.of(":pending", ItemMapper.pendingValue(pending)));
+        try {
+            if (pending == null) {
+                updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
+            } else {
+                updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
+                        Map.of(":pending", ItemMapper.pendingValue(pending)));
+            }
+        } finally {
+            PartitionReads.written(tableName, connectionId);
         }
     }
 
     @Override
     public void putSocket(SocketRecord socket) {
         PartitionReads.written(tableName, socket.connectionId());
-        Map<String, AttributeValue> old = client.putItem(r -> r.tableName(tableName)
-                .item(ItemMapper.socketItem(socket, socketExpiry.applyAsLong(socket.connectedAt())))
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
-        if (old != null && !old.isEmpty()) {
-            // A replaced socket's memberships would keep receiving broadcasts meant for it.
-            cascade.removeStaleMemberships(ItemMapper.socket(old), socket);
+        try {
+            Map<String, AttributeValue> old = client.putItem(r -> r.tableName(tableName)
+                    .item(ItemMapper.socketItem(socket, socketExpiry.applyAsLong(socket.connectedAt())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            if (old != null && !old.isEmpty()) {
+                // A replaced socket's memberships would keep receiving broadcasts meant for it.
+                cascade.removeStaleMemberships(ItemMapper.socket(old), socket);
+            }
+        } finally {
+            PartitionReads.written(tableName, socket.connectionId());
         }
     }
 
@@ -225,11 +265,15 @@ public final class DynamoConnectionStore implements ConnectionStore {
     @Override
     public void saveSocketData(String connectionId, String namespace, String dataJson) {
         PartitionReads.written(tableName, connectionId);
-        if (dataJson == null) {
-            updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
-        } else {
-            updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
-                    Map.of(":data", s(dataJson)));
+        try {
+            if (dataJson == null) {
+                updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
+            } else {
+                updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
+                        Map.of(":data", s(dataJson)));
+            }
+        } finally {
+            PartitionReads.written(tableName, connectionId);
         }
     }
 
@@ -240,13 +284,21 @@ public final class DynamoConnectionStore implements ConnectionStore {
         Map<String, AttributeValue> stored = scope == null || !scope.loaded() ? null
                 : scope.socketsByNamespace().getOrDefault(socket.namespace(), Map.of());
         PartitionReads.written(tableName, socket.connectionId());
-        cascade.removeSocket(socket, stored);
+        try {
+            cascade.removeSocket(socket, stored);
+        } finally {
+            PartitionReads.written(tableName, socket.connectionId());
+        }
     }
 
     @Override
     public void remove(String connectionId) {
         PartitionReads.written(tableName, connectionId);
-        cascade.removeConnection(connectionId);
+        try {
+            cascade.removeConnection(connectionId);
+        } finally {
+            PartitionReads.written(tableName, connectionId);
+        }
     }
 
     private Optional<Map<String, AttributeValue>> live(Map<String, AttributeValue> item) {

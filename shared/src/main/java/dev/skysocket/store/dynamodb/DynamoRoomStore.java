@@ -61,44 +61,52 @@ public final class DynamoRoomStore implements RoomStore {
     @Override
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
         PartitionReads.written(tableName, socket.connectionId());
-        if (!room.equals(socket.socketId())) {
+        try {
+            if (!room.equals(socket.socketId())) {
+                try {
+                    client.updateItem(r -> r.tableName(tableName)
+                            .key(socketKey(socket.connectionId(), socket.namespace()))
+                            .updateExpression("ADD #rooms :room")
+                            .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
+                            .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
+                                    "#sid", DynamoSchema.SOCKET_ID))
+                            .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
+                                    ":sid", s(socket.socketId()))));
+                } catch (ConditionalCheckFailedException socketGone) {
+                    return;
+                }
+            }
+            client.putItem(r -> r.tableName(tableName)
+                    .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
+        } finally {
+            PartitionReads.written(tableName, socket.connectionId());
+        }
+    }
+
+    @Override
+    public void leave(SocketRecord socket, String room) {
+        PartitionReads.written(tableName, socket.connectionId());
+        try {
+            client.deleteItem(r -> r.tableName(tableName)
+                    .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
+            if (room.equals(socket.socketId())) {
+                return;
+            }
             try {
+                // DELETE of the last element removes the attribute: DynamoDB keeps no empty sets.
                 client.updateItem(r -> r.tableName(tableName)
                         .key(socketKey(socket.connectionId(), socket.namespace()))
-                        .updateExpression("ADD #rooms :room")
+                        .updateExpression("DELETE #rooms :room")
                         .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
                         .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
                                 "#sid", DynamoSchema.SOCKET_ID))
                         .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
                                 ":sid", s(socket.socketId()))));
             } catch (ConditionalCheckFailedException socketGone) {
-                return;
+                // Nothing left to update.
             }
-        }
-        client.putItem(r -> r.tableName(tableName)
-                .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
-    }
-
-    @Override
-    public void leave(SocketRecord socket, String room) {
-        PartitionReads.written(tableName, socket.connectionId());
-        client.deleteItem(r -> r.tableName(tableName)
-                .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
-        if (room.equals(socket.socketId())) {
-            return;
-        }
-        try {
-            // DELETE of the last element removes the attribute: DynamoDB keeps no empty sets.
-            client.updateItem(r -> r.tableName(tableName)
-                    .key(socketKey(socket.connectionId(), socket.namespace()))
-                    .updateExpression("DELETE #rooms :room")
-                    .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
-                    .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
-                            "#sid", DynamoSchema.SOCKET_ID))
-                    .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
-                            ":sid", s(socket.socketId()))));
-        } catch (ConditionalCheckFailedException socketGone) {
-            // Nothing left to update.
+        } finally {
+            PartitionReads.written(tableName, socket.connectionId());
         }
     }
 

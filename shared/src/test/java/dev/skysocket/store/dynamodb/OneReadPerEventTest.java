@@ -151,4 +151,47 @@ class OneReadPerEventTest {
         assertThat(connections.recordPong(id("missing"), 123L)).isFalse();
         assertThat(recorder.operations()).containsExactly("UpdateItem", "UpdateItem");
     }
+
+    @Test
+    void aHeldReadServesTheNextCallUntilAWriteFromAnyThreadAndIsGoneAfterRelease() throws InterruptedException {
+        String id = connection.connectionId();
+
+        connections.withHeldRead(id, () -> connections.find(id));
+        connections.withHeldRead(id, () -> connections.findSocket(id, "/"));
+        assertThat(recorder.operations()).containsExactly("Query");
+
+        Thread writer = new Thread(() -> connections.saveSocketData(id, "/", "{\"n\":1}"));
+        writer.start();
+        writer.join();
+        Optional<SocketRecord> after = connections.withHeldRead(id, () -> connections.findSocket(id, "/"));
+        assertThat(after.orElseThrow().dataJson()).isEqualTo("{\"n\":1}");
+        assertThat(recorder.operations()).containsExactly("Query", "UpdateItem", "Query");
+
+        connections.releaseHeldRead(id);
+        assertThat(PartitionReads.heldCount()).isZero();
+        connections.withHeldRead(id, () -> connections.find(id));
+        assertThat(recorder.operations()).containsExactly("Query", "UpdateItem", "Query", "Query");
+        connections.releaseHeldRead(id);
+    }
+
+    @Test
+    void aHeldReadIsNeverTrustedWhenAWriteLandedWhileItWasBeingMade() {
+        String id = connection.connectionId();
+
+        // The write happens inside the held call, after the read: the read's version no longer matches.
+        connections.withHeldRead(id, () -> {
+            connections.find(id);
+            Thread writer = new Thread(() -> connections.updateTransport(id, "polling"));
+            writer.start();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return connections.find(id);
+        });
+
+        assertThat(recorder.operations()).containsExactly("Query", "UpdateItem", "Query");
+        connections.releaseHeldRead(id);
+    }
 }
