@@ -9,6 +9,17 @@ public interface RoomStore {
     /** Adds the socket to the room (membership item and the socket's room list). Idempotent. */
     void join(SocketRecord socket, String endpoint, String room, long expiresAt);
 
+    /**
+     * Writes the memberships of a socket whose stored item already lists {@code rooms} (a new socket is stored with
+     * them), so only the membership items are written, in one batch where the store allows. Idempotent.
+     */
+    default void addMemberships(SocketRecord socket, String endpoint, java.util.Collection<String> rooms,
+                                long expiresAt) {
+        for (String room : rooms) {
+            join(socket, endpoint, room, expiresAt);
+        }
+    }
+
     /** Removes the socket from the room. Idempotent. */
     void leave(SocketRecord socket, String room);
 

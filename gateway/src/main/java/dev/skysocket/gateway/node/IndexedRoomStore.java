@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import dev.skysocket.store.Member;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -25,6 +26,14 @@ final class IndexedRoomStore implements RoomStore {
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
         store.join(socket, endpoint, room, expiresAt);
         local.joined(socket, endpoint, room);
+    }
+
+    @Override
+    public void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms, long expiresAt) {
+        store.addMemberships(socket, endpoint, rooms, expiresAt);
+        for (String room : rooms) {
+            local.joined(socket, endpoint, room);
+        }
     }
 
     @Override

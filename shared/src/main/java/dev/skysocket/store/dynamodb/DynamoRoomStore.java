@@ -9,6 +9,9 @@ import dev.skysocket.store.Member;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,6 +36,7 @@ public final class DynamoRoomStore implements RoomStore {
     private final int roomShards;
     private final Clock clock;
     private final int pageSize;
+    private final BatchWriter batches;
 
     /**
      * @param roomShards partitions per room, fixed for the table's life (changing it strands memberships);
@@ -52,6 +56,7 @@ public final class DynamoRoomStore implements RoomStore {
         this.roomShards = roomShards;
         this.clock = clock;
         this.pageSize = pageSize;
+        this.batches = new BatchWriter(client, tableName);
     }
 
     /**
@@ -78,6 +83,21 @@ public final class DynamoRoomStore implements RoomStore {
             }
             client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
+        } finally {
+            PartitionReads.written(tableName, socket.connectionId());
+        }
+    }
+
+    /** One BatchWriteItem of membership items: no socket update, the socket item was stored listing the rooms. */
+    @Override
+    public void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms, long expiresAt) {
+        PartitionReads.written(tableName, socket.connectionId());
+        try {
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            for (String room : new LinkedHashSet<>(rooms)) {
+                items.add(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards));
+            }
+            batches.putAll(items);
         } finally {
             PartitionReads.written(tableName, socket.connectionId());
         }

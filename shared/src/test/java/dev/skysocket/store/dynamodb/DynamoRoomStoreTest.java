@@ -251,6 +251,25 @@ class DynamoRoomStoreTest {
         assertThat(smallPages.members("acme", "/", room)).hasSize(10);
     }
 
+    @Test
+    void memberships_of_a_socket_stored_with_its_rooms_are_one_batch_and_leave_as_usual() {
+        String room = id("room");
+        SocketRecord s = socket(id("c"), "/", "acme");
+        SocketRecord listed = new SocketRecord(s.connectionId(), s.namespace(), s.socketId(), s.tenant(),
+                java.util.Set.of(room), null, null, s.connectedAt());
+        connections.putSocket(listed);
+        recorder.clear();
+
+        rooms.addMemberships(listed, ENDPOINT, List.of(listed.socketId(), room), EXPIRES_AT);
+
+        assertThat(recorder.operations()).containsExactly("BatchWriteItem");
+        assertThat(members("acme", "/", room)).containsExactly(listed.socketId());
+        assertThat(members("acme", "/", listed.socketId())).containsExactly(listed.socketId());
+        rooms.leave(listed, room);
+        assertThat(members("acme", "/", room)).isEmpty();
+        assertThat(storedRooms(listed)).isEmpty();
+    }
+
     private static SocketRecord storedSocket(String tenant, String namespace) {
         SocketRecord s = socket(id("c"), namespace, tenant);
         connections.putSocket(s);
