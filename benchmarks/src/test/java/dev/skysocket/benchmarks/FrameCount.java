@@ -30,10 +30,11 @@ import org.json.JSONObject;
  */
 public final class FrameCount {
     private static final int WAIT_SECONDS = 60;
-    /** The idle phase runs the product's heartbeat (540 s ping, 60 s sweep) this many times faster. */
+    /** The idle phase runs the product's heartbeat (570 s ping, 60 s sweep, 15 s passes) this many times faster. */
     private static final int TIME_SCALE = 120;
-    private static final long DEFAULT_PING_MS = 540_000;
+    private static final long DEFAULT_PING_MS = 570_000;
     private static final long DEFAULT_SWEEP_MS = 60_000;
+    private static final long DEFAULT_PASS_MS = 15_000;
 
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
     private final StringBuilder rows = new StringBuilder();
@@ -71,7 +72,7 @@ public final class FrameCount {
     }
 
     private void events(int clients, int events) throws Exception {
-        try (LocalRunner runner = LocalRunner.start(Settings.of(settings(DEFAULT_PING_MS, 60_000, DEFAULT_SWEEP_MS)))) {
+        try (LocalRunner runner = LocalRunner.start(Settings.of(settings(DEFAULT_PING_MS, 60_000, DEFAULT_SWEEP_MS, DEFAULT_PASS_MS)))) {
             EmulatorStats stats = runner.emulator().stats();
             Snapshot start = settled(stats);
             List<Socket> sockets = new ArrayList<>();
@@ -126,7 +127,8 @@ public final class FrameCount {
     private void idle(int clients, int seconds) throws Exception {
         long ping = DEFAULT_PING_MS / TIME_SCALE;
         long sweep = DEFAULT_SWEEP_MS / TIME_SCALE;
-        try (LocalRunner runner = LocalRunner.start(Settings.of(settings(ping, ping * 2, sweep)))) {
+        long pass = DEFAULT_PASS_MS / TIME_SCALE;
+        try (LocalRunner runner = LocalRunner.start(Settings.of(settings(ping, ping * 2, sweep, pass)))) {
             EmulatorStats stats = runner.emulator().stats();
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -143,9 +145,10 @@ public final class FrameCount {
             counts.put("idle.measured.messages_per_hour", perHour);
             counts.put("idle.measured.invocations_per_hour", idle.defaults() / (double) clients / scaledHours);
             rows.append(String.format(Locale.ROOT,
-                    "| idle, ping %d ms / sweep %d ms for %.0f s (= %.2f h at 540 s / 60 s), per connection-hour "
-                            + "| %.1f in | %.1f out | **%.1f** | %.1f `$default` | (%d of %d still open) |%n",
-                    ping, sweep, elapsed, scaledHours, idle.inboundFrames() / (double) clients / scaledHours,
+                    "| idle, ping %d ms / sweep %d ms / pass %d ms for %.0f s (= %.2f h at 570 s / 60 s / 15 s), "
+                            + "per connection-hour | %.1f in | %.1f out | **%.1f** | %.1f `$default` | (%d of %d still "
+                            + "open) |%n",
+                    ping, sweep, pass, elapsed, scaledHours, idle.inboundFrames() / (double) clients / scaledHours,
                     idle.outboundFrames() / (double) clients / scaledHours, perHour,
                     idle.defaults() / (double) clients / scaledHours, open, clients));
             sockets.forEach(Socket::close);
@@ -221,12 +224,13 @@ public final class FrameCount {
                 ? url.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build() : url;
     }
 
-    private static Map<String, String> settings(long pingMs, long timeoutMs, long sweepMs) {
+    private static Map<String, String> settings(long pingMs, long timeoutMs, long sweepMs, long passMs) {
         return Map.of("skysocket.apigw-port", "0", "skysocket.gateway-port", "0",
                 "skysocket.gateway-management-port", "0", "skysocket.dynamodb-port", "0", "skysocket.stage", "dev",
                 "skysocket.ping-interval-ms", Long.toString(pingMs),
                 "skysocket.ping-timeout-ms", Long.toString(timeoutMs),
-                "skysocket.sweep-period-ms", Long.toString(sweepMs));
+                "skysocket.sweep-period-ms", Long.toString(sweepMs),
+                "skysocket.sweep-pass-period-ms", Long.toString(passMs));
     }
 
     /**

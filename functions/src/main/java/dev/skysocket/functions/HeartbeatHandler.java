@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The heartbeat sweep ({@code QUARKUS_LAMBDA_HANDLER=heartbeat}), run by an EventBridge schedule every
- * {@code skysocket.sweep-period-ms}. The scheduled event's content does not matter.
+ * {@code skysocket.sweep-period-ms}; one invocation passes every {@code skysocket.sweep-pass-period-ms} while
+ * anything falls due before the next one, never past the invocation's remaining time. The scheduled event's
+ * content does not matter. Reports the passes' sums.
  */
 @Named("heartbeat")
 @Singleton
@@ -25,6 +27,6 @@ public class HeartbeatHandler implements RequestHandler<Map<String, Object>, Swe
 
     @Override
     public SweepReport handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        return runtime.heartbeat().run();
+        return runtime.heartbeatPasses().run(context::getRemainingTimeInMillis).total();
     }
 }

@@ -108,7 +108,7 @@ class TemplateTest {
         setKeyValue(properties(t, "GatewayLoadBalancer").get("LoadBalancerAttributes"),
                 "idle_timeout.timeout_seconds", "600");
         assertThat(TemplateChecks.albIdleTimeoutExceedsPingIntervalPlusTimeout(t))
-                .anyMatch(p -> p.contains("<= pingInterval + pingTimeout defaults 600000"));
+                .anyMatch(p -> p.contains("<= pingInterval + pingTimeout defaults 630000"));
         Template unset = load();
         list(properties(unset, "GatewayLoadBalancer").get("LoadBalancerAttributes"))
                 .removeIf(a -> "idle_timeout.timeout_seconds".equals(map(a).get("Key")));

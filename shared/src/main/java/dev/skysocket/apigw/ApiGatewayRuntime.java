@@ -28,6 +28,8 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     private final OpenPacketStep openStep;
     private final HeartbeatSweep heartbeat;
     private final ManagementApiClients managementClients;
+    private final SkysocketConfig config;
+    private final Clock clock;
 
     /**
      * @param invokerFor   how {@code $connect} starts the open step: an async Lambda invocation on AWS, a worker
@@ -38,6 +40,8 @@ public final class ApiGatewayRuntime implements AutoCloseable {
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
                              String callbackUrl, Clock clock) {
         this.managementClients = managementClients;
+        this.config = config;
+        this.clock = clock;
         DynamoBackend backend = DynamoBackend.create(config, dynamo, managementClients, clock);
         DynamoConnectionStore connections = backend.connections();
         ManagementApiFanout fanout = backend.fanout();
@@ -75,6 +79,17 @@ public final class ApiGatewayRuntime implements AutoCloseable {
 
     public HeartbeatSweep heartbeat() {
         return heartbeat;
+    }
+
+    /** One scheduled invocation's passes of the heartbeat, sleeping for real between them. */
+    public SweepPasses heartbeatPasses() {
+        return heartbeatPasses(Thread::sleep);
+    }
+
+    /** One scheduled invocation's passes of the heartbeat; the look-ahead is a one-item query of the index. */
+    public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper) {
+        return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
+                sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS);
     }
 
     public ServerContext context() {

@@ -8,10 +8,14 @@ import java.util.Set;
  * The one configuration every path shares, so the API Gateway path and the gateway send the same open packet.
  *
  * @param pingIntervalMs    advertised in the open packet; the heartbeat pings each connection at most this far apart.
- *                          Default 540 s: under API Gateway's 10-minute idle close with a sweep of one minute.
+ *                          Default 570 s: a pong comes back at most 570 s after the last one plus EventBridge's
+ *                          delivery delay, a pass's own time and the round trip, which leaves 30 s under API
+ *                          Gateway's 10-minute idle close (sweep passes every 15 s).
  * @param pingTimeoutMs     how long a client may take to answer a ping
  * @param maxPayload        advertised maxPayload; 32 KB because API Gateway closes bigger frames (1009)
- * @param sweepPeriodMs     how often the heartbeat sweep runs; a ping goes out up to this much before it is due
+ * @param sweepPeriodMs     how often the heartbeat sweep is invoked (EventBridge's schedule, one minute at least)
+ * @param sweepPassPeriodMs one invocation sweeps every this often until the next invocation is due; a ping goes
+ *                          out up to this much before it is due. Equal to the sweep period: one pass per invocation
  * @param maxConnectionAgeMs connections are rotated (transport closed, client reconnects) past this age, before
  *                          API Gateway's 2-hour hard limit
  * @param tableName         the DynamoDB table
@@ -21,7 +25,7 @@ import java.util.Set;
  * @param roomShards        partitions each room's membership spreads over (DynamoDB: 1,000 WCU per partition)
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
-                              long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
+                              long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
                               CodecLimits codecLimits) {
 
@@ -40,9 +44,21 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         if (sweepPeriodMs > pingIntervalMs) {
             throw new IllegalArgumentException("the sweep period must not exceed the ping interval");
         }
+        // Passes are spaced evenly inside one invocation: a remainder would leave a longer gap before the next one.
+        if (sweepPassPeriodMs < 1 || sweepPassPeriodMs > sweepPeriodMs || sweepPeriodMs % sweepPassPeriodMs != 0) {
+            throw new IllegalArgumentException("the sweep pass period must be positive and divide the sweep period");
+        }
         if (maxPayload < 1 || fanoutConcurrency < 1 || roomShards < 1) {
             throw new IllegalArgumentException("max payload, fan-out concurrency and room shards must be positive");
         }
+    }
+
+    /** One sweep pass per invocation (the pass period equals the sweep period). */
+    public SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
+                           long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
+                           String defaultTenant, int fanoutConcurrency, int roomShards, CodecLimits codecLimits) {
+        this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPeriodMs, maxConnectionAgeMs, tableName,
+                allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits);
     }
 
     public static SkysocketConfig defaults() {
@@ -56,11 +72,14 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
     public static SkysocketConfig from(Settings s) {
         int maxPayload = s.intValue("skysocket.max-payload", 32 * 1024);
         String origins = s.string("skysocket.allowed-origins", "");
+        long sweepPeriod = s.longValue("skysocket.sweep-period-ms", 60_000);
         return new SkysocketConfig(
-                s.longValue("skysocket.ping-interval-ms", 540_000),
+                s.longValue("skysocket.ping-interval-ms", 570_000),
                 s.longValue("skysocket.ping-timeout-ms", 60_000),
                 maxPayload,
-                s.longValue("skysocket.sweep-period-ms", 60_000),
+                sweepPeriod,
+                // A sweep period that 15 s does not divide (tests, local runs) keeps one pass per invocation.
+                s.longValue("skysocket.sweep-pass-period-ms", sweepPeriod % 15_000 == 0 ? 15_000 : sweepPeriod),
                 s.longValue("skysocket.max-connection-age-ms", API_GATEWAY_MAX_AGE_MS - 5 * 60_000),
                 s.string("skysocket.table", "skysocket"),
                 origins.isEmpty() ? Set.of() : Set.copyOf(List.of(origins.split("\\s*,\\s*"))),

@@ -17,24 +17,40 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the scheduled sweep runs every sweep period, each ping
- * the sweep posts is answered with a pong through the {@code $default} route, and nothing else happens. Counts
- * the billed messages both ways (pings out, pongs in), the invocations and the capacity units, for the product's
- * heartbeat settings, for a candidate setting that pings less often, and for Socket.IO's default interval (ping every
- * 25 s) run through the same sweep. Socket.IO's own server pings exactly every 25 s: 144 pings and 144 pongs an hour.
+ * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the
+ * scheduled sweep is invoked every sweep period and runs its passes ({@link SweepPasses}) on the simulated clock,
+ * each ping a pass posts is answered at once with a pong through the {@code $default} route (no round trip: the
+ * most pings), and nothing else happens. Counts the billed messages both ways (pings out, pongs in), the
+ * invocations, the passes and the time the sweep slept, the capacity units, and the longest silence between two
+ * client messages, which must stay under API Gateway's 10-minute idle close. Rows: the product's heartbeat
+ * settings, the same with one pass per invocation, and Socket.IO's default interval (ping every 25 s) run through
+ * the same sweep. Socket.IO's own server pings exactly every 25 s: 144 pings and 144 pongs an hour.
  */
 final class IdleHour {
     private static final Duration SIMULATED = Duration.ofMinutes(110);
+    /** HeartbeatFunction's Timeout in template.yaml. */
+    static final long LAMBDA_TIMEOUT_MS = 120_000;
 
     private IdleHour() {
     }
 
-    /** Everything per hour. */
-    record Result(String name, String label, long pingIntervalMs, long sweepPeriodMs, double framesOut,
-                  double framesIn, double defaultInvocations, double sweeps, double sweepRru, double sweepWru,
-                  double pongRru, double pongWru, boolean stillOpen) {
+    /** Everything per hour; {@code longestSilenceMs} is absolute, the longest gap between two client messages. */
+    record Result(String name, String label, long pingIntervalMs, long sweepPeriodMs, long passPeriodMs,
+                  double framesOut, double framesIn, double defaultInvocations, double sweeps, double passes,
+                  double sleptSeconds, double sweepRru, double sweepWru, double pongRru, double pongWru,
+                  long longestSilenceMs, boolean stillOpen) {
         double frames() {
             return framesOut + framesIn;
+        }
+
+        /** Passes an hour when every invocation finds something due in each of its slots (a fleet of any size). */
+        double busyPasses() {
+            return sweeps * (sweepPeriodMs / passPeriodMs);
+        }
+
+        /** Seconds an hour the sweep sleeps between passes when every slot has something due. */
+        double busySleptSeconds() {
+            return sweeps * (sweepPeriodMs / passPeriodMs - 1) * passPeriodMs / 1000.0;
         }
     }
 
@@ -42,29 +58,36 @@ final class IdleHour {
         List<Result> results = new java.util.ArrayList<>();
         results.add(simulate("skysocket", "Skysocket defaults", Map.of()));
         if (!smoke) {
-            results.add(simulate("candidate", "candidate: ping 585 s, sweep 15 s", Map.of(
-                    "skysocket.ping-interval-ms", "585000", "skysocket.sweep-period-ms", "15000")));
+            results.add(simulate("onepass", "one pass per invocation (before passes)", Map.of(
+                    "skysocket.ping-interval-ms", "540000", "skysocket.sweep-pass-period-ms", "60000")));
             results.add(simulate("socketio", "Socket.IO's 25 s ping through the sweep (5 s)", Map.of(
                     "skysocket.ping-interval-ms", "25000", "skysocket.ping-timeout-ms", "20000",
                     "skysocket.sweep-period-ms", "5000")));
         }
         StringBuilder text = new StringBuilder("""
-                | heartbeat | ping interval / sweep period | frames out (pings) | frames in (pongs) | billed \
-                messages per hour | `$default` invocations | sweeps | read units (sweep + pong) | write units \
-                (sweep + pong) | connection still open |
-                |---|---|---:|---:|---:|---:|---:|---|---|---|
+                | heartbeat | ping interval / sweep period / pass period | frames out (pings) | frames in (pongs) \
+                | billed messages per hour | `$default` invocations | sweep invocations / passes | sweep slept \
+                (s) | read units (sweep + pong) | write units (sweep + pong) | longest silence | connection \
+                still open |
+                |---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---|
                 """);
         for (Result r : results) {
-            text.append(String.format(Locale.ROOT, "| %s | %d s / %d s | %s | %s | **%s** | %s | %s | %s + %s | %s + %s | %s |%n",
-                    r.label(), r.pingIntervalMs() / 1000, r.sweepPeriodMs() / 1000, num(r.framesOut()),
-                    num(r.framesIn()), num(r.frames()), num(r.defaultInvocations()), num(r.sweeps()),
+            text.append(String.format(Locale.ROOT,
+                    "| %s | %s s / %s s / %s s | %s | %s | **%s** | %s | %s / %s | %s | %s + %s | %s + %s | %s s | %s |%n",
+                    r.label(), num(r.pingIntervalMs() / 1000.0), num(r.sweepPeriodMs() / 1000.0),
+                    num(r.passPeriodMs() / 1000.0), num(r.framesOut()), num(r.framesIn()), num(r.frames()),
+                    num(r.defaultInvocations()), num(r.sweeps()), num(r.passes()), num(r.sleptSeconds()),
                     num(r.sweepRru()), num(r.pongRru()), num(r.sweepWru()), num(r.pongWru()),
-                    r.stillOpen() ? "yes" : "no"));
+                    num(r.longestSilenceMs() / 1000.0), r.stillOpen() ? "yes" : "no"));
             String p = "idle." + r.name() + ".";
             counts.put(p + "frames_out_per_hour", r.framesOut());
             counts.put(p + "frames_in_per_hour", r.framesIn());
             counts.put(p + "default_invocations_per_hour", r.defaultInvocations());
             counts.put(p + "sweeps_per_hour", r.sweeps());
+            counts.put(p + "sweep_passes_per_hour", r.passes());
+            counts.put(p + "sweep_seconds_per_hour", r.sleptSeconds());
+            counts.put(p + "sweep_busy_passes_per_hour", r.busyPasses());
+            counts.put(p + "sweep_busy_seconds_per_hour", r.busySleptSeconds());
             counts.put(p + "sweep_rru_per_hour", r.sweepRru());
             counts.put(p + "sweep_wru_per_hour", r.sweepWru());
             counts.put(p + "pong_rru_per_hour", r.pongRru());
@@ -98,38 +121,76 @@ final class IdleHour {
                     Map.of("EIO", "4", "transport", "websocket"), Map.of()));
             runtime.message().handle(RouteHarness.event(id, "$default", "MESSAGE", "40", null, null));
             int postsBefore = api.postsTo(id).size();
-            long framesIn = 0;
-            long sweeps = 0;
-            double sweepRru = 0;
-            double sweepWru = 0;
-            double pongRru = 0;
-            double pongWru = 0;
-            for (long t = 0; t < SIMULATED.toMillis(); t += config.sweepPeriodMs()) {
-                clock.advance(Duration.ofMillis(config.sweepPeriodMs()));
-                int seen = api.postsTo(id).size();
-                meter.reset();
-                runtime.heartbeat().run();
-                sweeps++;
-                sweepRru += meter.readUnits();
-                sweepWru += meter.writeUnits();
+            Tally tally = new Tally(clock.millis());
+            // The client answers every ping the moment it lands, between passes too.
+            Runnable answerPings = () -> {
+                tally.sweepRru += meter.readUnits();
+                tally.sweepWru += meter.writeUnits();
                 List<String> posts = api.postsTo(id);
-                for (String frame : posts.subList(seen, posts.size())) {
+                for (String frame : posts.subList(tally.seen, posts.size())) {
                     if (frame.equals("2")) {
                         meter.reset();
                         runtime.message().handle(RouteHarness.event(id, "$default", "MESSAGE", "3", null, null));
-                        framesIn++;
-                        pongRru += meter.readUnits();
-                        pongWru += meter.writeUnits();
+                        tally.pong(clock.millis());
+                        tally.pongRru += meter.readUnits();
+                        tally.pongWru += meter.writeUnits();
                     }
                 }
+                tally.seen = posts.size();
+                meter.reset();
+            };
+            SweepPasses passes = runtime.heartbeatPasses(ms -> {
+                answerPings.run();
+                clock.advance(Duration.ofMillis(ms));
+                tally.slept += ms;
+            });
+            long origin = clock.millis();
+            for (long t = config.sweepPeriodMs(); t <= SIMULATED.toMillis(); t += config.sweepPeriodMs()) {
+                clock.advance(Duration.ofMillis(origin + t - clock.millis()));  // the schedule fires
+                tally.seen = api.postsTo(id).size();
+                meter.reset();
+                long invokedAt = clock.millis();
+                SweepPasses.Outcome outcome = passes.run(() -> invokedAt + LAMBDA_TIMEOUT_MS - clock.millis());
+                answerPings.run();
+                tally.sweeps++;
+                tally.passes += outcome.passes();
             }
             long framesOut = api.postsTo(id).size() - postsBefore;
             boolean closed = api.requestsFor(id).stream().anyMatch(r -> r.method().equals("DELETE"));
             runtime.close();
             double perHour = 60.0 / SIMULATED.toMinutes();
-            return new Result(name, label, config.pingIntervalMs(), config.sweepPeriodMs(), framesOut * perHour,
-                    framesIn * perHour, framesIn * perHour, sweeps * perHour, sweepRru * perHour,
-                    sweepWru * perHour, pongRru * perHour, pongWru * perHour, !closed);
+            long framesIn = tally.framesIn;
+            return new Result(name, label, config.pingIntervalMs(), config.sweepPeriodMs(),
+                    config.sweepPassPeriodMs(), framesOut * perHour, framesIn * perHour, framesIn * perHour,
+                    tally.sweeps * perHour, tally.passes * perHour, tally.slept / 1000.0 * perHour,
+                    tally.sweepRru * perHour, tally.sweepWru * perHour, tally.pongRru * perHour,
+                    tally.pongWru * perHour, tally.longestSilence,
+                    !closed && tally.longestSilence < SkysocketConfig.API_GATEWAY_IDLE_MS);
+        }
+    }
+
+    /** Running sums of one simulation; the last client message starts the current silence. */
+    private static final class Tally {
+        long lastClientMessage;
+        long longestSilence;
+        long framesIn;
+        long sweeps;
+        long passes;
+        long slept;
+        int seen;
+        double sweepRru;
+        double sweepWru;
+        double pongRru;
+        double pongWru;
+
+        Tally(long connectedAt) {
+            lastClientMessage = connectedAt;  // the client's "40" at the start
+        }
+
+        void pong(long at) {
+            longestSilence = Math.max(longestSilence, at - lastClientMessage);
+            lastClientMessage = at;
+            framesIn++;
         }
     }
 

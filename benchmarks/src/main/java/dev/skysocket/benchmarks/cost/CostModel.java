@@ -43,7 +43,8 @@ final class CostModel {
         double recipients = reconnects * in.get("frames.connect.out") + idleHours * pingsPerHour
                 + sends * Math.max(0, w.roomSize() - 1) + broadcasts * n;
         double gbSeconds = invocations * in.get("lambda.base_ms") / 1000 * in.get("lambda.memory_mb") / 1024
-                + recipients * in.get("lambda.fanout_cpu_ms_per_recipient") / 1000 * GB_PER_VCPU;
+                + recipients * in.get("lambda.fanout_cpu_ms_per_recipient") / 1000 * GB_PER_VCPU
+                + hours * sweepSecondsPerHour() * in.get("lambda.memory_mb") / 1024;
 
         double roomUnits = w.roomSize() > 0 ? roomQueryUnits(w.roomSize()) : 0;
         double rru = reconnects * (in.get("op.connect.rru") + in.get("op.namespace_connect.rru")
@@ -67,6 +68,18 @@ final class CostModel {
                 || (w.broadcasts() > 0 && !measured(n));
         return new MonthlyCost(w, n, messages, connectionMinutes, invocations, gbSeconds, rru, wru, apiGateway,
                 lambda, dynamodb, extrapolated);
+    }
+
+    /**
+     * Billed seconds an hour the heartbeat spends beyond one route invocation's time each run: it sleeps between
+     * its passes while anything falls due before the next run, and each further pass costs a route invocation's
+     * time. In a fleet of a thousand connections or more every 15 s slot has connections due, so every run lasts
+     * through its last pass: the busy figures (bench/capacity.sh), not the single idle connection's.
+     */
+    double sweepSecondsPerHour() {
+        double extraPasses = in.get("idle.skysocket.sweep_busy_passes_per_hour")
+                - in.get("idle.skysocket.sweeps_per_hour");
+        return in.get("idle.skysocket.sweep_busy_seconds_per_hour") + extraPasses * in.get("lambda.base_ms") / 1000;
     }
 
     /** The Fargate fallback's compute and load balancer per month (DynamoDB for rooms comes on top). */

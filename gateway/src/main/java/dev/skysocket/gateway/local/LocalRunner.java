@@ -84,7 +84,8 @@ public final class LocalRunner implements AutoCloseable {
         FallbackGateway gateway = FallbackGateway.start(DemoClient.located(settings), io, dynamo.client(),
                 management);
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
-        heartbeat.scheduleWithFixedDelay(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
+        // At a fixed rate, like EventBridge's schedule: one run's passes end before the next run is due.
+        heartbeat.scheduleAtFixedRate(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
         return new LocalRunner(dynamo, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
     }
@@ -158,7 +159,8 @@ public final class LocalRunner implements AutoCloseable {
 
     private static void sweep(ApiGatewayRuntime runtime) {
         try {
-            runtime.heartbeat().run();
+            // No Lambda timeout locally: the passes' own grid keeps them inside the period.
+            runtime.heartbeatPasses().run(() -> Long.MAX_VALUE);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=heartbeat_failed error={0}: {1}", e.getClass().getName(), e.getMessage());
         }

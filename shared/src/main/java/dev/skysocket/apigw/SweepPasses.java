@@ -1,0 +1,114 @@
+package dev.skysocket.apigw;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Several heartbeat passes inside one scheduled invocation. EventBridge schedules no finer than one minute, so the
+ * invocation itself passes again every pass period (passes at +0, +15, +30, +45 s by default): a ping then goes out
+ * at most one pass period, not one minute, before it is due, and pings can be that much further apart.
+ *
+ * <p>Sleeping is billed Lambda time, so after each pass one look-ahead asks whether anything falls due before
+ * the next invocation would take over; if not, the invocation ends. A pass never starts at or after the time the
+ * next invocation starts, and never when it could not finish inside the invocation's remaining time.
+ */
+public final class SweepPasses {
+    private static final System.Logger LOG = System.getLogger(SweepPasses.class.getName());
+    /** Room left at the end of the invocation for the last pass's log line and the runtime's reply. */
+    public static final long DEFAULT_SAFETY_MARGIN_MS = 5_000;
+
+    /** Waits for a while; tests move a simulated clock instead. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** What one invocation did: the passes' sums, and how long it slept between them. */
+    public record Outcome(SweepReport total, int passes, long sleptMs) {
+    }
+
+    private final Supplier<SweepReport> pass;
+    private final LongPredicate anythingDueBy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final long sweepPeriodMs;
+    private final long passPeriodMs;
+    private final long safetyMarginMs;
+
+    /**
+     * @param pass          one sweep over everything due now
+     * @param anythingDueBy whether any connection falls due at or before the given time
+     */
+    public SweepPasses(Supplier<SweepReport> pass, LongPredicate anythingDueBy, Clock clock, Sleeper sleeper,
+                       long sweepPeriodMs, long passPeriodMs, long safetyMarginMs) {
+        if (passPeriodMs < 1 || passPeriodMs > sweepPeriodMs || safetyMarginMs < 0) {
+            throw new IllegalArgumentException("pass period must be in 1.." + sweepPeriodMs + ", margin >= 0");
+        }
+        this.pass = pass;
+        this.anythingDueBy = anythingDueBy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.sweepPeriodMs = sweepPeriodMs;
+        this.passPeriodMs = passPeriodMs;
+        this.safetyMarginMs = safetyMarginMs;
+    }
+
+    /** Runs one invocation's passes; {@code remainingMillis} is the invocation's time left (Lambda's Context). */
+    public Outcome run(LongSupplier remainingMillis) {
+        long start = clock.millis();
+        // The next invocation's first pass covers everything due after this invocation's last slot.
+        long lastSlot = start + sweepPeriodMs - passPeriodMs;
+        long slot = start;
+        long longestPass = 0;
+        long slept = 0;
+        int passes = 0;
+        int[] sums = new int[4];
+        String stop;
+        while (true) {
+            long passStart = clock.millis();
+            SweepReport r = pass.get();
+            passes++;
+            sums[0] += r.pinged();
+            sums[1] += r.timedOut();
+            sums[2] += r.rotated();
+            sums[3] += r.gone();
+            long now = clock.millis();
+            longestPass = Math.max(longestPass, now - passStart);
+            // A slow pass skips the slots it overran: passes stay on the grid, so none runs into the next invocation.
+            slot += passPeriodMs;
+            if (slot < now) {
+                slot += (now - slot + passPeriodMs - 1) / passPeriodMs * passPeriodMs;
+            }
+            if (slot > lastSlot) {
+                stop = "period_over";
+                break;
+            }
+            if (!anythingDueBy.test(lastSlot)) {
+                stop = "nothing_due";
+                break;
+            }
+            long wait = Math.max(0, slot - now);
+            if (wait + longestPass + safetyMarginMs > remainingMillis.getAsLong()) {
+                stop = "out_of_time";
+                break;
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop = "interrupted";
+                break;
+            }
+            slept += wait;
+        }
+        long duration = clock.millis() - start;
+        SweepReport total = new SweepReport(sums[0], sums[1], sums[2], sums[3], duration);
+        LOG.log(stop.equals("out_of_time") ? Level.WARNING : Level.INFO,
+                "event=heartbeat_passes passes={0} pinged={1} slept_ms={2} ms={3} stop={4}",
+                passes, total.pinged(), slept, duration, stop);
+        return new Outcome(total, passes, slept);
+    }
+}
