@@ -18,7 +18,8 @@ final class GatewayTarget implements ServerTarget {
      * The JVM flags of the image's entrypoint (gateway/pom.xml, Jib {@code <entrypoint>}); with
      * {@code -XX:MaxRAM} set to the task's memory they size the heap as in the task.
      */
-    static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75");
+    static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
 
     private final ChildProcess dynamo;
     private final ChildProcess gateway;
