@@ -10,7 +10,8 @@ final class PollingBuffer {
     /** Polling payloads join packets with the record separator (Engine.IO v4 §HTTP long-polling). */
     private static final char SEPARATOR = '\u001e';
 
-    private final ArrayDeque<String> packets = new ArrayDeque<>();
+    /** Small to start: a websocket session queues only its open packet here; the deque grows when polling needs. */
+    private final ArrayDeque<String> packets = new ArrayDeque<>(2);
     private PollResponder held;
     private boolean posting;
 

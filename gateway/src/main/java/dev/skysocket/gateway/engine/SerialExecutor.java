@@ -9,7 +9,8 @@ final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor pool;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    /** One per session, mostly empty: 2 slots, not the default 16, and it grows under a burst. */
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
 
     SerialExecutor(Executor pool) {

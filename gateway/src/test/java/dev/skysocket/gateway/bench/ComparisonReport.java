@@ -67,7 +67,9 @@ final class ComparisonReport {
 
     private static String ratios(ComparisonSettings s, TargetResult g, TargetResult n) {
         StringBuilder out = new StringBuilder("| ratio gateway / node | value | target |\n|---|---|---|\n");
-        if (s.figures().contains("density")) {
+        // A server that failed before its samples has no density figures: no ratio, not a crash of the report.
+        if (s.figures().contains("density") && g.before != null && g.after != null && n.before != null
+                && n.after != null) {
             out.append(String.format(Locale.ROOT, "| RSS per connection | %.2f× | ≤ 1.0× |%n",
                     g.perConnection(g.before.rss(), g.after.rss(), s) / n.perConnection(n.before.rss(), n.after.rss(), s)));
             out.append(String.format(Locale.ROOT, "| heap per connection | %.2f× | ≤ 1.0× |%n",

@@ -18,13 +18,21 @@ import java.util.Set;
  * @param latencyMembers room size for the emit-to-receive figure
  * @param latencyRate    emits per second into that room
  * @param latencySeconds measured seconds (after {@code latencyWarmupSeconds})
+ * @param gatewayHeap    {@code -Xmx} for the gateway; empty (the default) leaves the heap to the JVM flags, as in
+ *                       the image
+ * @param gatewayRam     the memory the gateway JVM sizes itself for ({@code -XX:MaxRAM}): template.yaml's task
+ *                       Memory, so initial and maximum heap come out as in the 2 GiB task, not from this machine
+ * @param gatewayJvmOptions JVM flags for the gateway child, space-separated; by default the image's own
+ *                       ({@link GatewayTarget#SHIPPED_JVM_FLAGS}), so the run measures what ships; any value
+ *                       replaces them ("" = the JVM's defaults), as two collectors cannot be combined
  */
 record ComparisonSettings(Set<String> figures, List<String> targets, int connections, int baseline,
                           List<Integer> steps, int warmup, int rounds, long p95LimitMs, int latencyMembers,
                           int latencyRate, int latencySeconds, int latencyWarmupSeconds, long pingIntervalMs,
                           long pingTimeoutMs, String gatewayHeap, boolean localDelivery, String gatewayJfr,
                           String gatewayClasspath, Path nodeServer, Path logDir, int connectConcurrency,
-                          int connectMinutes, int gatewayConnections, boolean gatewayNmt) {
+                          int connectMinutes, int gatewayConnections, boolean gatewayNmt,
+                          String gatewayRam, List<String> gatewayJvmOptions) {
 
     /** The gateway may be given fewer connections than the reference (its connects are bound by DynamoDB). */
     int connectionsFor(String target) {
@@ -49,7 +57,7 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Integer.parseInt(value(args, "latency-warmup-seconds", smoke ? "1" : "10")),
                 Long.parseLong(value(args, "ping-interval-ms", "25000")),
                 Long.parseLong(value(args, "ping-timeout-ms", "20000")),
-                value(args, "gateway-heap", "512m"),
+                value(args, "gateway-heap", ""),
                 Boolean.parseBoolean(value(args, "local-delivery", "true")),
                 value(args, "gateway-jfr", null),
                 value(args, "gateway-classpath", null),
@@ -59,7 +67,10 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Integer.parseInt(value(args, "connect-minutes", "30")),
                 Integer.parseInt(value(args, "gateway-connections",
                         value(args, "connections", smoke ? "200" : "10000"))),
-                Boolean.parseBoolean(value(args, "gateway-nmt", "false")));
+                Boolean.parseBoolean(value(args, "gateway-nmt", "false")),
+                value(args, "gateway-ram", "2g"),
+                Arrays.stream(value(args, "gateway-jvm-options", String.join(" ", GatewayTarget.SHIPPED_JVM_FLAGS))
+                        .trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList());
         if (s.gatewayClasspath == null && s.targets.contains("gateway")) {
             throw new IllegalArgumentException("--gateway-classpath is required (the gateway jar and its lib/)");
         }

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * memory is its own, while the connection and room items it keeps live in DynamoDB Local (reported beside it).
  */
 final class GatewayTarget implements ServerTarget {
+    /**
+     * The JVM flags of the image's entrypoint (gateway/pom.xml, Jib {@code <entrypoint>}); with
+     * {@code -XX:MaxRAM} set to the task's memory they size the heap as in the task.
+     */
+    static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
+
     private final ChildProcess dynamo;
     private final ChildProcess gateway;
     private final int port;
@@ -33,7 +40,11 @@ final class GatewayTarget implements ServerTarget {
                 Map.of(), logDir.resolve("dynamodb-local.log"), Pattern.compile("dynamodb-ready (\\d+)"),
                 Duration.ofMinutes(2));
         try {
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + s.gatewayHeap()));
+            List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + s.gatewayRam()));
+            if (!s.gatewayHeap().isEmpty()) {
+                command.add("-Xmx" + s.gatewayHeap());
+            }
+            command.addAll(s.gatewayJvmOptions());
             if (s.gatewayNmt()) {
                 command.add("-XX:NativeMemoryTracking=summary");
             }
@@ -55,7 +66,10 @@ final class GatewayTarget implements ServerTarget {
                     "-cp", s.gatewayClasspath(), "dev.skysocket.gateway.fallback.FallbackMain"));
             ChildProcess gateway = ChildProcess.start("gateway", command, Map.of("AWS_REGION", "us-east-1"),
                     logDir.resolve("gateway.log"), Pattern.compile("listening on port (\\d+)"), Duration.ofMinutes(2));
-            String conditions = "FallbackMain in its own JVM (-Xmx" + s.gatewayHeap() + ", G1, "
+            String flags = String.join(" ", s.gatewayJvmOptions());
+            String conditions = "FallbackMain in its own JVM (-XX:MaxRAM=" + s.gatewayRam()
+                    + (s.gatewayHeap().isEmpty() ? "" : " -Xmx" + s.gatewayHeap())
+                    + (flags.isEmpty() ? ", the JVM's default flags" : " " + flags) + ", "
                     + System.getProperty("java.runtime.version") + "), local delivery " + s.localDelivery()
                     + (s.gatewayNmt() ? ", NMT on" : "") + (s.gatewayJfr() != null ? ", JFR on" : "")
                     + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)";

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * the reference server's {@code /bench/memory}, which calls {@code gc()}).
  */
 final class Memory {
-    private static final Pattern JVM_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    /**
+     * Used kilobytes per heap line of {@code GC.heap_info}: one line for G1 ("garbage-first heap total ..."),
+     * one per generation for Serial and Parallel ("def new generation", "tenured generation", "PSYoungGen", ...).
+     */
+    private static final Pattern JVM_USED = Pattern.compile("(?m)^ ?\\S.*?total \\d+K, used (\\d+)K");
     private static final Pattern JSON_NUMBER = Pattern.compile("\"%s\":(\\d+)");
 
     /** Bytes; {@code heapAfterGc} is the live heap after a forced full collection. */
@@ -33,12 +37,25 @@ final class Memory {
     static Sample ofJvm(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        Matcher m = JVM_USED.matcher(info);
-        if (!m.find()) {
-            throw new IllegalStateException("jcmd GC.heap_info said: " + info);
-        }
         Thread.sleep(500); // let the collector give back what it shrank before reading RSS
-        return new Sample(rss(pid), Long.parseLong(m.group(1)) * 1024, nativeMemory(pid));
+        return new Sample(rss(pid), heapUsed(info), nativeMemory(pid));
+    }
+
+    /** Bytes used across the heap's lines of {@code GC.heap_info} (Metaspace is not heap). */
+    static long heapUsed(String heapInfo) {
+        Matcher m = JVM_USED.matcher(heapInfo);
+        long kilobytes = 0;
+        boolean found = false;
+        while (m.find()) {
+            if (!m.group().stripLeading().startsWith("Metaspace")) {
+                kilobytes += Long.parseLong(m.group(1));
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalStateException("jcmd GC.heap_info said: " + heapInfo);
+        }
+        return kilobytes * 1024;
     }
 
     static Sample ofNode(long pid, int port) throws IOException, InterruptedException {
