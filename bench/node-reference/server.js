@@ -12,7 +12,7 @@ const { Server } = require("socket.io");
 
 const port = Number(process.env.PORT || 3100);
 const host = process.env.HOST || "127.0.0.1";
-const pingInterval = Number(process.env.PING_INTERVAL_MS || 540000);
+const pingInterval = Number(process.env.PING_INTERVAL_MS || 570000);
 const pingTimeout = Number(process.env.PING_TIMEOUT_MS || 60000);
 const maxPayload = Number(process.env.MAX_PAYLOAD || 32 * 1024);
 const adminToken = process.env.ADMIN_TOKEN || "admin-secret";

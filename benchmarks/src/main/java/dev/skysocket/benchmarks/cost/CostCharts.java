@@ -63,7 +63,7 @@ final class CostCharts {
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450)
                 .title("Billed messages per idle connection-hour").yAxisTitle("messages").build();
         chart.getStyler().setLegendVisible(false);
-        List<String> names = new ArrayList<>(List.of("Skysocket (540 s ping, 60 s sweep)"));
+        List<String> names = new ArrayList<>(List.of("Skysocket (570 s ping, 15 s passes)"));
         List<Number> values = new ArrayList<>(List.of(idle("skysocket")));
         if (in.has("idle.socketio.frames_out_per_hour")) {
             names.add("Socket.IO default (25 s ping)");

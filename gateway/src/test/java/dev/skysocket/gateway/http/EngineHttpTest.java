@@ -80,7 +80,7 @@ class EngineHttpTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; charset=UTF-8");
         assertThat(response.body()).matches("0\\{\"sid\":\"[A-Za-z0-9_-]{20}\",\"upgrades\":\\[\"websocket\"\\],"
-                + "\"pingInterval\":540000,\"pingTimeout\":60000,\"maxPayload\":32768}");
+                + "\"pingInterval\":570000,\"pingTimeout\":60000,\"maxPayload\":32768}");
         assertThat(response.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("skysocket-node=task-1"));
         assertThat(response.headers().allValues("set-cookie")).anySatisfy(c -> assertThat(c)
