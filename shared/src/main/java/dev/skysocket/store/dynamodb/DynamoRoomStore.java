@@ -67,19 +67,8 @@ public final class DynamoRoomStore implements RoomStore {
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
         PartitionReads.written(tableName, socket.connectionId());
         try {
-            if (!room.equals(socket.socketId())) {
-                try {
-                    client.updateItem(r -> r.tableName(tableName)
-                            .key(socketKey(socket.connectionId(), socket.namespace()))
-                            .updateExpression("ADD #rooms :room")
-                            .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
-                            .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
-                                    "#sid", DynamoSchema.SOCKET_ID))
-                            .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
-                                    ":sid", s(socket.socketId()))));
-                } catch (ConditionalCheckFailedException socketGone) {
-                    return;
-                }
+            if (!room.equals(socket.socketId()) && !updateRoomSet(socket, "ADD", room)) {
+                return;
             }
             client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
@@ -112,21 +101,27 @@ public final class DynamoRoomStore implements RoomStore {
             if (room.equals(socket.socketId())) {
                 return;
             }
-            try {
-                // DELETE of the last element removes the attribute: DynamoDB keeps no empty sets.
-                client.updateItem(r -> r.tableName(tableName)
-                        .key(socketKey(socket.connectionId(), socket.namespace()))
-                        .updateExpression("DELETE #rooms :room")
-                        .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
-                        .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
-                                "#sid", DynamoSchema.SOCKET_ID))
-                        .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
-                                ":sid", s(socket.socketId()))));
-            } catch (ConditionalCheckFailedException socketGone) {
-                // Nothing left to update.
-            }
+            // DELETE of the last element removes the attribute: DynamoDB keeps no empty sets.
+            updateRoomSet(socket, "DELETE", room);
         } finally {
             PartitionReads.written(tableName, socket.connectionId());
+        }
+    }
+
+    /** ADD or DELETE one room in the socket item's set; false when that socket item is gone (or replaced). */
+    private boolean updateRoomSet(SocketRecord socket, String action, String room) {
+        try {
+            client.updateItem(r -> r.tableName(tableName)
+                    .key(socketKey(socket.connectionId(), socket.namespace()))
+                    .updateExpression(action + " #rooms :room")
+                    .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
+                    .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
+                            "#sid", DynamoSchema.SOCKET_ID))
+                    .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
+                            ":sid", s(socket.socketId()))));
+            return true;
+        } catch (ConditionalCheckFailedException socketGone) {
+            return false;
         }
     }
 
