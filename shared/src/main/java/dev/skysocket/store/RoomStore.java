@@ -1,5 +1,8 @@
 package dev.skysocket.store;
 
+import java.util.Collection;
+import java.util.stream.StreamSupport;
+
 /**
  * Room membership, scoped by tenant and namespace so one tenant can never address another's rooms.
  * A socket's own id is a room too (Socket.IO's {@code to(socketId)}).
@@ -13,7 +16,7 @@ public interface RoomStore {
      * Writes the memberships of a socket whose stored item already lists {@code rooms} (a new socket is stored with
      * them), so only the membership items are written, in one batch where the store allows. Idempotent.
      */
-    default void addMemberships(SocketRecord socket, String endpoint, java.util.Collection<String> rooms,
+    default void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms,
                                 long expiresAt) {
         for (String room : rooms) {
             join(socket, endpoint, room, expiresAt);
@@ -31,7 +34,7 @@ public interface RoomStore {
      * and asks the store only for the rest. This default reads every member and drops the node's own.
      */
     default Iterable<Member> membersElsewhere(String tenant, String namespace, String room, String endpoint) {
-        return () -> java.util.stream.StreamSupport.stream(members(tenant, namespace, room).spliterator(), false)
+        return () -> StreamSupport.stream(members(tenant, namespace, room).spliterator(), false)
                 .filter(member -> !endpoint.equals(member.endpoint()))
                 .iterator();
     }

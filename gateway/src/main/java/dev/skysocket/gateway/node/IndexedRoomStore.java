@@ -49,12 +49,6 @@ final class IndexedRoomStore implements RoomStore {
         return () -> concat(elsewhere.iterator(), here.iterator());
     }
 
-    @Override
-    public Iterable<Member> membersElsewhere(String tenant, String namespace, String room, String endpoint) {
-        return endpoint.equals(local.endpoint()) ? store.membersElsewhere(tenant, namespace, room, endpoint)
-                : RoomStore.super.membersElsewhere(tenant, namespace, room, endpoint);
-    }
-
     private static Iterator<Member> concat(Iterator<Member> first, Iterator<Member> second) {
         return new Iterator<>() {
             @Override

@@ -104,7 +104,7 @@ final class LocalRooms {
         }
     }
 
-    /** Sockets indexed, for tests and the drain's checks. */
+    /** Sockets indexed (for tests). */
     synchronized int socketCount() {
         int count = 0;
         for (Map<String, LiveSocket> sockets : socketsByConnection.values()) {
@@ -113,7 +113,7 @@ final class LocalRooms {
         return count;
     }
 
-    /** Rooms with at least one local member. */
+    /** Rooms with at least one local member (for tests). */
     int roomCount() {
         return rooms.size();
     }

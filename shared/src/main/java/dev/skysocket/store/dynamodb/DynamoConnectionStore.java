@@ -64,8 +64,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void create(ConnectionRecord connection) {
-        PartitionReads.written(tableName, connection.connectionId());
-        try {
+        PartitionReads.writing(tableName, connection.connectionId(), () -> {
             try {
                 // An item past its TTL counts as absent (reads ignore it), so it may be overwritten.
                 client.putItem(r -> r.tableName(tableName)
@@ -76,9 +75,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
             } catch (ConditionalCheckFailedException exists) {
                 throw new ConnectionExistsException(connection.connectionId());
             }
-        } finally {
-            PartitionReads.written(tableName, connection.connectionId());
-        }
+        });
     }
 
     @Override
@@ -133,48 +130,36 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public boolean markOpened(String connectionId) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        return PartitionReads.writing(tableName, connectionId, () -> {
             return updateIfLive(connectionKey(connectionId), "SET #opened = :true", "#opened = :false",
                     Map.of("#opened", OPENED), Map.of(":true", bool(true), ":false", bool(false)));
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     @Override
     public boolean updateTransport(String connectionId, String transport) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        return PartitionReads.writing(tableName, connectionId, () -> {
             return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
                     Map.of("#transport", TRANSPORT), Map.of(":transport", s(transport)));
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     @Override
     public boolean recordPong(String connectionId, long nextPingDueAt) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        return PartitionReads.writing(tableName, connectionId, () -> {
             return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :false", null,
                     Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                     Map.of(":due", n(nextPingDueAt), ":false", bool(false)));
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     @Override
     public void recordPingSent(String connectionId, long pongDeadline) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        PartitionReads.writing(tableName, connectionId, () -> {
             updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
                     Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                     Map.of(":due", n(pongDeadline), ":true", bool(true)));
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
@@ -201,23 +186,19 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void savePending(String connectionId, PendingBinary pending) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        PartitionReads.writing(tableName, connectionId, () -> {
             if (pending == null) {
                 updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
             } else {
                 updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
                         Map.of(":pending", ItemMapper.pendingValue(pending)));
             }
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     @Override
     public void putSocket(SocketRecord socket) {
-        PartitionReads.written(tableName, socket.connectionId());
-        try {
+        PartitionReads.writing(tableName, socket.connectionId(), () -> {
             Map<String, AttributeValue> old = client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.socketItem(socket, socketExpiry.applyAsLong(socket.connectedAt())))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
@@ -225,9 +206,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
                 // A replaced socket's memberships would keep receiving broadcasts meant for it.
                 cascade.removeStaleMemberships(ItemMapper.socket(old), socket);
             }
-        } finally {
-            PartitionReads.written(tableName, socket.connectionId());
-        }
+        });
     }
 
     @Override
@@ -264,17 +243,14 @@ public final class DynamoConnectionStore implements ConnectionStore {
 
     @Override
     public void saveSocketData(String connectionId, String namespace, String dataJson) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        PartitionReads.writing(tableName, connectionId, () -> {
             if (dataJson == null) {
                 updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
             } else {
                 updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
                         Map.of(":data", s(dataJson)));
             }
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     @Override
@@ -283,22 +259,16 @@ public final class DynamoConnectionStore implements ConnectionStore {
         PartitionReads.Scope scope = PartitionReads.scope(tableName, socket.connectionId());
         Map<String, AttributeValue> stored = scope == null || !scope.loaded() ? null
                 : scope.socketsByNamespace().getOrDefault(socket.namespace(), Map.of());
-        PartitionReads.written(tableName, socket.connectionId());
-        try {
+        PartitionReads.writing(tableName, socket.connectionId(), () -> {
             cascade.removeSocket(socket, stored);
-        } finally {
-            PartitionReads.written(tableName, socket.connectionId());
-        }
+        });
     }
 
     @Override
     public void remove(String connectionId) {
-        PartitionReads.written(tableName, connectionId);
-        try {
+        PartitionReads.writing(tableName, connectionId, () -> {
             cascade.removeConnection(connectionId);
-        } finally {
-            PartitionReads.written(tableName, connectionId);
-        }
+        });
     }
 
     private Optional<Map<String, AttributeValue>> live(Map<String, AttributeValue> item) {

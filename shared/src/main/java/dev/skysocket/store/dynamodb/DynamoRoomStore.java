@@ -65,37 +65,30 @@ public final class DynamoRoomStore implements RoomStore {
      */
     @Override
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
-        PartitionReads.written(tableName, socket.connectionId());
-        try {
+        PartitionReads.writing(tableName, socket.connectionId(), () -> {
             if (!room.equals(socket.socketId()) && !updateRoomSet(socket, "ADD", room)) {
                 return;
             }
             client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
-        } finally {
-            PartitionReads.written(tableName, socket.connectionId());
-        }
+        });
     }
 
     /** One BatchWriteItem of membership items: no socket update, the socket item was stored listing the rooms. */
     @Override
     public void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms, long expiresAt) {
-        PartitionReads.written(tableName, socket.connectionId());
-        try {
+        PartitionReads.writing(tableName, socket.connectionId(), () -> {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             for (String room : new LinkedHashSet<>(rooms)) {
                 items.add(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards));
             }
             batches.putAll(items);
-        } finally {
-            PartitionReads.written(tableName, socket.connectionId());
-        }
+        });
     }
 
     @Override
     public void leave(SocketRecord socket, String room) {
-        PartitionReads.written(tableName, socket.connectionId());
-        try {
+        PartitionReads.writing(tableName, socket.connectionId(), () -> {
             client.deleteItem(r -> r.tableName(tableName)
                     .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
             if (room.equals(socket.socketId())) {
@@ -103,9 +96,7 @@ public final class DynamoRoomStore implements RoomStore {
             }
             // DELETE of the last element removes the attribute: DynamoDB keeps no empty sets.
             updateRoomSet(socket, "DELETE", room);
-        } finally {
-            PartitionReads.written(tableName, socket.connectionId());
-        }
+        });
     }
 
     /** ADD or DELETE one room in the socket item's set; false when that socket item is gone (or replaced). */

@@ -140,10 +140,27 @@ final class PartitionReads {
     }
 
     /**
-     * A write to the connection's partition: what was read of it no longer holds. Writers call this before and
-     * again after the write, so a held read made while the write was under way is not trusted either.
+     * Runs one write to the connection's partition, marking what was read of it as no longer holding before the
+     * write and again after it, so a held read made while the write was under way is not trusted either.
      */
-    static void written(String table, String connectionId) {
+    static void writing(String table, String connectionId, Runnable write) {
+        writing(table, connectionId, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    static <T> T writing(String table, String connectionId, Supplier<T> write) {
+        written(table, connectionId);
+        try {
+            return write.get();
+        } finally {
+            written(table, connectionId);
+        }
+    }
+
+    /** A write to the connection's partition: what was read of it no longer holds. */
+    private static void written(String table, String connectionId) {
         for (Frame frame = CURRENT.get(); frame != null; frame = frame.outer()) {
             if (frame.scope().table.equals(table) && Objects.equals(frame.scope().connectionId, connectionId)) {
                 frame.scope().written();

@@ -175,10 +175,10 @@ class OneReadPerEventTest {
     }
 
     @Test
-    void aHeldReadIsNeverTrustedWhenAWriteLandedWhileItWasBeingMade() {
+    void aWriteFromAnotherThreadDuringAHeldCallSendsTheNextReadToTheStore() {
         String id = connection.connectionId();
 
-        // The write happens inside the held call, after the read: the read's version no longer matches.
+        // The write lands inside the held call, after its read: that read's version no longer matches.
         connections.withHeldRead(id, () -> {
             connections.find(id);
             Thread writer = new Thread(() -> connections.updateTransport(id, "polling"));
