@@ -6,7 +6,8 @@
 #                                        # maxInFlight 64, then wrk -t1 -c64 -d10s
 #   bench/fanout.sh --big                # 10,000 connections
 #   bench/fanout.sh --connections=500 --rounds=50 --max-in-flight=128 --wrk-seconds=5
-#   bench/fanout.sh --post-path=SDK_CLIENT   # PostToConnection through the SDK client instead of signed HTTP
+#   bench/fanout.sh --post-path=SIGNED_HTTP  # signed requests on the SDK's Netty client instead of our own pool
+#   bench/fanout.sh --post-path=SDK_CLIENT   # PostToConnection through the SDK client
 #   FANOUT_JFR=/tmp/fanout.jfr bench/fanout.sh   # also record a JFR profile of the fan-out JVM
 #
 # Needs: JDK 17+, Maven; installs wrk (Debian package) when it is missing and we are root. Each of the two JVMs

@@ -2,8 +2,9 @@
  * Fan-out through the API Gateway Management API ({@code @connections}: POST, GET, DELETE), DESIGN §6.
  *
  * <p>Owns the Management API clients (one per endpoint base URL, one shared Netty HTTP client, SDK retries off),
- * {@code PostToConnection} as one SigV4-signed request handed straight to that HTTP client (the signature is
- * checked byte for byte against the SDK's signer in tests; the SDK client remains selectable), bounded-concurrency
+ * {@code PostToConnection} as one SigV4-signed request on keep-alive connections of its own (Netty, TLS with host
+ * name checks; the signature is checked byte for byte against the SDK's signer in tests; the SDK's HTTP client and
+ * the SDK client remain selectable), bounded-concurrency
  * delivery of already-encoded frames with per-recipient order, retries of 429 and 5xx with
  * capped exponential backoff and full jitter, and the delivered / gone / failed report. A 410 is reported for
  * that recipient alone through {@link dev.skysocket.fanout.GoneListener}; pruning store items is the listener's

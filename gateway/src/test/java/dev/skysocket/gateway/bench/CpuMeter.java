@@ -26,6 +26,7 @@ final class CpuMeter {
     static {
         ROLES.put("main", "fan-out caller (request building, SigV4)");
         ROLES.put("aws-java-sdk-NettyEventLoop", "SDK Netty I/O");
+        ROLES.put("skysocket-post", "post connections I/O");
         ROLES.put("sdk-async-response", "SDK response completion");
         ROLES.put("vert.x-eventloop", "emulator event loop");
     }

@@ -49,7 +49,7 @@ record LoadSettings(int connections, int rounds, int warmupRounds, int maxInFlig
         int wrkConnections = 64;
         int wrkSeconds = 10;
         int connectConcurrency = 64;
-        PostPath postPath = PostPath.SIGNED_HTTP;
+        PostPath postPath = PostPath.SIGNED_POOLED;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
