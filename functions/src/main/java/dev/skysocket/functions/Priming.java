@@ -40,6 +40,7 @@ final class Priming {
             } catch (CompletionException expected) {
                 // refused: the client's whole request path has run once
             }
+            management.primePost(NOWHERE);
         });
         if (lambda != null && openFunction != null) {
             step("lambda", () -> lambda.invoke(b -> b.functionName(openFunction)

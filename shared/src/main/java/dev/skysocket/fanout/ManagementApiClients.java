@@ -131,6 +131,19 @@ public final class ManagementApiClients implements Closeable {
         return poster;
     }
 
+    /**
+     * Sends one {@code PostToConnection} to {@code endpoint}, which is expected to refuse it (a closed loopback
+     * port), so that a function's first real post finds its classes loaded, its TLS context built and its code
+     * compiled once (Lambda SnapStart-style priming during init). Never throws for the refusal.
+     */
+    public void primePost(String endpoint) {
+        try {
+            poster(endpoint).post("priming", Frame.of("priming")).join();
+        } catch (java.util.concurrent.CompletionException expected) {
+            // refused: the whole post path has run once
+        }
+    }
+
     private FramePoster buildPoster(String endpoint) {
         return switch (postPath) {
             case SIGNED_POOLED -> new PooledFramePoster(new PostTarget(endpoint, credentials, signer, Clock.systemUTC()),

@@ -35,8 +35,8 @@ final class SocketLifecycle {
         ctx.connections().findSocket(connection.connectionId(), namespaceName)
                 .ifPresent(previous -> ctx.connections().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
-        SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName, SocketIds.next(),
-                connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
+        SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
+                SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
         Socket socket = new Socket(ctx, connection, draft, handshake(connection, authPayload), false);
         for (Middleware check : namespace.middleware()) {
             try {

@@ -123,8 +123,9 @@ public final class DynamoRoomStore implements RoomStore {
     }
 
     /**
-     * The same Query with a filter on the endpoint: DynamoDB still reads (and bills) the node's own memberships,
-     * but they never cross the wire or get unmarshalled, which is most of a broadcast's CPU on a gateway node.
+     * Two Queries per room partition, on both sides of the endpoint's socket-id prefix: the node's own memberships
+     * are neither read nor billed, however many there are. A filter on the endpoint drops any left over from ids
+     * without the prefix.
      */
     @Override
     public Iterable<Member> membersElsewhere(String tenant, String namespace, String room, String endpoint) {

@@ -7,9 +7,11 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.PK;
 import static dev.skysocket.store.dynamodb.DynamoSchema.SK;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.SocketIdPrefix;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Walks a room's shards one after another, one Query page at a time (the SDK paginator follows
  * LastEvaluatedKey), so at most one page is held in memory. Skips members whose TTL has passed.
+ *
+ * <p>Leaving out one endpoint's members, it queries each shard twice, for the socket ids below that endpoint's
+ * {@link SocketIdPrefix} and for those past it, so DynamoDB never reads (or bills) them; a filter on the endpoint
+ * attribute still drops any of its members whose id lacks the prefix (sockets made before ids carried it).
  */
 final class MemberIterator implements Iterator<Member> {
     private final DynamoDbClient client;
@@ -30,8 +36,11 @@ final class MemberIterator implements Iterator<Member> {
     private final long nowSeconds;
     /** Members reached through this endpoint are filtered out by DynamoDB; null: none are. */
     private final String exceptEndpoint;
+    /** Sort-key conditions, each one Query per shard: the whole room, or the ranges on both sides of a prefix. */
+    private final List<String> ranges;
+    private final String prefix;
 
-    private int nextShard;
+    private int nextQuery;
     private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
     private Member next;
 
@@ -46,6 +55,8 @@ final class MemberIterator implements Iterator<Member> {
         this.pageSize = pageSize;
         this.nowSeconds = nowSeconds;
         this.exceptEndpoint = exceptEndpoint;
+        this.prefix = exceptEndpoint == null ? "" : SocketIdPrefix.of(exceptEndpoint);
+        this.ranges = prefix.isEmpty() ? List.of("") : List.of(" AND #sk < :below", " AND #sk > :past");
     }
 
     @Override
@@ -56,8 +67,9 @@ final class MemberIterator implements Iterator<Member> {
                 if (DynamoSchema.isLive(item, nowSeconds)) {
                     next = ItemMapper.member(item);
                 }
-            } else if (nextShard < shards) {
-                current = query(nextShard++);
+            } else if (nextQuery < shards * ranges.size()) {
+                current = query(nextQuery / ranges.size(), ranges.get(nextQuery % ranges.size()));
+                nextQuery++;
             } else {
                 return false;
             }
@@ -75,7 +87,7 @@ final class MemberIterator implements Iterator<Member> {
         return member;
     }
 
-    private Iterator<Map<String, AttributeValue>> query(int shard) {
+    private Iterator<Map<String, AttributeValue>> query(int shard, String range) {
         String pk = DynamoSchema.roomPk(tenant, namespace, room, shard, shards);
         // Consistent: a socket that joined just before the broadcast must receive it, as in Socket.IO.
         Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#sk", SK, "#cid", CONNECTION_ID,
@@ -84,9 +96,14 @@ final class MemberIterator implements Iterator<Member> {
         if (exceptEndpoint != null) {
             values.put(":own", Attributes.s(exceptEndpoint));
         }
+        if (range.contains(":below")) {
+            values.put(":below", Attributes.s(prefix));
+        } else if (range.contains(":past")) {
+            values.put(":past", Attributes.s(prefix + SocketIdPrefix.PAST));
+        }
         return client.queryPaginator(r -> {
                     r.tableName(tableName).consistentRead(true)
-                            .keyConditionExpression("#pk = :pk")
+                            .keyConditionExpression("#pk = :pk" + range)
                             .projectionExpression("#sk, #cid, #endpoint, #exp")
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values)

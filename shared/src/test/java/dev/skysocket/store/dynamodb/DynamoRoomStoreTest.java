@@ -9,6 +9,7 @@ import static dev.skysocket.store.dynamodb.Fixtures.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.SocketIdPrefix;
 import dev.skysocket.store.SocketRecord;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.OperationRecorder;
@@ -249,6 +250,37 @@ class DynamoRoomStoreTest {
         assertThat(smallPages.membersElsewhere("acme", "/", room, ENDPOINT)).hasSize(5)
                 .allMatch(member -> member.endpoint().equals(node));
         assertThat(smallPages.members("acme", "/", room)).hasSize(10);
+    }
+
+    @Test
+    void members_elsewhere_never_reads_the_members_whose_ids_carry_the_endpoints_prefix() {
+        String room = id("room");
+        String node = "http://10.0.0.9:3002";
+        for (int i = 0; i < 30; i++) {
+            rooms.join(storedSocket(SocketIdPrefix.of(node) + id("s")), node, room, EXPIRES_AT);
+        }
+        List<String> remote = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SocketRecord elsewhere = storedSocket(SocketIdPrefix.of(ENDPOINT) + id("s"));
+            rooms.join(elsewhere, ENDPOINT, room, EXPIRES_AT);
+            remote.add(elsewhere.socketId());
+        }
+        // Made before ids carried a prefix: read, then dropped by the endpoint filter.
+        rooms.join(storedSocket(id("legacy")), node, room, EXPIRES_AT);
+        recorder.clear();
+
+        assertThat(rooms.membersElsewhere("acme", "/", room, node))
+                .extracting(Member::socketId).containsExactlyInAnyOrderElementsOf(remote);
+        assertThat(recorder.operations()).containsExactly("Query", "Query");
+        assertThat(recorder.scanned()).isEqualTo(4);
+        assertThat(rooms.members("acme", "/", room)).hasSize(34);
+    }
+
+    private static SocketRecord storedSocket(String socketId) {
+        SocketRecord s = new SocketRecord(id("c"), "/", socketId, "acme", java.util.Set.of(), "{}", null,
+                NOW.toEpochMilli());
+        connections.putSocket(s);
+        return s;
     }
 
     @Test
