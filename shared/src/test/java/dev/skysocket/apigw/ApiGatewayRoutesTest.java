@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.store.SocketIdPrefix;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,9 @@ class ApiGatewayRoutesTest {
     void namespaceConnectAnswersWithTheSocketIdAndRunsConnectionHandlers() {
         String id = routes.connect();
         routes.send(id, "40");
-        assertThat(routes.posts(id)).element(1).asString().matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}");
+        // The endpoint's prefix, then 20 random URL-safe characters as in Socket.IO.
+        assertThat(routes.posts(id)).element(1).asString().matches("40\\{\"sid\":\""
+                + SocketIdPrefix.of(routes.api.endpoint()) + "[A-Za-z0-9_-]{20}\"}");
         assertThat(app.seen).containsExactly("connection /");
     }
 
