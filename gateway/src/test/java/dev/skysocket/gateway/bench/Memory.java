@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 final class Memory {
     /**
      * Used kilobytes per heap line of {@code GC.heap_info}: one line for G1 ("garbage-first heap total ..."),
-     * one per generation for Serial and Parallel ("def new generation", "tenured generation", "PSYoungGen", ...).
+     * one per generation for Serial and Parallel ("def new generation", "tenured generation", "PSYoungGen", ...),
+     * each "total 123K, used 45K"; ZGC's one line says "ZHeap used 56M, capacity 130M" (group 2, megabytes).
      */
-    private static final Pattern JVM_USED = Pattern.compile("(?m)^ ?\\S.*?total \\d+K, used (\\d+)K");
+    private static final Pattern JVM_USED = Pattern.compile(
+            "(?m)^ ?(?:\\S.*?total \\d+K, used (\\d+)K|ZHeap\\s+used (\\d+)M)");
     private static final Pattern JSON_NUMBER = Pattern.compile("\"%s\":(\\d+)");
 
     /** Bytes; {@code heapAfterGc} is the live heap after a forced full collection. */
@@ -48,7 +50,8 @@ final class Memory {
         boolean found = false;
         while (m.find()) {
             if (!m.group().stripLeading().startsWith("Metaspace")) {
-                kilobytes += Long.parseLong(m.group(1));
+                kilobytes += m.group(1) != null ? Long.parseLong(m.group(1))
+                        : Long.parseLong(m.group(2)) * 1024;
                 found = true;
             }
         }

@@ -31,6 +31,8 @@ final class RoomLatency {
         clients.join(from, clients.size(), ROOM, s.connectConcurrency(), Duration.ofMinutes(2));
         AtomicLongArray sentAt = new AtomicLongArray(emits);
         long[] samples = new long[(emits - warmEmits) * (members - 1)];
+        int[] sampleEmit = new int[samples.length]; // which emit each sample belongs to, for the trace
+        AtomicLongArray lastAt = new AtomicLongArray(emits); // each emit's last arrival, warm-up included
         AtomicInteger count = new AtomicInteger();
         AtomicLong received = new AtomicLong();
         AtomicLong any = new AtomicLong(); // warm-up frames too: what the server delivered per second at all
@@ -38,6 +40,7 @@ final class RoomLatency {
             int i = (int) (msg - FIRST_MSG);
             if (i >= 0 && i < emits) {
                 any.incrementAndGet();
+                lastAt.accumulateAndGet(i, nanos, Math::max);
             }
             if (i < warmEmits || i >= emits) {
                 return;
@@ -46,6 +49,7 @@ final class RoomLatency {
             int at = count.getAndIncrement();
             if (at < samples.length) {
                 samples[at] = nanos - sentAt.get(i);
+                sampleEmit[at] = i;
             }
         });
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -72,6 +76,8 @@ final class RoomLatency {
             }
             double wallMs = (System.nanoTime() - measureStart) / 1e6;
             double cpuPercent = 100.0 * (cpu(target) - cpuBefore) / wallMs;
+            LatencyTrace.write(target.name(), sentAt, lastAt, warmEmits, samples, sampleEmit,
+                    Math.min(count.get(), samples.length));
             return new Result(members, s.latencyRate(), s.latencySeconds(),
                     new Percentiles(samples, Math.min(count.get(), samples.length)), received.get(), expected,
                     cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9));
