@@ -4,6 +4,7 @@ import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.Member;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Set;
 
 /**
  * Resolves a broadcast to recipients (one room query per room, members deduplicated across rooms) and delivers
- * the packet encoded once.
+ * the packet encoded once. Members the room store holds in memory (a gateway node's own sockets) are delivered
+ * to before the store is read for the rest, so they never wait for that read; every member still gets the packet
+ * once, and frames of one sender still reach each recipient in order (each broadcast finishes before the next).
  */
 final class Broadcaster {
     private final ServerContext ctx;
@@ -29,19 +32,47 @@ final class Broadcaster {
                 excluded.add(member.socketId());
             }
         }
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
+        List<String> frames = null;
+        Map<String, Recipient> held = new LinkedHashMap<>();
         for (String room : targets) {
-            for (Member member : ctx.rooms().members(tenant, namespace, room)) {
-                if (!excluded.contains(member.socketId())) {
-                    recipients.putIfAbsent(member.socketId(), new Recipient(member.connectionId(), member.endpoint()));
-                }
-            }
+            collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
+        }
+        FanoutReport first = FanoutReport.empty();
+        if (!held.isEmpty()) {
+            frames = PacketFrames.of(packet);
+            first = ctx.fanout().deliver(frames, held.values());
+        }
+        // Already delivered: a held member is also among members(), and must not get the packet twice.
+        excluded.addAll(held.keySet());
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        for (String room : targets) {
+            collect(ctx.rooms().members(tenant, namespace, room), excluded, recipients);
         }
         if (recipients.isEmpty()) {
-            return FanoutReport.empty();
+            return first;
         }
-        List<String> frames = PacketFrames.of(packet);
-        return ctx.fanout().deliver(frames, recipients.values());
+        if (frames == null) {
+            frames = PacketFrames.of(packet);
+        }
+        return sum(first, ctx.fanout().deliver(frames, recipients.values()));
+    }
+
+    private static void collect(Iterable<Member> members, Set<String> excluded, Map<String, Recipient> into) {
+        for (Member member : members) {
+            if (!excluded.contains(member.socketId())) {
+                into.putIfAbsent(member.socketId(), new Recipient(member.connectionId(), member.endpoint()));
+            }
+        }
+    }
+
+    private static FanoutReport sum(FanoutReport a, FanoutReport b) {
+        if (a.delivered() + a.gone() + a.failed() == 0 && a.retries() == 0) {
+            return b;
+        }
+        List<String> gone = new ArrayList<>(a.goneConnectionIds());
+        gone.addAll(b.goneConnectionIds());
+        return new FanoutReport(a.delivered() + b.delivered(), a.gone() + b.gone(), a.failed() + b.failed(),
+                a.retries() + b.retries(), a.duration().plus(b.duration()), gone);
     }
 }

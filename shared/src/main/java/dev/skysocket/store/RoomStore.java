@@ -1,6 +1,7 @@
 package dev.skysocket.store;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
@@ -37,5 +38,14 @@ public interface RoomStore {
         return () -> StreamSupport.stream(members(tenant, namespace, room).spliterator(), false)
                 .filter(member -> !endpoint.equals(member.endpoint()))
                 .iterator();
+    }
+
+    /**
+     * The members this store holds in memory and answers without a read (a gateway node's own sockets), all of
+     * which {@link #members} returns too. A broadcast delivers to these first, so they do not wait for the read of
+     * the other endpoints' members. None by default: every member is read from the store.
+     */
+    default Iterable<Member> membersHeldHere(String tenant, String namespace, String room) {
+        return List.of();
     }
 }

@@ -49,6 +49,12 @@ final class IndexedRoomStore implements RoomStore {
         return () -> concat(elsewhere.iterator(), here.iterator());
     }
 
+    /** This node's own members, from memory: a broadcast reaches them before it reads the other endpoints'. */
+    @Override
+    public Iterable<Member> membersHeldHere(String tenant, String namespace, String room) {
+        return local.members(tenant, namespace, room);
+    }
+
     private static Iterator<Member> concat(Iterator<Member> first, Iterator<Member> second) {
         return new Iterator<>() {
             @Override

@@ -7,6 +7,7 @@ import dev.skysocket.store.SocketRecord;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -22,7 +23,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 class LocalRoomIndexTest {
     /** Items each filtered room Query returned, in call order. */
     private final List<Integer> roomQueryItems = new CopyOnWriteArrayList<>();
+    /** What {@link #seenBeforeRoomQuery} answered as each filtered room Query was about to be sent. */
+    private final List<Boolean> seenAtRoomQuery = new CopyOnWriteArrayList<>();
+    private volatile BooleanSupplier seenBeforeRoomQuery = () -> false;
     private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof QueryRequest query && query.filterExpression() != null) {
+                seenAtRoomQuery.add(seenBeforeRoomQuery.getAsBoolean());
+            }
+        }
+
         @Override
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             if (context.request() instanceof QueryRequest query && query.filterExpression() != null) {
@@ -61,6 +72,25 @@ class LocalRoomIndexTest {
         assertThat(a.sent()).doesNotContain("42[\"said\",\"hi\"]");
         assertThat(h.apiGateway.postsTo(remote)).contains("42[\"said\",\"hi\"]");
         assertThat(roomQueryItems.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void localMembersHaveTheBroadcastBeforeDynamoDbIsAskedForTheOtherEndpointsMembersWhoGetItOnceToo()
+            throws HandshakeRefused {
+        FakeSession speaker = joined("lobby");
+        FakeSession listener = joined("lobby");
+        String remote = h.connectThroughApiGateway();
+        h.sendThroughApiGateway(remote, "40");
+        h.sendThroughApiGateway(remote, "421[\"join\",\"lobby\"]");
+        seenAtRoomQuery.clear();
+        seenBeforeRoomQuery = () -> listener.sent().contains("42[\"said\",\"early\"]");
+
+        h.send(speaker, "22[\"say\",\"lobby\",\"early\"]");
+
+        assertThat(seenAtRoomQuery).containsExactly(true);
+        assertThat(listener.sent()).containsOnlyOnce("42[\"said\",\"early\"]");
+        assertThat(h.apiGateway.postsTo(remote)).containsOnlyOnce("42[\"said\",\"early\"]");
+        assertThat(speaker.sent()).doesNotContain("42[\"said\",\"early\"]");
     }
 
     @Test
