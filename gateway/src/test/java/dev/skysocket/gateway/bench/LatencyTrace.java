@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Optional per-emit record of the room latency run, so the slow emits can be lined up with a server profile:
  * with {@code -Dskysocket.bench.latency-trace=DIR} each target writes {@code DIR/<target>.tsv}, one line per
  * emit: its index, the wall-clock time it was written (epoch microseconds, the clock JFR stamps events with), how
- * many receivers reported it, and the median and slowest of their latencies in microseconds. Warm-up emits (the
- * first {@code firstEmit}) have only the slowest latency; the median and count there are -1.
+ * many receivers reported it, the median and slowest of their latencies in microseconds, and the raw
+ * {@code System.nanoTime()} it was written at (CLOCK_MONOTONIC on Linux, so comparable with the server's own
+ * stamps). Warm-up emits (the first {@code firstEmit}) have only the slowest latency; median and count are -1.
  */
 final class LatencyTrace {
     static final String PROPERTY = "skysocket.bench.latency-trace";
@@ -46,18 +47,19 @@ final class LatencyTrace {
         Path out = Path.of(dir).resolve(target + ".tsv");
         Files.createDirectories(out.getParent());
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println("emit\tsent_epoch_us\treceived\tp50_us\tmax_us");
+            w.println("emit\tsent_epoch_us\treceived\tp50_us\tmax_us\tsent_nanos");
             for (int e = 0; e < firstEmit; e++) {
                 long last = lastAt.get(e);
-                w.printf("%d\t%d\t-1\t-1\t%d%n", e, wallMicros - (nanoNow - sentAt.get(e)) / 1000,
-                        last == 0 ? -1 : (last - sentAt.get(e)) / 1000);
+                w.printf("%d\t%d\t-1\t-1\t%d\t%d%n", e, wallMicros - (nanoNow - sentAt.get(e)) / 1000,
+                        last == 0 ? -1 : (last - sentAt.get(e)) / 1000, sentAt.get(e));
             }
             for (int e = 0; e < emits; e++) {
                 long[] l = byEmit[e];
                 Arrays.sort(l);
                 long sent = wallMicros - (nanoNow - sentAt.get(e + firstEmit)) / 1000;
-                w.printf("%d\t%d\t%d\t%d\t%d%n", e + firstEmit, sent, l.length,
-                        l.length == 0 ? -1 : l[l.length / 2] / 1000, l.length == 0 ? -1 : l[l.length - 1] / 1000);
+                w.printf("%d\t%d\t%d\t%d\t%d\t%d%n", e + firstEmit, sent, l.length,
+                        l.length == 0 ? -1 : l[l.length / 2] / 1000, l.length == 0 ? -1 : l[l.length - 1] / 1000,
+                        sentAt.get(e + firstEmit));
             }
         }
     }
