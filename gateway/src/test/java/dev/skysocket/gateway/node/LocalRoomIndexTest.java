@@ -87,7 +87,8 @@ class LocalRoomIndexTest {
 
         h.send(speaker, "22[\"say\",\"lobby\",\"early\"]");
 
-        assertThat(seenAtRoomQuery).containsExactly(true);
+        // The room is read as two key ranges (around this node's socket-id prefix): both after local delivery.
+        assertThat(seenAtRoomQuery).isNotEmpty().containsOnly(true);
         assertThat(listener.sent()).containsOnlyOnce("42[\"said\",\"early\"]");
         assertThat(h.apiGateway.postsTo(remote)).containsOnlyOnce("42[\"said\",\"early\"]");
         assertThat(speaker.sent()).doesNotContain("42[\"said\",\"early\"]");
