@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  build=(-B -q -pl benchmarks -am compile dependency:build-classpath
+  # test-compile, not compile: the gateway (built with -am) needs the shared module's test jar in the reactor.
+  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
          -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
   mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 fi
