@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -139,7 +141,7 @@ public final class ManagementApiClients implements Closeable {
     public void primePost(String endpoint) {
         try {
             poster(endpoint).post("priming", Frame.of("priming")).join();
-        } catch (java.util.concurrent.CompletionException expected) {
+        } catch (CompletionException expected) {
             // refused: the whole post path has run once
         }
     }
@@ -223,7 +225,7 @@ public final class ManagementApiClients implements Closeable {
         clients.values().forEach(ApiGatewayManagementApiAsyncClient::close);
         clients.clear();
         // Each poster is in the map twice (normalized and as given): close each once.
-        new java.util.HashSet<>(posters.values()).forEach(poster -> {
+        new HashSet<>(posters.values()).forEach(poster -> {
             if (poster instanceof AutoCloseable closeable) {
                 closeQuietly(closeable);
             }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -39,6 +40,7 @@ final class PostExchange {
 
     private final CompletableFuture<Integer> result;
     private final Channel channel;
+    private final Handler handler;
     private final ChannelPool pool;
     private final Duration attemptTimeout;
     private ScheduledFuture<?> timeout;
@@ -46,9 +48,11 @@ final class PostExchange {
     private ByteArrayOutputStream errorBody;
     private boolean over;
 
-    private PostExchange(Channel channel, ChannelPool pool, Duration attemptTimeout, CompletableFuture<Integer> result) {
+    private PostExchange(Channel channel, Handler handler, ChannelPool pool, Duration attemptTimeout,
+                         CompletableFuture<Integer> result) {
         this.result = result;
         this.channel = channel;
+        this.handler = handler;
         this.pool = pool;
         this.attemptTimeout = attemptTimeout;
     }
@@ -60,8 +64,8 @@ final class PostExchange {
             channel.eventLoop().execute(() -> start(channel, pool, request, attemptTimeout, result));
             return;
         }
-        PostExchange exchange = new PostExchange(channel, pool, attemptTimeout, result);
         Handler handler = channel.pipeline().get(Handler.class);
+        PostExchange exchange = new PostExchange(channel, handler, pool, attemptTimeout, result);
         if (handler == null || handler.current != null) {
             ReferenceCountUtil.release(request);
             exchange.fail(SdkClientException.create("a pooled connection was not ready for a request"), true);
@@ -105,7 +109,7 @@ final class PostExchange {
             }
         }
         if (message instanceof LastHttpContent && response != null) {
-            if (response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
                 response = null;  // an interim answer (we never ask for 100-continue); the real one follows
             } else {
                 answered();
@@ -141,7 +145,6 @@ final class PostExchange {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        Handler handler = channel.pipeline().get(Handler.class);
         if (handler != null && handler.current == this) {
             handler.current = null;
         }

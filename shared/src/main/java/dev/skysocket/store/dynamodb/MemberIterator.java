@@ -36,9 +36,8 @@ final class MemberIterator implements Iterator<Member> {
     private final long nowSeconds;
     /** Members reached through this endpoint are filtered out by DynamoDB; null: none are. */
     private final String exceptEndpoint;
-    /** Sort-key conditions, each one Query per shard: the whole room, or the ranges on both sides of a prefix. */
-    private final List<String> ranges;
-    private final String prefix;
+    /** Sort-key ranges, each one Query per shard: the whole room, or both sides of the left-out endpoint's prefix. */
+    private final List<SortKeyRange> ranges;
 
     private int nextQuery;
     private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
@@ -55,8 +54,15 @@ final class MemberIterator implements Iterator<Member> {
         this.pageSize = pageSize;
         this.nowSeconds = nowSeconds;
         this.exceptEndpoint = exceptEndpoint;
-        this.prefix = exceptEndpoint == null ? "" : SocketIdPrefix.of(exceptEndpoint);
-        this.ranges = prefix.isEmpty() ? List.of("") : List.of(" AND #sk < :below", " AND #sk > :past");
+        String prefix = exceptEndpoint == null ? "" : SocketIdPrefix.of(exceptEndpoint);
+        this.ranges = prefix.isEmpty() ? List.of(SortKeyRange.WHOLE)
+                : List.of(new SortKeyRange("#sk < :bound", prefix),
+                        new SortKeyRange("#sk > :bound", prefix + SocketIdPrefix.PAST));
+    }
+
+    /** One key condition on the sort key; {@code condition} null for the whole partition. */
+    private record SortKeyRange(String condition, String bound) {
+        static final SortKeyRange WHOLE = new SortKeyRange(null, null);
     }
 
     @Override
@@ -87,7 +93,7 @@ final class MemberIterator implements Iterator<Member> {
         return member;
     }
 
-    private Iterator<Map<String, AttributeValue>> query(int shard, String range) {
+    private Iterator<Map<String, AttributeValue>> query(int shard, SortKeyRange range) {
         String pk = DynamoSchema.roomPk(tenant, namespace, room, shard, shards);
         // Consistent: a socket that joined just before the broadcast must receive it, as in Socket.IO.
         Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#sk", SK, "#cid", CONNECTION_ID,
@@ -96,14 +102,13 @@ final class MemberIterator implements Iterator<Member> {
         if (exceptEndpoint != null) {
             values.put(":own", Attributes.s(exceptEndpoint));
         }
-        if (range.contains(":below")) {
-            values.put(":below", Attributes.s(prefix));
-        } else if (range.contains(":past")) {
-            values.put(":past", Attributes.s(prefix + SocketIdPrefix.PAST));
+        if (range.condition() != null) {
+            values.put(":bound", Attributes.s(range.bound()));
         }
+        String keyCondition = range.condition() == null ? "#pk = :pk" : "#pk = :pk AND " + range.condition();
         return client.queryPaginator(r -> {
                     r.tableName(tableName).consistentRead(true)
-                            .keyConditionExpression("#pk = :pk" + range)
+                            .keyConditionExpression(keyCondition)
                             .projectionExpression("#sk, #cid, #endpoint, #exp")
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values)
