@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A local stand-in for an API Gateway WebSocket API stage with Lambda proxy integrations: WebSocket clients connect
@@ -46,6 +47,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final ConnectionRegistry registry = new ConnectionRegistry();
     /** Every accepted connection until its {@code $disconnect} has completed, so shutdown can wait for them. */
     private final Set<EmulatedConnection> live = ConcurrentHashMap.newKeySet();
+    /** Upgrades answered 101 whose socket is not yet in {@link #live}: shutdown must not miss them. */
+    private final AtomicInteger accepting = new AtomicInteger();
     private volatile boolean stopping;
     private Vertx vertx;
     private HttpServer server;
@@ -146,15 +149,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         stopping = true;
         vertx.cancelTimer(sweepTimer);
-        registry.snapshot().forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY));
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        live.forEach(connection -> pending.add(connection.disconnected()));
         long waitMillis = Duration.ofSeconds(CLOSING_TIMEOUT_SECONDS + 1).plus(settings.integrationTimeout()).toMillis();
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        // A socket whose 101 went out just before `stopping` joins `live` a moment later (and closes itself with
+        // 1001 on seeing `stopping`): go round until none is left or accepting, within the same bound.
+        while (!awaitDisconnects(deadline) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));  // an accept is completing on the event loop
+        }
+        if (!live.isEmpty() || accepting.get() > 0) {
             LOG.log(Level.WARNING, "apigw.stop.incomplete pendingDisconnects={0}", String.valueOf(live.size()));
         }
         try {
@@ -166,6 +168,23 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         workers.shutdownNow();
         LOG.log(Level.INFO, "apigw.stop {0}", stats);
+    }
+
+    /** Closes every open connection with 1001 and waits for their $disconnect; true when none is left. */
+    private boolean awaitDisconnects(long deadline) {
+        registry.snapshot().forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY));
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        live.forEach(connection -> pending.add(connection.disconnected()));
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+        return live.isEmpty() && accepting.get() == 0;
     }
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
@@ -202,8 +221,19 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             handshake.reject(status);
             return;
         }
-        handshake.accept().onSuccess(socket -> open(socket, connection)).onFailure(error -> LOG.log(Level.DEBUG,
-                "apigw.connect.lost connectionId={0} error={1}", connection.connectionId(), error.toString()));
+        accepting.incrementAndGet();
+        handshake.accept().onComplete(accepted -> {
+            try {
+                if (accepted.succeeded()) {
+                    open(accepted.result(), connection);
+                } else {
+                    LOG.log(Level.DEBUG, "apigw.connect.lost connectionId={0} error={1}", connection.connectionId(),
+                            accepted.cause().toString());
+                }
+            } finally {
+                accepting.decrementAndGet();
+            }
+        });
     }
 
     private void open(ServerWebSocket socket, ConnectionContext context) {
@@ -214,6 +244,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));
         registry.add(connection);
         stats.connectionOpened();
+        if (stopping) {
+            connection.closeWith(CloseStatus.GOING_AWAY);  // shutdown began while this upgrade was completing
+        }
         LOG.log(Level.DEBUG, "apigw.connect connectionId={0} sourceIp={1}", context.connectionId(), context.sourceIp());
     }
 
