@@ -23,9 +23,11 @@ import java.util.Set;
  * @param demoClientDir where the demo page's socket.io-client browser bundle lives ({@code
  *                      skysocket.demo-client-dir}: the npm package's {@code dist} folder, never committed), or
  *                      null: the page at {@code /} is served, its client script answers 404
+ * @param eventLoops    event loops serving the public port ({@code skysocket.gateway-event-loops}, default 0: one
+ *                      per vCPU the JVM sees), each holding its share of the websockets
  */
 public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret,
-                               Path demoClientDir) {
+                               Path demoClientDir, int eventLoops) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static FallbackSettings from(Settings s) {
@@ -35,7 +37,8 @@ public record FallbackSettings(String host, int port, String path, String sticky
                 s.string("skysocket.gateway-path", "/socket.io/"),
                 s.string("skysocket.sticky-cookie", "skysocket-node"),
                 flag(s, "skysocket.polling-secret", true),
-                directory(s.string("skysocket.demo-client-dir", "")));
+                directory(s.string("skysocket.demo-client-dir", "")),
+                s.intValue("skysocket.gateway-event-loops", 0));
     }
 
     /** The HTTP binding's settings, with a sticky cookie value drawn once for this node. */
@@ -43,7 +46,8 @@ public record FallbackSettings(String host, int port, String path, String sticky
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
         String node = HexFormat.of().formatHex(id);
-        return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node));
+        return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node),
+                eventLoops);
     }
 
     private static Path directory(String value) {

@@ -6,7 +6,6 @@ import dev.skysocket.gateway.engine.HandshakeRequest;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -36,7 +35,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private final HealthRoute health;
     private volatile DemoRoute demo = new DemoRoute(null);
     private Vertx vertx;
-    private HttpServer server;
+    private Listeners listeners;
     private volatile PollingExchange polling;
     private WebSocketExchange websockets;
     private OwnerLookup owners;
@@ -123,25 +122,21 @@ public final class EngineHttpServer implements AutoCloseable {
         }
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
-                .setPort(settings.port())
+                .setPort(sharedPort(settings))
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeoutMs(engine.options().config())))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWebSocketFrameSize(maxPayload)
                 .setMaxWebSocketMessageSize(maxPayload)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
-        server = vertx.createHttpServer(options).requestHandler(this::onRequest);
         try {
-            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding", e);
-        } catch (ExecutionException | TimeoutException e) {
+            listeners = Listeners.start(vertx, options, this::onRequest, settings.listeners());
+        } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port(), e);
         }
-        LOG.log(Level.INFO, "engine.http.start host={0} port={1} path={2}", settings.host(),
-                String.valueOf(port()), settings.path());
+        LOG.log(Level.INFO, "engine.http.start host={0} port={1} path={2} event_loops={3}", settings.host(),
+                String.valueOf(port()), settings.path(), String.valueOf(settings.listeners()));
         return this;
     }
 
@@ -154,8 +149,16 @@ public final class EngineHttpServer implements AutoCloseable {
         return 2 * (config.pingIntervalMs() + config.pingTimeoutMs());
     }
 
+    /**
+     * Vert.x shares one socket among servers of one Vert.x instance asking for the same port, but port 0 gives
+     * each its own free port; a negative port is its way of asking for one free port shared by all of them.
+     */
+    static int sharedPort(EngineHttpSettings settings) {
+        return settings.port() == 0 ? -1 : settings.port();
+    }
+
     public int port() {
-        return server.actualPort();
+        return listeners.port();
     }
 
     @Override

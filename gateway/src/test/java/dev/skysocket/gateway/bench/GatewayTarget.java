@@ -25,12 +25,15 @@ final class GatewayTarget implements ServerTarget {
     private final ChildProcess gateway;
     private final int port;
     private final String conditions;
+    /** Where the JFR recording goes, or null when none runs. */
+    private final String jfr;
 
-    private GatewayTarget(ChildProcess dynamo, ChildProcess gateway, int port, String conditions) {
+    private GatewayTarget(ChildProcess dynamo, ChildProcess gateway, int port, String conditions, String jfr) {
         this.dynamo = dynamo;
         this.gateway = gateway;
         this.port = port;
         this.conditions = conditions;
+        this.jfr = jfr;
     }
 
     static GatewayTarget start(ComparisonSettings s, Path logDir) throws IOException {
@@ -73,7 +76,8 @@ final class GatewayTarget implements ServerTarget {
                     + System.getProperty("java.runtime.version") + "), local delivery " + s.localDelivery()
                     + (s.gatewayNmt() ? ", NMT on" : "") + (s.gatewayJfr() != null ? ", JFR on" : "")
                     + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)";
-            return new GatewayTarget(dynamo, gateway, Integer.parseInt(gateway.readyGroup()), conditions);
+            return new GatewayTarget(dynamo, gateway, Integer.parseInt(gateway.readyGroup()), conditions,
+                    s.gatewayJfr());
         } catch (IOException | RuntimeException e) {
             dynamo.close();
             throw e;
@@ -112,6 +116,16 @@ final class GatewayTarget implements ServerTarget {
 
     @Override
     public void close() {
+        if (jfr != null) {
+            // Written now: draining many connections can outlast close()'s SIGKILL deadline, which loses it.
+            try {
+                Memory.jcmd(gateway.pid(), "JFR.dump filename=" + jfr);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("[bench] JFR dump failed: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         gateway.close();
         dynamo.close();
     }

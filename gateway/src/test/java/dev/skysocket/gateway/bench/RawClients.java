@@ -1,5 +1,8 @@
 package dev.skysocket.gateway.bench;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocket;
@@ -30,7 +33,12 @@ final class RawClients implements AutoCloseable {
         void said(int client, long msg, long receivedNanos);
     }
 
+    /** Event loops the clients are spread over. */
+    private static final int EVENT_LOOPS = 2;
+
     private final Vertx vertx;
+    /** One context per event loop: a connection lives on the context that opened it. */
+    private final List<Context> loops = new ArrayList<>();
     private final WebSocketClient client;
     private final String host;
     private final int port;
@@ -45,6 +53,21 @@ final class RawClients implements AutoCloseable {
                 .setBlockedThreadCheckInterval(60_000));
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
                 .setConnectTimeout(60_000).setTcpNoDelay(true).setMaxMessageSize(1 << 20));
+        // Connections opened from a plain thread would all share that thread's one context, so one event loop
+        // would receive every frame; a verticle per loop gives each its own context to open connections from.
+        try {
+            vertx.deployVerticle(() -> new AbstractVerticle() {
+                @Override
+                public void start() {
+                    synchronized (loops) {
+                        loops.add(context);
+                    }
+                }
+            }, new DeploymentOptions().setInstances(EVENT_LOOPS)).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the client event loops", e);
+        }
         this.host = host;
         this.port = port;
         this.uri = path + "?EIO=4&transport=websocket";
@@ -157,6 +180,14 @@ final class RawClients implements AutoCloseable {
         }
 
         void open() {
+            Context loop;
+            synchronized (loops) {
+                loop = loops.get(index % loops.size());
+            }
+            loop.runOnContext(ignored -> connect());
+        }
+
+        private void connect() {
             client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri))
                     .onSuccess(ws -> {
                         socket = ws;
