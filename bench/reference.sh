@@ -29,6 +29,8 @@ build=(-B -q -DskipTests -pl gateway -am package dependency:build-classpath
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 
 classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
-exec java ${JAVA_OPTS:--Xmx2g} -cp "$classpath" dev.skysocket.gateway.bench.ReferenceComparison \
+# The client swarm is the load, not the subject: Parallel GC because G1's concurrent refinement took about a fifth
+# of the swarm's CPU while it received broadcasts (perf, 2026-11-22), CPU the servers under test then lacked.
+exec java ${JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} -cp "$classpath" dev.skysocket.gateway.bench.ReferenceComparison \
   --gateway-classpath="gateway/target/skysocket-gateway.jar:gateway/target/lib/*" \
   --node-server=bench/node-reference/server.js --log-dir=target/reference-bench "$@"

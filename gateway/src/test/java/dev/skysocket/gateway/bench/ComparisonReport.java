@@ -1,11 +1,14 @@
 package dev.skysocket.gateway.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The side-by-side run as Markdown: one table per figure, each column one server, then the conditions. */
 final class ComparisonReport {
@@ -96,7 +99,7 @@ final class ComparisonReport {
         }
         out.append(String.format(Locale.ROOT, "both with pingInterval %d ms, pingTimeout %d ms, maxPayload 32 KB. "
                         + "Clients: raw Engine.IO websockets (count per server in the first row) on loopback in the benchmark JVM (Vert.x, 2 event "
-                        + "loops), one server at a time; %,d connected before the first memory sample; a full GC "
+                        + "loops, clients spread over both; " + collectors() + "), one server at a time; %,d connected before the first memory sample; a full GC "
                         + "before each sample. Broadcasts: one at a time, %d measured after %d warm-up per size, "
                         + "senders in turn; latency: %d s measured after %d s warm-up, open loop. Run started %s, "
                         + "took %d s; %s", s.pingIntervalMs(), s.pingTimeoutMs(), s.baseline(),
@@ -132,5 +135,12 @@ final class ComparisonReport {
 
     private static String bytes(double bytes) {
         return String.format(Locale.ROOT, "%,.0f B", bytes);
+    }
+
+    /** The benchmark JVM's garbage collectors, e.g. "PS Scavenge + PS MarkSweep" for Parallel GC. */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
     }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many cheap Socket.IO clients spoken over raw Engine.IO websockets (Vert.x, two event loops), not the Socket.IO
- * client library: each one opens {@code ?EIO=4&transport=websocket}, sends CONNECT to {@code /} on the open
+ * Many cheap Socket.IO clients spoken over raw Engine.IO websockets (Vert.x, spread over two event loops), not the
+ * Socket.IO client library: each one opens {@code ?EIO=4&transport=websocket}, sends CONNECT to {@code /} on the open
  * packet, answers every ping with a pong, resolves its own acks, and reports every {@code said} event (its numeric
  * {@code msg}) to one listener. The same clients talk to the gateway and to the reference socket.io server.
  */
