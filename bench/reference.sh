@@ -11,8 +11,8 @@
 # Knobs (--name=value): figures, targets (gateway,node), connections, baseline, steps, warmup, rounds,
 # p95-limit-ms, latency-members, latency-rate, latency-seconds, latency-warmup-seconds, ping-interval-ms,
 # ping-timeout-ms, gateway-heap, gateway-ram (default 2g, the task), gateway-jvm-options (replaces the image's
-# JVM flags; quoted, space-separated), local-delivery, gateway-jfr, gateway-nmt, connect-concurrency,
-# connect-minutes, gateway-connections, log-dir.
+# JVM flags; quoted, space-separated), local-delivery, gateway-jfr, apigw-jfr (the local stack's JVM),
+# gateway-nmt, connect-concurrency, connect-minutes, gateway-connections, log-dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -26,9 +26,13 @@ final class ApiGatewayTarget implements ServerTarget {
 
     static ApiGatewayTarget start(ComparisonSettings s, Path logDir) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g",
-                "-Dskysocket.apigw-port=0", "-Dskysocket.dynamodb-port=0", "-Dskysocket.gateway-port=0",
-                "-Dskysocket.gateway-management-port=0",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        if (s.apigwJfr() != null) {
+            // The whole run, like --gateway-jfr: the trace's wall-clock stamps line emits up with its samples.
+            command.add("-XX:StartFlightRecording=filename=" + s.apigwJfr() + ",settings=profile");
+        }
+        command.addAll(List.of("-Dskysocket.apigw-port=0", "-Dskysocket.dynamodb-port=0",
+                "-Dskysocket.gateway-port=0", "-Dskysocket.gateway-management-port=0",
                 "-Dskysocket.ping-interval-ms=" + s.pingIntervalMs(),
                 "-Dskysocket.ping-timeout-ms=" + s.pingTimeoutMs(),
                 "-Dskysocket.sweep-period-ms=" + Math.min(s.pingIntervalMs(), 60_000),

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param gatewayJvmOptions JVM flags for the gateway child, space-separated; by default the image's own
  *                       ({@link GatewayTarget#SHIPPED_JVM_FLAGS}), so the run measures what ships; any value
  *                       replaces them ("" = the JVM's defaults), as two collectors cannot be combined
+ * @param apigwJfr       a file for a JFR profile of the local stack's JVM (the API Gateway target), or null
  */
 record ComparisonSettings(Set<String> figures, List<String> targets, int connections, int baseline,
                           List<Integer> steps, int warmup, int rounds, long p95LimitMs, int latencyMembers,
@@ -33,7 +34,7 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                           long pingTimeoutMs, String gatewayHeap, boolean localDelivery, String gatewayJfr,
                           String gatewayClasspath, Path nodeServer, Path logDir, int connectConcurrency,
                           int connectMinutes, int gatewayConnections, boolean gatewayNmt,
-                          String gatewayRam, List<String> gatewayJvmOptions) {
+                          String gatewayRam, List<String> gatewayJvmOptions, String apigwJfr) {
 
     /** The gateway may be given fewer connections than the reference (its connects are bound by DynamoDB). */
     int connectionsFor(String target) {
@@ -71,7 +72,8 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Boolean.parseBoolean(value(args, "gateway-nmt", "false")),
                 value(args, "gateway-ram", "2g"),
                 Arrays.stream(value(args, "gateway-jvm-options", String.join(" ", GatewayTarget.SHIPPED_JVM_FLAGS))
-                        .trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList());
+                        .trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList(),
+                value(args, "apigw-jfr", null));
         if (s.gatewayClasspath == null && s.targets.contains("gateway")) {
             throw new IllegalArgumentException("--gateway-classpath is required (the gateway jar and its lib/)");
         }
