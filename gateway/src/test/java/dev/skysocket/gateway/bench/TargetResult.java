@@ -42,6 +42,12 @@ final class TargetResult {
         return best;
     }
 
+    /** Every measured step stayed within the limit: the real ceiling lies beyond the largest room tried. */
+    boolean heldEveryStep(long p95LimitMs) {
+        return !steps.isEmpty() && steps.stream()
+                .allMatch(step -> step.lost() == 0 && step.roundTrips().millis(95) <= p95LimitMs);
+    }
+
     /** No client was closed by the server and every latency sample arrived. */
     boolean complete() {
         return failure == null && closedByServer == 0 && (latency == null || latency.received() == latency.expected());
