@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ final class RawClients implements AutoCloseable {
 
     private final Vertx vertx;
     /** One context per event loop: a connection lives on the context that opened it. */
-    private final List<Context> loops = new ArrayList<>();
+    private final List<Context> loops;
     private final WebSocketClient client;
     private final String host;
     private final int port;
@@ -55,19 +56,19 @@ final class RawClients implements AutoCloseable {
                 .setConnectTimeout(60_000).setTcpNoDelay(true).setMaxMessageSize(1 << 20));
         // Connections opened from a plain thread would all share that thread's one context, so one event loop
         // would receive every frame; a verticle per loop gives each its own context to open connections from.
+        List<Context> started = new CopyOnWriteArrayList<>();
         try {
             vertx.deployVerticle(() -> new AbstractVerticle() {
                 @Override
                 public void start() {
-                    synchronized (loops) {
-                        loops.add(context);
-                    }
+                    started.add(context);
                 }
             }, new DeploymentOptions().setInstances(EVENT_LOOPS)).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the client event loops", e);
         }
+        this.loops = List.copyOf(started);
         this.host = host;
         this.port = port;
         this.uri = path + "?EIO=4&transport=websocket";
@@ -180,11 +181,7 @@ final class RawClients implements AutoCloseable {
         }
 
         void open() {
-            Context loop;
-            synchronized (loops) {
-                loop = loops.get(index % loops.size());
-            }
-            loop.runOnContext(ignored -> connect());
+            loops.get(index % loops.size()).runOnContext(ignored -> connect());
         }
 
         private void connect() {

@@ -54,15 +54,21 @@ class LocalRoomIndexTest {
         return session;
     }
 
+    /** A member reached through API Gateway: another endpoint, found only by the room Query. */
+    private String joinedThroughApiGateway(String room) {
+        String connection = h.connectThroughApiGateway();
+        h.sendThroughApiGateway(connection, "40");
+        h.sendThroughApiGateway(connection, "421[\"join\",\"" + room + "\"]");
+        return connection;
+    }
+
     @Test
     void aRoomOfLocalSessionsAndAnApiGatewayConnectionIsReachedWhileDynamoDbReturnsOnlyTheRemoteMember()
             throws HandshakeRefused {
         FakeSession a = joined("lobby");
         FakeSession b = joined("lobby");
         FakeSession c = joined("lobby");
-        String remote = h.connectThroughApiGateway();
-        h.sendThroughApiGateway(remote, "40");
-        h.sendThroughApiGateway(remote, "421[\"join\",\"lobby\"]");
+        String remote = joinedThroughApiGateway("lobby");
         roomQueryItems.clear();
 
         h.send(a, "22[\"say\",\"lobby\",\"hi\"]");
@@ -79,9 +85,7 @@ class LocalRoomIndexTest {
             throws HandshakeRefused {
         FakeSession speaker = joined("lobby");
         FakeSession listener = joined("lobby");
-        String remote = h.connectThroughApiGateway();
-        h.sendThroughApiGateway(remote, "40");
-        h.sendThroughApiGateway(remote, "421[\"join\",\"lobby\"]");
+        String remote = joinedThroughApiGateway("lobby");
         seenAtRoomQuery.clear();
         seenBeforeRoomQuery = () -> listener.sent().contains("42[\"said\",\"early\"]");
 
