@@ -15,8 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # function.zip, the test classes and their class path (offline first; online if the local repo lacks a jar).
-build=(-B -q -pl functions -am -DskipTests package dependency:build-classpath
-       -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+build=(-B -q -pl functions,examples/chat/lambda -am -DskipTests -Dskysocket.image.skip package
+       dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 runtime=(-B -q -pl shared dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath
          -Dmdep.includeScope=runtime)
@@ -25,10 +25,11 @@ ric=(-B -q -f bench/coldstart/pom.xml dependency:build-classpath -Dmdep.outputFi
 mvn -o "${ric[@]}" >&2 || mvn -ntp "${ric[@]}" >&2
 
 fn=functions/target/coldstart-fn
-rm -rf "$fn" && mkdir -p "$fn" && unzip -q functions/target/function.zip -d "$fn"
+rm -rf "$fn" && mkdir -p "$fn" && unzip -q examples/chat/lambda/target/function.zip -d "$fn"
 
-# The plain handler: the functions' and app's classes with the shared module's runtime class path, no Quarkus.
-plain="$PWD/functions/target/test-classes:$PWD/functions/target/classes:$PWD/app/target/classes"
+# The plain handler: the functions' classes and their test app (echo, join) with the shared module's runtime
+# class path, no Quarkus.
+plain="$PWD/functions/target/test-classes:$PWD/functions/target/classes:$PWD/api/target/classes"
 plain+=":$PWD/shared/target/classes:$(cat shared/target/runtime.classpath)"
 lambda_core=$(tr ':' '\n' < functions/target/bench.classpath | grep '/aws-lambda-java-core/' | head -1)
 plain+=":$lambda_core"

@@ -31,13 +31,13 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # Build the gateway's test classes and write their class path (offline first; online if the local repo lacks a jar),
 # unless bench/run-all.sh already did.
 if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  build=(-B -q -pl gateway -am test-compile dependency:build-classpath
+  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
          -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
   mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 fi
 
 java_opts=(${JAVA_OPTS:--Xmx2g})
-classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
+classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 if [ -n "${FANOUT_JFR:-}" ]; then
   # JFR announces itself on standard output; keep that clear for the table.
   java "${java_opts[@]}" "-XX:StartFlightRecording=filename=${FANOUT_JFR},settings=profile" -cp "$classpath" \

@@ -11,11 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=(-B -q -pl gateway -am test-compile dependency:build-classpath
+build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 
-classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
+classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 java_opts=(${JAVA_OPTS:--Xmx1g})
 if [ -n "${OPEN_JFR:-}" ]; then
   java_opts+=("-XX:StartFlightRecording=filename=${OPEN_JFR},settings=profile")

@@ -23,14 +23,16 @@ if [ ! -d bench/node-reference/node_modules/socket.io ]; then
   (cd bench/node-reference && npm ci --no-audit --no-fund --loglevel=error) >&2
 fi
 
-# The gateway jar with its lib/ (the server under test) and the test classes (the harness); offline first.
-build=(-B -q -DskipTests -pl gateway -am package dependency:build-classpath
+# The example app's gateway and local-stack jars with their lib/ (the servers under test) and the test classes (the harness); offline first.
+build=(-B -q -DskipTests -Dskysocket.image.skip -pl benchmarks,examples/chat/gateway,examples/chat/local -am package
+       dependency:build-classpath
        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
 mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
 
-classpath="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
+classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # The client swarm is the load, not the subject: Parallel GC because G1's concurrent refinement took about a fifth
 # of the swarm's CPU while it received broadcasts (perf, 2026-11-22), CPU the servers under test then lacked.
 exec java ${JAVA_OPTS:--Xmx2g -XX:+UseParallelGC} -cp "$classpath" dev.skysocket.gateway.bench.ReferenceComparison \
-  --gateway-classpath="gateway/target/skysocket-gateway.jar:gateway/target/lib/*" \
+  --gateway-classpath="examples/chat/gateway/target/chat-gateway.jar:examples/chat/gateway/target/lib/*" \
+  --local-classpath="examples/chat/local/target/chat-local.jar:examples/chat/local/target/lib/*" \
   --node-server=bench/node-reference/server.js --log-dir=target/reference-bench "$@"

@@ -1,8 +1,8 @@
 package dev.skysocket.benchmarks;
 
 import dev.skysocket.config.Settings;
-import dev.skysocket.gateway.apigw.EmulatorStats;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.apigw.EmulatorStats;
+import dev.skysocket.local.LocalRunner;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.WebSocket;

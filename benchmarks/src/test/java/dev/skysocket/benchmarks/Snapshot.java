@@ -1,6 +1,6 @@
 package dev.skysocket.benchmarks;
 
-import dev.skysocket.gateway.apigw.EmulatorStats;
+import dev.skysocket.local.apigw.EmulatorStats;
 
 /** The emulator's counters at one moment; the difference of two is what a step cost. */
 record Snapshot(long inboundFrames, long outboundFrames, long connects, long defaults, long disconnects) {

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.skysocket.apigw.ApiGatewayRuntime;
-import dev.skysocket.fanout.FanoutReport;
+import dev.skysocket.api.EmitReport;
 import dev.skysocket.server.JsonValues;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,7 +37,7 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
             return refuse(new PublishRequest.Refused(405, "use POST"));
         }
         PublishRequest request;
-        FanoutReport report;
+        EmitReport report;
         try {
             request = PublishRequest.parse(event.getBody(), event.getIsBase64Encoded());
             report = runtime.emitter(request.tenant()).of(request.namespace())

@@ -7,7 +7,7 @@ import dev.skysocket.apigw.OpenPacketStep;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +101,7 @@ final class RuntimeWiring implements AutoCloseable {
             }
             ManagementApiClients management = owned(owned, new ManagementApiClients(region, credentials,
                     config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
-            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, SocketServer.fromServiceLoader(), dynamo,
+            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(), dynamo,
                     management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
             if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);

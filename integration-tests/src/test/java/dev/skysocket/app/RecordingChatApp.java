@@ -1,9 +1,9 @@
 package dev.skysocket.app;
 
-import dev.skysocket.server.EventHandler;
-import dev.skysocket.server.Namespace;
-import dev.skysocket.server.SocketServer;
-import dev.skysocket.server.SocketApp;
+import dev.skysocket.api.EventHandler;
+import dev.skysocket.api.Namespace;
+import dev.skysocket.api.SocketServer;
+import dev.skysocket.api.SocketApp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

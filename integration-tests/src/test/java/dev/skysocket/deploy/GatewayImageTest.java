@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(240)
 class GatewayImageTest {
     private static final Path TEMPLATE = path("skysocket.template", "../template.yaml");
-    private static final Path IMAGE = path("skysocket.gateway-image", "../gateway/target/skysocket-gateway-image.tar");
+    private static final Path IMAGE = path("skysocket.gateway-image",
+            "../examples/chat/gateway/target/skysocket-gateway-image.tar");
+    /** What exists only for local development: DynamoDB Local and what it brings, the emulator, the runner. */
+    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc|jetty|antlr"
+            + "|skysocket-local|dev/skysocket/local/|com/amazonaws/services/dynamodbv2/local/");
     private static final String MAIN = "dev.skysocket.gateway.fallback.FallbackMain";
 
     @TempDir
@@ -69,8 +75,7 @@ class GatewayImageTest {
                 .satisfies(mode -> assertThat(mode & 0111).isEqualTo(0111));
         assertThat(files).containsKeys("/lib/x86_64-linux-gnu/libc.so.6", "/lib/x86_64-linux-gnu/libz.so.1",
                 "/opt/skysocket/runtime-sources.txt", "/etc/passwd");
-        assertThat(files.keySet()).anyMatch(file -> file.matches("/app/classes/dev/skysocket/gateway/fallback/"
-                + "FallbackMain\\.class"));
+        assertThat(files.keySet()).anyMatch(file -> file.matches("/app/libs/skysocket-gateway-[^/]*\\.jar"));
         assertThat(image.config().path("os").asText()).isEqualTo("linux");
         assertThat(image.config().path("architecture").asText()).as("the task definition's CpuArchitecture X86_64")
                 .isEqualTo("amd64");
@@ -142,6 +147,27 @@ class GatewayImageTest {
             gateway.awaitHealthy(healthPath);
             assertThat(gateway.output()).as("the gateway's log").contains("Skysocket gateway listening on port");
         }
+    }
+
+    @Test
+    void theImageHoldsTheAppAndTheGatewayButNothingOfTheLocalStack() throws IOException {
+        Set<String> files = image.files().keySet();
+        assertThat(files).anyMatch(file -> file.matches("/app/libs/skysocket-example-chat-[^/]*\\.jar"));
+        assertThat(files).as("files of the local stack in the image").noneMatch(file -> LOCAL_ONLY.matcher(file).find());
+
+        extractOnce();
+        List<String> jarEntries = new ArrayList<>();
+        try (var jars = Files.list(extracted.resolve("app/libs"))) {
+            for (Path jar : jars.filter(file -> file.toString().endsWith(".jar")).toList()) {
+                try (JarFile opened = new JarFile(jar.toFile())) {
+                    opened.stream().forEach(entry -> jarEntries.add(jar.getFileName() + "!" + entry.getName()));
+                }
+            }
+        }
+        assertThat(jarEntries).as("classes in the image's jars").anyMatch(entry -> entry.endsWith(
+                "!dev/skysocket/gateway/fallback/FallbackMain.class"));
+        assertThat(jarEntries).as("local-stack classes in the image's jars")
+                .noneMatch(entry -> LOCAL_ONLY.matcher(entry).find());
     }
 
     private static synchronized void extractOnce() throws IOException {

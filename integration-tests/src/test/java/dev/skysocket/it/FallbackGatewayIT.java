@@ -3,7 +3,7 @@ package dev.skysocket.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionRecord;
 import java.util.Base64;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.fanout.Recipient;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.Member;

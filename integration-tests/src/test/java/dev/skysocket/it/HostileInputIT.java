@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skysocket.app.RecordingChatApp;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skysocket.config.Settings;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skysocket.config.Settings;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

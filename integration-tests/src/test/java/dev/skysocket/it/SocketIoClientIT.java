@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.skysocket.gateway.local.LocalRunner;
+import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.SocketRecord;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.skysocket.app.ChatApp;
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.fallback.FallbackGateway;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import java.time.Duration;
@@ -50,8 +50,8 @@ class StockClientForwardingIT {
                 "skysocket.gateway-port", "0",
                 "skysocket.gateway-management-port", "0"));
         nodes = List.of(
-                FallbackGateway.start(settings, SocketServer.configuredBy(new ChatApp()), dynamo, clients),
-                FallbackGateway.start(settings, SocketServer.configuredBy(new ChatApp()), dynamo, clients));
+                FallbackGateway.start(settings, DeclaredServer.configuredBy(new ChatApp()), dynamo, clients),
+                FallbackGateway.start(settings, DeclaredServer.configuredBy(new ChatApp()), dynamo, clients));
     }
 
     @AfterAll

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.Recipient;
-import dev.skysocket.gateway.local.LocalRunner;
-import dev.skysocket.server.SocketApp;
+import dev.skysocket.local.LocalRunner;
+import dev.skysocket.api.SocketApp;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,10 +4,11 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
-import dev.skysocket.server.Emitter;
+import dev.skysocket.api.Emitter;
+import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import java.time.Clock;
 import java.util.function.Function;
@@ -36,7 +37,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
      *                     thread locally
      * @param callbackUrl  the Management API base URL, or null for AWS's {@code https://<domain>/<stage>}
      */
-    public ApiGatewayRuntime(SkysocketConfig config, SocketServer io, DynamoDbClient dynamo,
+    public ApiGatewayRuntime(SkysocketConfig config, DeclaredServer io, DynamoDbClient dynamo,
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
                              String callbackUrl, Clock clock) {
         this.managementClients = managementClients;
@@ -98,7 +99,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
 
     /** Emits from outside any handler, within one tenant. */
     public Emitter emitter(String tenant) {
-        return new Emitter(context, tenant);
+        return new StoreEmitter(context, tenant);
     }
 
     @Override

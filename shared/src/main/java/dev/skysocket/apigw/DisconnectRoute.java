@@ -2,7 +2,7 @@ package dev.skysocket.apigw;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.store.ConnectionStore;
 

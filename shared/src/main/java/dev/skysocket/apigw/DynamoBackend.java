@@ -6,7 +6,7 @@ import dev.skysocket.fanout.Fanout;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.server.ServerContext;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
@@ -31,12 +31,12 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     }
 
     /** The Socket.IO layer's context, delivering through the Management API. */
-    public ServerContext context(SkysocketConfig config, SocketServer io) {
+    public ServerContext context(SkysocketConfig config, DeclaredServer io) {
         return context(config, io, fanout, fanout);
     }
 
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
-    public ServerContext context(SkysocketConfig config, SocketServer io, Fanout delivery, ConnectionControl control) {
+    public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, rooms, delivery, control, clock);
     }
 }

@@ -4,7 +4,7 @@ import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.engineio.EngineIoEncoder;
 import dev.skysocket.protocol.engineio.EnginePacket;
-import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.HeartbeatDue;

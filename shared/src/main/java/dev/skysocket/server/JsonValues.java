@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skysocket.api.Args;
 import java.nio.ByteBuffer;
 
 /** Turns the values apps pass to {@code emit}/{@code ack} into JSON trees; byte arrays become binary parts. */

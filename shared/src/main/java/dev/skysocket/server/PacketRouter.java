@@ -2,6 +2,10 @@ package dev.skysocket.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.skysocket.api.Ack;
+import dev.skysocket.api.Args;
+import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.api.EventHandler;
 import dev.skysocket.protocol.ProtocolError;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
@@ -93,10 +97,10 @@ public final class PacketRouter {
     }
 
     private void onEvent(ConnectionRecord connection, SocketPacket packet) {
-        Socket socket = requireSocket(connection, packet);
+        StoredSocket socket = requireSocket(connection, packet);
         ArrayNode payload = (ArrayNode) packet.data();
         String event = payload.get(0).asText();
-        Optional<EventHandler> handler = ctx.io().namespace(packet.namespace()).flatMap(ns -> ns.handler(event));
+        Optional<EventHandler> handler = ctx.io().declared(packet.namespace()).flatMap(ns -> ns.handler(event));
         Ack ack = packet.ackId() == null ? NO_ACK : new PacketAck(socket, packet.ackId());
         if (handler.isEmpty()) {
             return; // Socket.IO drops events nobody listens to
@@ -106,12 +110,12 @@ public final class PacketRouter {
         socket.saveDataIfChanged();
     }
 
-    private Socket requireSocket(ConnectionRecord connection, SocketPacket packet) {
+    private StoredSocket requireSocket(ConnectionRecord connection, SocketPacket packet) {
         return socketOf(connection, packet).orElseThrow(() -> new ProtocolException(ProtocolError.UNEXPECTED_PACKET,
                 "packet for a namespace the client has not joined"));
     }
 
-    private Optional<Socket> socketOf(ConnectionRecord connection, SocketPacket packet) {
+    private Optional<StoredSocket> socketOf(ConnectionRecord connection, SocketPacket packet) {
         Optional<SocketRecord> record = ctx.connections().findSocket(connection.connectionId(), packet.namespace());
         return record.map(r -> lifecycle.load(connection, r));
     }
@@ -130,11 +134,11 @@ public final class PacketRouter {
 
     /** Answers one client callback, once. */
     private static final class PacketAck implements Ack {
-        private final Socket socket;
+        private final StoredSocket socket;
         private final long id;
         private final AtomicBoolean sent = new AtomicBoolean();
 
-        PacketAck(Socket socket, long id) {
+        PacketAck(StoredSocket socket, long id) {
             this.socket = socket;
             this.id = id;
         }

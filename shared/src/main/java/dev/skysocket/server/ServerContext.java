@@ -12,7 +12,7 @@ import java.time.Clock;
 /**
  * Everything the Socket.IO layer needs from below, built once per process and shared by every invocation.
  */
-public record ServerContext(SkysocketConfig config, SocketServer io, ConnectionStore connections, RoomStore rooms,
+public record ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, RoomStore rooms,
                             Fanout fanout, ConnectionControl control, Clock clock) {
 
     public EngineIoDecoder engineDecoder() {

@@ -2,6 +2,12 @@ package dev.skysocket.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skysocket.api.ConnectRefused;
+import dev.skysocket.api.ConnectionHandler;
+import dev.skysocket.api.DisconnectHandler;
+import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.api.Handshake;
+import dev.skysocket.api.Middleware;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
@@ -26,18 +32,18 @@ final class SocketLifecycle {
 
     /** A CONNECT to {@code namespaceName} with the client's auth payload (null when absent). */
     void connect(ConnectionRecord connection, String namespaceName, JsonNode auth) {
-        Optional<Namespace> found = ctx.io().namespace(namespaceName);
+        Optional<DeclaredNamespace> found = ctx.io().declared(namespaceName);
         if (found.isEmpty()) {
             refuse(connection, namespaceName, "Invalid namespace", null);
             return;
         }
-        Namespace namespace = found.get();
+        DeclaredNamespace namespace = found.get();
         ctx.connections().findSocket(connection.connectionId(), namespaceName)
                 .ifPresent(previous -> ctx.connections().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
-        Socket socket = new Socket(ctx, connection, draft, handshake(connection, authPayload), false);
+        StoredSocket socket = new StoredSocket(ctx, connection, draft, handshake(connection, authPayload), false);
         for (Middleware check : namespace.middleware()) {
             try {
                 check.check(socket);
@@ -73,8 +79,8 @@ final class SocketLifecycle {
     }
 
     /** The socket leaves its namespace: disconnect handlers run, then its items go. */
-    void leaveNamespace(Socket socket, DisconnectReason reason) {
-        ctx.io().namespace(socket.namespace()).ifPresent(namespace -> {
+    void leaveNamespace(StoredSocket socket, DisconnectReason reason) {
+        ctx.io().declared(socket.namespace()).ifPresent(namespace -> {
             for (DisconnectHandler handler : namespace.disconnectHandlers()) {
                 guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
             }
@@ -94,12 +100,12 @@ final class SocketLifecycle {
         ctx.connections().remove(connectionId);
     }
 
-    Socket load(ConnectionRecord connection, SocketRecord record) {
+    StoredSocket load(ConnectionRecord connection, SocketRecord record) {
         JsonNode auth = record.authJson() == null ? JsonValues.object() : JsonValues.read(record.authJson());
-        return new Socket(ctx, connection, record, handshake(connection, auth), true);
+        return new StoredSocket(ctx, connection, record, handshake(connection, auth), true);
     }
 
-    void guard(String what, Socket socket, ThrowingRunnable action) {
+    void guard(String what, StoredSocket socket, ThrowingRunnable action) {
         try {
             action.run();
         } catch (Exception e) {
@@ -113,7 +119,7 @@ final class SocketLifecycle {
         if (data != null) {
             payload.set("data", data);
         }
-        new Socket(ctx, connection, new SocketRecord(connection.connectionId(), namespace, "-", connection.tenant(),
+        new StoredSocket(ctx, connection, new SocketRecord(connection.connectionId(), namespace, "-", connection.tenant(),
                 null, null, null, ctx.now()), handshake(connection, JsonValues.object()), false)
                 .send(SocketPacket.of(SocketPacketType.CONNECT_ERROR, namespace, payload));
     }

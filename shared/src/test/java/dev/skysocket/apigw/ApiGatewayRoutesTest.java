@@ -3,7 +3,7 @@ package dev.skysocket.apigw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.store.SocketIdPrefix;
 import java.time.Duration;
 import java.util.Map;

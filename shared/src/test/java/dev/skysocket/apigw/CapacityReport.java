@@ -3,8 +3,9 @@ package dev.skysocket.apigw;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketApp;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.api.SocketApp;
+import dev.skysocket.api.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.SocketRecord;
 import dev.skysocket.store.dynamodb.DynamoSchema;
 import dev.skysocket.testing.DynamoDbLocalServer;
@@ -48,7 +49,7 @@ public final class CapacityReport {
             "skysocket.ping-interval-ms", "25000",
             "skysocket.ping-timeout-ms", "20000",
             "skysocket.sweep-period-ms", "5000")));
-    private final ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(new App()),
+    private final ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(new App()),
             dynamo, clients, step -> request -> {
                 try {
                     step.run(request);
@@ -135,7 +136,7 @@ public final class CapacityReport {
 
     private BroadcastCapacity.Broadcast broadcastIn(String otherTable) {
         SkysocketConfig other = SkysocketConfig.from(Settings.of(Map.of("skysocket.table", otherTable)));
-        ApiGatewayRuntime runtimeThere = new ApiGatewayRuntime(other, SocketServer.configuredBy(new App()), dynamo,
+        ApiGatewayRuntime runtimeThere = new ApiGatewayRuntime(other, DeclaredServer.configuredBy(new App()), dynamo,
                 clients, step -> request -> { }, api.endpoint(), clock);
         return room -> runtimeThere.emitter(TENANT).of("/").to(room).emit("news", 1);
     }

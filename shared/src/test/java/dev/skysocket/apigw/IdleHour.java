@@ -3,7 +3,7 @@ package dev.skysocket.apigw;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
 import java.time.Duration;
@@ -108,7 +108,7 @@ final class IdleHour {
             ManagementApiClients clients = new ManagementApiClients(Region.US_EAST_1,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 4,
                     Duration.ofSeconds(5));
-            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(io -> io.of("/")),
+            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(io -> io.of("/")),
                     dynamo, clients, step -> request -> {
                         try {
                             step.run(request);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.testing.ApiGatewayEvents;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
@@ -35,7 +35,7 @@ class OpenPacketStepTest {
     private final List<OpenRequest> requested = new CopyOnWriteArrayList<>();
     private final ApiGatewayRuntime runtime = new ApiGatewayRuntime(
             SkysocketConfig.from(Settings.of(Map.of("skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "open")))),
-            SocketServer.configuredBy(new RecordingApp()), dynamo, CLIENTS, step -> requested::add, api.endpoint(),
+            DeclaredServer.configuredBy(new RecordingApp()), dynamo, CLIENTS, step -> requested::add, api.endpoint(),
             Clock.systemUTC());
 
     @AfterEach

@@ -1,9 +1,9 @@
 package dev.skysocket.apigw;
 
-import dev.skysocket.server.ConnectRefused;
-import dev.skysocket.server.DisconnectReason;
-import dev.skysocket.server.SocketApp;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.api.ConnectRefused;
+import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.api.SocketApp;
+import dev.skysocket.api.SocketServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketApp;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.api.SocketApp;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.testing.ApiGatewayEvents;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
@@ -43,7 +43,7 @@ final class RouteHarness implements AutoCloseable {
                 "skysocket.sweep-period-ms", "5000"));
         all.putAll(settings);
         config = SkysocketConfig.from(Settings.of(all));
-        runtime = new ApiGatewayRuntime(config, SocketServer.configuredBy(app), dynamo, CLIENTS,
+        runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {
                     try {
                         step.run(request);

@@ -6,17 +6,19 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.http.EngineHttpServer;
+import dev.skysocket.gateway.http.StaticPage;
 import dev.skysocket.gateway.node.DrainController;
 import dev.skysocket.gateway.node.DrainReport;
 import dev.skysocket.gateway.node.DrainSettings;
 import dev.skysocket.gateway.node.GatewayNode;
 import dev.skysocket.gateway.node.NodeSettings;
 import dev.skysocket.gateway.node.Readiness;
-import dev.skysocket.server.Emitter;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.api.Emitter;
+import dev.skysocket.server.DeclaredServer;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,8 +50,14 @@ public final class FallbackGateway implements AutoCloseable {
      * Starts in dependency order: the node (its private API must answer before any session's item exists), then
      * the engine, then the public listener.
      */
-    public static FallbackGateway start(Settings settings, SocketServer io, DynamoDbClient dynamo,
+    public static FallbackGateway start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                         ManagementApiClients clients) {
+        return start(settings, io, dynamo, clients, Map.of());
+    }
+
+    /** The same, also serving fixed pages by exact path (the local stack's demo page and its client bundle). */
+    public static FallbackGateway start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
+                                        ManagementApiClients clients, Map<String, StaticPage> pages) {
         SkysocketConfig config = SkysocketConfig.from(settings);
         FallbackSettings fallback = FallbackSettings.from(settings);
         DrainSettings drainSettings = DrainSettings.from(settings);
@@ -64,7 +72,7 @@ public final class FallbackGateway implements AutoCloseable {
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
-                    .withDemoClientDir(fallback.demoClientDir())
+                    .withPages(pages)
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
             node.serveEngine(http.forwardedRoute());
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);

@@ -4,7 +4,7 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.node.ShutdownDrain;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,7 +42,7 @@ public final class FallbackMain {
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ManagementApiClients clients = new ManagementApiClients(Region.of(region), credentials,
                 Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
-        FallbackGateway gateway = FallbackGateway.start(settings, SocketServer.fromServiceLoader(), dynamo, clients);
+        FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(), dynamo, clients);
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();

@@ -3,7 +3,6 @@ package dev.skysocket.gateway.fallback;
 import dev.skysocket.config.Settings;
 import dev.skysocket.gateway.http.EngineHttpSettings;
 import dev.skysocket.gateway.http.StickyCookie;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
@@ -20,14 +19,11 @@ import java.util.Set;
  *                      true). Browsers keep it; socket.io-client under Node keeps it only with
  *                      {@code withCredentials: true} (its cookie jar), so Node clients with default options
  *                      need it off
- * @param demoClientDir where the demo page's socket.io-client browser bundle lives ({@code
- *                      skysocket.demo-client-dir}: the npm package's {@code dist} folder, never committed), or
- *                      null: the page at {@code /} is served, its client script answers 404
  * @param eventLoops    event loops serving the public port ({@code skysocket.gateway-event-loops}, default 0: one
  *                      per vCPU the JVM sees), each holding its share of the websockets
  */
 public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret,
-                               Path demoClientDir, int eventLoops) {
+                               int eventLoops) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static FallbackSettings from(Settings s) {
@@ -37,7 +33,6 @@ public record FallbackSettings(String host, int port, String path, String sticky
                 s.string("skysocket.gateway-path", "/socket.io/"),
                 s.string("skysocket.sticky-cookie", "skysocket-node"),
                 flag(s, "skysocket.polling-secret", true),
-                directory(s.string("skysocket.demo-client-dir", "")),
                 s.intValue("skysocket.gateway-event-loops", 0));
     }
 
@@ -48,10 +43,6 @@ public record FallbackSettings(String host, int port, String path, String sticky
         String node = HexFormat.of().formatHex(id);
         return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node),
                 eventLoops);
-    }
-
-    private static Path directory(String value) {
-        return value.isBlank() ? null : Path.of(value);
     }
 
     /** Fails at start on anything but true or false, like every other malformed setting. */

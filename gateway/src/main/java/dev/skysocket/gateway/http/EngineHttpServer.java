@@ -33,7 +33,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private final EngineServer engine;
     private final Cors cors;
     private final HealthRoute health;
-    private volatile DemoRoute demo = new DemoRoute(null);
+    private volatile StaticPages pages = new StaticPages(Map.of());
     private Vertx vertx;
     private Listeners listeners;
     private volatile PollingExchange polling;
@@ -100,9 +100,9 @@ public final class EngineHttpServer implements AutoCloseable {
         return servedForwarded.get();
     }
 
-    /** Serves the demo page's client bundle from {@code clientDir} (socket.io-client's dist folder); before start. */
-    public synchronized EngineHttpServer withDemoClientDir(java.nio.file.Path clientDir) {
-        this.demo = new DemoRoute(clientDir);
+    /** Serves these fixed documents by exact path beside the Engine.IO path (the local demo); before start. */
+    public synchronized EngineHttpServer withPages(Map<String, StaticPage> staticPages) {
+        this.pages = new StaticPages(staticPages);
         return this;
     }
 
@@ -192,7 +192,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private void serve(HttpServerRequest request, String path, boolean forwarded) {
         String bare = settings.path().substring(0, settings.path().length() - 1);
         if (!settings.path().equals(path) && !bare.equals(path)) {
-            if (!demo.serve(request)) {
+            if (!pages.serve(request)) {
                 request.response().setStatusCode(404).end();
             }
             return;

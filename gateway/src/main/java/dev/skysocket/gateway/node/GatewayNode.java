@@ -5,10 +5,11 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
-import dev.skysocket.server.Emitter;
+import dev.skysocket.api.Emitter;
+import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.RoomStore;
 import io.vertx.core.Handler;
@@ -47,14 +48,14 @@ public final class GatewayNode implements AutoCloseable {
     }
 
     /** Reads {@code SkysocketConfig} and {@link NodeSettings} from {@code settings}. */
-    public static GatewayNode start(Settings settings, SocketServer io, DynamoDbClient dynamo,
+    public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                     ManagementApiClients clients, Vertx vertx) {
         return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, vertx,
                 Clock.systemUTC());
     }
 
     /** Starts the private Management API first: the endpoint stored on sessions must answer before any opens. */
-    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, SocketServer io,
+    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients, Vertx vertx, Clock clock) {
         SessionDirectory sessions = new SessionDirectory();
         PrivateManagementApi managementApi = new PrivateManagementApi(vertx, sessions, settings);
@@ -110,7 +111,7 @@ public final class GatewayNode implements AutoCloseable {
 
     /** Emits from outside any handler, within one tenant. */
     public Emitter emitter(String tenant) {
-        return new Emitter(context, tenant);
+        return new StoreEmitter(context, tenant);
     }
 
     /** Stops rotation and the private Management API; sessions still open are the engine's to close. */

@@ -7,7 +7,7 @@ import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.gateway.engine.HandshakeRequest;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
-import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionExistsException;

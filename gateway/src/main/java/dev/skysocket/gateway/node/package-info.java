@@ -22,7 +22,7 @@
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.
  *
- * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.gateway.apigw} (the emulator) or
+ * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.local.apigw} (the emulator) or
  * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.apigw.DynamoBackend}); it sees
  * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
  * Management API listener only.

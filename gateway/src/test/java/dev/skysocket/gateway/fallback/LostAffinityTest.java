@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.ManagementApiClients;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -60,8 +60,8 @@ class LostAffinityTest {
         dynamo.close();
     }
 
-    private static SocketServer echoServer() {
-        return SocketServer.configuredBy(io -> io.of("/").on("echo", (socket, args, ack) -> ack.send(args.get(0))));
+    private static DeclaredServer echoServer() {
+        return DeclaredServer.configuredBy(io -> io.of("/").on("echo", (socket, args, ack) -> ack.send(args.get(0))));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skysocket.gateway.engine.HandshakeRefused;
-import dev.skysocket.server.DisconnectReason;
+import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.store.ConnectionRecord;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

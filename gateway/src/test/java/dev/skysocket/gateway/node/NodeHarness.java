@@ -9,7 +9,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.protocol.engineio.EnginePacket;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import dev.skysocket.testing.DynamoDbLocalServer;
@@ -56,7 +56,7 @@ final class NodeHarness implements AutoCloseable {
         config = SkysocketConfig.from(Settings.of(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"),
                 "skysocket.allowed-origins", ORIGIN)));
-        SocketServer io = SocketServer.configuredBy(app);
+        DeclaredServer io = DeclaredServer.configuredBy(app);
         node = GatewayNode.start(config, NodeSettings.loopback().withLocalDelivery(localDelivery), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {

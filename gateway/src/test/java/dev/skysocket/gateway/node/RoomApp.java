@@ -1,8 +1,8 @@
 package dev.skysocket.gateway.node;
 
-import dev.skysocket.server.DisconnectReason;
-import dev.skysocket.server.SocketApp;
-import dev.skysocket.server.SocketServer;
+import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.api.SocketApp;
+import dev.skysocket.api.SocketServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

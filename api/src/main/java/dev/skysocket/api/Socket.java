@@ -1,0 +1,68 @@
+package dev.skysocket.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/**
+ * One client in one namespace, as a handler sees it during one call. Its state (rooms, {@link #data()}) lives
+ * in the platform's store, so it is the same socket in every invocation and on every instance: on the API
+ * Gateway path two events of one client may be handled by two Lambda instances.
+ */
+public interface Socket {
+
+    /** The socket id (Socket.IO's {@code socket.id}); it starts with a prefix naming the endpoint it is on. */
+    String id();
+
+    /** The namespace this socket joined, e.g. {@code "/"}. */
+    String namespace();
+
+    /** The tenant of the connection, from its identity; every room and emit is scoped to it. */
+    String tenant();
+
+    /** The authenticated user, or null for an anonymous connection. */
+    String user();
+
+    /** What the client presented when it connected. */
+    Handshake handshake();
+
+    /** Free-form data kept with the socket between invocations ({@code socket.data}); saved when a handler ends. */
+    ObjectNode data();
+
+    /** The rooms this socket is in, its own id room included, as in Socket.IO. */
+    Set<String> rooms();
+
+    /** False before middleware admitted the socket and after it left the namespace. */
+    boolean connected();
+
+    /** Joins rooms; in middleware the join takes effect once the socket is admitted. */
+    void join(String... rooms);
+
+    /** Leaves a room; leaving a room it is not in does nothing. */
+    void leave(String room);
+
+    /**
+     * Emits an event to this socket only.
+     *
+     * @throws IllegalArgumentException for a name Socket.IO reserves ({@code connect}, {@code disconnect}, ...)
+     */
+    EmitReport emit(String event, Object... args);
+
+    /** Every socket in these rooms except this one. */
+    BroadcastOperator to(String... rooms);
+
+    /** The same as {@link #to}. */
+    BroadcastOperator in(String... rooms);
+
+    /** Every socket of the namespace except this one and the members of these rooms. */
+    BroadcastOperator except(String... rooms);
+
+    /** Every socket of the namespace except this one. */
+    BroadcastOperator broadcast();
+
+    /**
+     * Removes this socket from its namespace and tells the client ({@code io server disconnect}: the client does
+     * not reconnect). With {@code closeTransport}, the whole connection is closed instead, and the client
+     * reconnects by itself.
+     */
+    void disconnect(boolean closeTransport);
+}

@@ -1,0 +1,30 @@
+package dev.skysocket.local;
+
+/** What the local runner prints once it is up: where to connect and a client snippet to paste. */
+final class Banner {
+    private Banner() {
+    }
+
+    static String text(LocalRunner runner) {
+        return """
+                Skysocket local stack is up.
+                  API Gateway WebSocket (emulated): %1$s/%2$s
+                  Management API:                   %3$s/@connections/{id}
+                  DynamoDB Local:                   %4$s
+                Connect with socket.io-client v4:
+                  import { io } from "socket.io-client";
+                  const socket = io("%1$s", { path: "/%2$s", addTrailingSlash: false,
+                                              transports: ["websocket"], forceBase64: true });
+                  socket.emit("echo", "hello", (reply) => console.log(reply));
+                Fallback gateway (Engine.IO polling, then websocket): %5$s
+                  Private Management API:           %6$s/@connections/{id}
+                Connect with socket.io-client v4's default options (in Node, withCredentials: true keeps the
+                polling session cookie; or run with skysocket.polling-secret=false):
+                  const fallback = io("%5$s", { withCredentials: true });
+                  fallback.emit("echo", "hello", (reply) => console.log(reply));
+                Demo chat page (a browser on the fallback path): %5$s/
+                Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
+                runner.managementEndpoint(), runner.dynamoEndpoint(), runner.gatewayUrl(),
+                runner.gateway().managementUrl());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.skysocket.local;
+
+import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.local.apigw.ApiGatewayEmulator;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.api.SocketApp;
+import dev.skysocket.server.DeclaredServer;
+import dev.skysocket.store.dynamodb.TableBootstrap;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole stack on a laptop: DynamoDB Local in-process, the API Gateway WebSocket emulator on loopback, and
+ * the same route classes Lambda runs, with the open step on a worker thread and the heartbeat on a timer; beside
+ * it the fallback gateway (Engine.IO polling and websocket) on the same table and app, so rooms span both paths.
+ */
+public final class LocalRunner implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
+
+    private final LocalDynamo dynamo;
+    private final ApiGatewayRuntime runtime;
+    private final ApiGatewayEmulator emulator;
+    private final FallbackGateway gateway;
+    private final ExecutorService openWorkers;
+    private final ScheduledExecutorService heartbeat;
+    private final String stage;
+
+    private LocalRunner(LocalDynamo dynamo, ApiGatewayRuntime runtime, ApiGatewayEmulator emulator,
+                        FallbackGateway gateway, ExecutorService openWorkers, ScheduledExecutorService heartbeat,
+                        String stage) {
+        this.dynamo = dynamo;
+        this.runtime = runtime;
+        this.emulator = emulator;
+        this.gateway = gateway;
+        this.openWorkers = openWorkers;
+        this.heartbeat = heartbeat;
+        this.stage = stage;
+    }
+
+    /** The one app on the class path (found through ServiceLoader). */
+    public static LocalRunner start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /** A given app, or the ServiceLoader's when {@code app} is null. */
+    public static LocalRunner start(Settings settings, SocketApp app) {
+        SkysocketConfig config = SkysocketConfig.from(settings);
+        LocalSettings local = LocalSettings.from(settings);
+        DeclaredServer io = app == null ? DeclaredServer.fromServiceLoader() : DeclaredServer.configuredBy(app);
+        LocalDynamo dynamo = LocalDynamo.start(local.dynamoPort());
+        TableBootstrap.ensureTable(dynamo.client(), config.tableName());
+        int port = local.apiGatewayPort() == 0 ? LocalDynamo.freePort() : local.apiGatewayPort();
+        String callback = "http://127.0.0.1:" + port + "/" + local.stage();
+        ManagementApiClients management = new ManagementApiClients(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
+        ExecutorService openWorkers = Executors.newCachedThreadPool(daemon("skysocket-open"));
+        ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, io, dynamo.client(), management,
+                step -> request -> openWorkers.execute(() -> {
+                    try {
+                        step.run(request);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }), callback, Clock.systemUTC());
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port),
+                new LambdaStyleIntegration(runtime));
+        emulator.start();
+        // Same store, app and Management API clients: a room may hold clients of both paths.
+        FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,
+                DemoPages.load());
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
+        // At a fixed rate, like EventBridge's schedule: one run's passes end before the next run is due.
+        heartbeat.scheduleAtFixedRate(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
+                TimeUnit.MILLISECONDS);
+        return new LocalRunner(dynamo, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
+    }
+
+    public String websocketUrl() {
+        return "ws://127.0.0.1:" + emulator.port();
+    }
+
+    /** The fallback gateway's public base URL: socket.io-client's default options connect here. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public FallbackGateway gateway() {
+        return gateway;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public String managementEndpoint() {
+        return "http://127.0.0.1:" + emulator.port() + "/" + stage;
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.client();
+    }
+
+    public ApiGatewayRuntime runtime() {
+        return runtime;
+    }
+
+    public ApiGatewayEmulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        gateway.close();
+        emulator.close();
+        openWorkers.shutdownNow();
+        runtime.close();
+        dynamo.close();
+    }
+
+    /** Runs until SIGTERM (or Ctrl-C), then closes every connection and stops. */
+    public static void main(String[] args) throws InterruptedException {
+        LocalRunner runner;
+        try {
+            runner = start(Settings.system());
+        } catch (RuntimeException e) {
+            System.err.println("Skysocket local stack did not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.close();
+            stopped.countDown();
+        }, "skysocket-shutdown"));
+        System.out.println(Banner.text(runner));
+        stopped.await();
+    }
+
+    private static void sweep(ApiGatewayRuntime runtime) {
+        try {
+            // No Lambda timeout locally: the passes' own grid keeps them inside the period.
+            runtime.heartbeatPasses().run(() -> Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=heartbeat_failed error={0}: {1}", e.getClass().getName(), e.getMessage());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

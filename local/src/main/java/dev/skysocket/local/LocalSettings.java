@@ -1,0 +1,30 @@
+package dev.skysocket.local;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.local.apigw.EmulatorSettings;
+import java.time.Duration;
+
+/**
+ * Local-mode settings on top of the shared {@code SkysocketConfig}: ports, stage and the emulated AWS limits
+ * (defaults are AWS's; tests shorten the timers).
+ */
+record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
+                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes) {
+
+    static LocalSettings from(Settings s) {
+        return new LocalSettings(
+                s.intValue("skysocket.apigw-port", 3001),
+                s.intValue("skysocket.dynamodb-port", 8000),
+                s.string("skysocket.stage", "dev"),
+                Duration.ofMillis(s.longValue("skysocket.apigw-idle-timeout-ms", 10 * 60_000L)),
+                Duration.ofMillis(s.longValue("skysocket.apigw-max-connection-ms", 2 * 60 * 60_000L)),
+                s.intValue("skysocket.apigw-max-frame-bytes", 32 * 1024),
+                s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024));
+    }
+
+    EmulatorSettings emulatorSettings(int port) {
+        return new EmulatorSettings(EmulatorSettings.DEFAULT_HOST, port, stage, idleTimeout, maxConnectionDuration,
+                maxFrameBytes, maxMessageBytes, EmulatorSettings.DEFAULT_INTEGRATION_TIMEOUT,
+                EmulatorSettings.DEFAULT_API_ID, null);
+    }
+}

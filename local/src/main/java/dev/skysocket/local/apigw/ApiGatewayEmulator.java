@@ -1,0 +1,309 @@
+package dev.skysocket.local.apigw;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+
+import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A local stand-in for an API Gateway WebSocket API stage with Lambda proxy integrations: WebSocket clients connect
+ * to {@link #websocketUrl()}, each route is handed to the {@link WebSocketIntegration} as the Lambda event AWS would
+ * send, and the Management API ({@code @connections}) answers on {@link #baseUrl()}, the same base URL shape as on
+ * AWS. AWS behaviour that shapes application code is enforced, not approximated: the upgrade stays pending while
+ * {@code $connect} runs and the connection does not exist (410) until it has returned and the 101 is sent; binary
+ * frames close with 1003; oversized frames and messages close with 1009; idle and over-age connections close with
+ * 1001; every close invokes {@code $disconnect} exactly once.
+ */
+public final class ApiGatewayEmulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ApiGatewayEmulator.class.getName());
+    /** Seconds the emulator waits for a client's reply to its close frame before dropping the TCP connection. */
+    private static final int CLOSING_TIMEOUT_SECONDS = 2;
+
+    private final EmulatorSettings settings;
+    private final WebSocketIntegration integration;
+    private final EmulatorStats stats = new EmulatorStats();
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+    /** Every accepted connection until its {@code $disconnect} has completed, so shutdown can wait for them. */
+    private final Set<EmulatedConnection> live = ConcurrentHashMap.newKeySet();
+    /** Upgrades answered 101 whose socket is not yet in {@link #live}: shutdown must not miss them. */
+    private final AtomicInteger accepting = new AtomicInteger();
+    private volatile boolean stopping;
+    private Vertx vertx;
+    private HttpServer server;
+    private ExecutorService workers;
+    private IntegrationInvoker invoker;
+    private volatile WebSocketEvents events;
+    private ManagementApi management;
+    private final ManagementFaults faults = new ManagementFaults();
+    private long sweepTimer = -1;
+
+    public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
+        this.settings = settings;
+        this.integration = integration;
+    }
+
+    /** Binds the listener and returns once it accepts connections. */
+    public synchronized void start() {
+        if (vertx != null) {
+            throw new IllegalStateException("already started");
+        }
+        workers = Executors.newCachedThreadPool(daemonThreads());
+        invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
+        management = new ManagementApi(registry, stats, settings.maxMessageBytes(), faults);
+        vertx = Vertx.vertx();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                // Netty refuses larger frames itself; EmulatedConnection turns that into a 1009 close.
+                .setMaxWebSocketFrameSize(settings.maxFrameBytes())
+                .setMaxWebSocketMessageSize(settings.maxMessageBytes())
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
+                .setHandle100ContinueAutomatically(true);
+        server = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(this::onHandshake)
+                .webSocketHandler(ApiGatewayEmulator::onAccepted)
+                .requestHandler(this::onRequest);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+        }
+        String domainName = settings.domainName() != null ? settings.domainName() : authority();
+        events = new WebSocketEvents(settings.apiId(), settings.stage(), domainName);
+        long sweep = Math.max(10, Math.min(1000,
+                Math.min(settings.idleTimeout().toMillis(), settings.maxConnectionDuration().toMillis()) / 10));
+        sweepTimer = vertx.setPeriodic(sweep, id -> sweep());
+        LOG.log(Level.INFO, "apigw.start websocketUrl={0} managementUrl={1}", websocketUrl(), baseUrl());
+    }
+
+    public int port() {
+        requireStarted();
+        return server.actualPort();
+    }
+
+    /** The Management API endpoint, {@code http://127.0.0.1:<port>/<stage>}: the same shape as AWS's base URL. */
+    public String baseUrl() {
+        return "http://" + authority() + "/" + settings.stage();
+    }
+
+    /** Where WebSocket clients connect: {@code ws://127.0.0.1:<port>/<stage>}. */
+    public String websocketUrl() {
+        return "ws://" + authority() + "/" + settings.stage();
+    }
+
+    /** The {@code domainName} written into events: {@code 127.0.0.1:<port>} unless the settings name one. */
+    public String domainName() {
+        requireStarted();
+        return events.domainName();
+    }
+
+    public EmulatorSettings settings() {
+        return settings;
+    }
+
+    public EmulatorStats stats() {
+        return stats;
+    }
+
+    /** Scripted Management API faults (429, 5xx) for tests. */
+    public ManagementFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Closes every connection with 1001 "Going away", waits for their {@code $disconnect} invocations (bounded by
+     * the closing handshake plus the integration timeout), then stops listening.
+     */
+    @Override
+    public synchronized void close() {
+        if (vertx == null || stopping) {
+            return;
+        }
+        stopping = true;
+        vertx.cancelTimer(sweepTimer);
+        long waitMillis = Duration.ofSeconds(CLOSING_TIMEOUT_SECONDS + 1).plus(settings.integrationTimeout()).toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        // A socket whose 101 went out just before `stopping` joins `live` a moment later (and closes itself with
+        // 1001 on seeing `stopping`): go round until none is left or accepting, within the same bound.
+        while (!awaitDisconnects(deadline) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));  // an accept is completing on the event loop
+        }
+        if (!live.isEmpty() || accepting.get() > 0) {
+            LOG.log(Level.WARNING, "apigw.stop.incomplete pendingDisconnects={0}", String.valueOf(live.size()));
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "apigw.stop.vertx error={0}", e.toString());
+        }
+        workers.shutdownNow();
+        LOG.log(Level.INFO, "apigw.stop {0}", stats);
+    }
+
+    /** Closes every open connection with 1001 and waits for their $disconnect; true when none is left. */
+    private boolean awaitDisconnects(long deadline) {
+        registry.snapshot().forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY));
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        live.forEach(connection -> pending.add(connection.disconnected()));
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+        return live.isEmpty() && accepting.get() == 0;
+    }
+
+    private void onHandshake(ServerWebSocketHandshake handshake) {
+        String path = handshake.path();
+        String stagePath = "/" + settings.stage();
+        WebSocketEvents events = this.events;
+        if (events == null || stopping) {
+            stats.connectRefused();
+            handshake.reject(503); // not started yet, or shutting down
+            return;
+        }
+        if (!(path.equals(stagePath) || path.equals(stagePath + "/"))) {
+            // Only the stage path upgrades; API Gateway answers anything else with 403.
+            stats.connectRefused();
+            handshake.reject(403);
+            return;
+        }
+        Context eventLoop = vertx.getOrCreateContext();
+        ConnectionContext connection = UpgradeRequests.read(handshake, server.actualPort());
+        String requestId = AwsIds.newId();
+        String event = events.connect(connection, connection.connectedAtMillis(), requestId);
+        // The upgrade stays pending while $connect runs on a worker; the verdict is applied on the event loop.
+        invoker.invoke("$connect", event).thenAccept(outcome ->
+                eventLoop.runOnContext(ignored -> finishHandshake(handshake, connection, outcome)));
+    }
+
+    private void finishHandshake(ServerWebSocketHandshake handshake, ConnectionContext connection,
+                                 IntegrationOutcome outcome) {
+        int status = stopping ? 503 : ConnectVerdict.status(outcome);
+        if (status != 101) {
+            stats.connectRefused();
+            LOG.log(Level.DEBUG, "apigw.connect.refused connectionId={0} status={1}", connection.connectionId(),
+                    String.valueOf(status));
+            handshake.reject(status);
+            return;
+        }
+        accepting.incrementAndGet();
+        handshake.accept().onComplete(accepted -> {
+            try {
+                if (accepted.succeeded()) {
+                    open(accepted.result(), connection);
+                } else {
+                    LOG.log(Level.DEBUG, "apigw.connect.lost connectionId={0} error={1}", connection.connectionId(),
+                            accepted.cause().toString());
+                }
+            } finally {
+                accepting.decrementAndGet();
+            }
+        });
+    }
+
+    private void open(ServerWebSocket socket, ConnectionContext context) {
+        EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
+                registry, new SerialQueue(workers));
+        connection.attach();
+        live.add(connection);
+        connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));
+        registry.add(connection);
+        stats.connectionOpened();
+        if (stopping) {
+            connection.closeWith(CloseStatus.GOING_AWAY);  // shutdown began while this upgrade was completing
+        }
+        LOG.log(Level.DEBUG, "apigw.connect connectionId={0} sourceIp={1}", context.connectionId(), context.sourceIp());
+    }
+
+    /** Accepted sockets are wired in {@link #open}; this handler only has to exist for upgrades to be routed here. */
+    private static void onAccepted(ServerWebSocket socket) {
+    }
+
+    private void onRequest(HttpServerRequest request) {
+        String[] segments = request.path().split("/", -1);
+        if (segments.length == 4 && segments[0].isEmpty() && segments[1].equals(settings.stage())
+                && decodePathSegment(segments[2]).equals("@connections") && !segments[3].isEmpty()) {
+            management.handle(request, decodePathSegment(segments[3]));
+        } else {
+            request.response().setStatusCode(403)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("x-amzn-ErrorType", "ForbiddenException")
+                    .end("{\"message\":\"Forbidden\"}");
+        }
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        registry.snapshot().forEach(connection -> connection.checkLiveness(now));
+    }
+
+    private String authority() {
+        requireStarted();
+        String host = settings.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + server.actualPort();
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+    }
+
+    /** Percent-decoding of one path segment; a literal '+' stays a '+' (it only means space in a query). */
+    private static String decodePathSegment(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return segment;
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "apigw-integration-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

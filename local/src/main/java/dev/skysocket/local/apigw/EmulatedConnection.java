@@ -1,0 +1,266 @@
+package dev.skysocket.local.apigw;
+
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One accepted WebSocket connection: turns inbound text messages into {@code $default} invocations, one at a time
+ * and in arrival order, enforces API Gateway's frame rules, and invokes {@code $disconnect} exactly once however it
+ * ends. Frame handling runs on the connection's event loop; integrations run on the worker pool.
+ */
+final class EmulatedConnection {
+
+    private static final System.Logger LOG = System.getLogger(EmulatedConnection.class.getName());
+    /** Status RFC 6455 reserves for "closed without a status code" and "closed without a close frame". */
+    private static final int NO_STATUS = 1005;
+    private static final int ABNORMAL = 1006;
+
+    private final ConnectionContext context;
+    private final ServerWebSocket socket;
+    private final EmulatorSettings settings;
+    private final EmulatorStats stats;
+    private final IntegrationInvoker invoker;
+    private final WebSocketEvents events;
+    private final ConnectionRegistry registry;
+    private final SerialQueue queue;
+    private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
+    private final AtomicBoolean disconnectFired = new AtomicBoolean();
+    private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
+    private volatile boolean closed;
+    private volatile long lastActiveMillis;
+    // Confined to the event loop: the text message being assembled from fragments, and the client's close frame.
+    private Buffer assembling;
+    private Integer clientCloseCode;
+    private String clientCloseReason;
+
+    EmulatedConnection(ConnectionContext context, ServerWebSocket socket, EmulatorSettings settings,
+                       EmulatorStats stats, IntegrationInvoker invoker, WebSocketEvents events,
+                       ConnectionRegistry registry, SerialQueue queue) {
+        this.context = context;
+        this.socket = socket;
+        this.settings = settings;
+        this.stats = stats;
+        this.invoker = invoker;
+        this.events = events;
+        this.registry = registry;
+        this.queue = queue;
+        this.lastActiveMillis = context.connectedAtMillis();
+    }
+
+    /** Installs the socket handlers; call on the socket's event loop right after the handshake completes. */
+    void attach() {
+        socket.frameHandler(this::onFrame);
+        socket.exceptionHandler(this::onException);
+        socket.closeHandler(ignored -> onClosed());
+    }
+
+    String id() {
+        return context.connectionId();
+    }
+
+    ConnectionContext context() {
+        return context;
+    }
+
+    Instant connectedAt() {
+        return Instant.ofEpochMilli(context.connectedAtMillis());
+    }
+
+    Instant lastActiveAt() {
+        return Instant.ofEpochMilli(lastActiveMillis);
+    }
+
+    /** Completes once {@code $disconnect} has returned (or failed, or timed out). */
+    CompletableFuture<Void> disconnected() {
+        return disconnected;
+    }
+
+    /** True while the client reads slower than we write: the socket's write queue is over its high-water mark. */
+    boolean outboundBufferFull() {
+        return socket.writeQueueFull();
+    }
+
+    /** Sends one Management API post: a text frame when the bytes are UTF-8, binary otherwise. */
+    Future<Void> post(byte[] data) {
+        if (closed || closing.get() != null) {
+            return Future.failedFuture("gone");
+        }
+        String text = utf8(data);
+        Future<Void> written = text != null
+                ? socket.writeTextMessage(text) : socket.writeBinaryMessage(Buffer.buffer(data));
+        return written.onSuccess(ignored -> stats.outboundMessage(frameCount(data.length)));
+    }
+
+    /** Starts closing with our status; the first status wins and is the one {@code $disconnect} reports. */
+    void closeWith(CloseStatus status) {
+        if (closing.compareAndSet(null, status)) {
+            registry.remove(this);
+            LOG.log(Level.DEBUG, "apigw.close connectionId={0} status={1}", id(), String.valueOf(status.code()));
+            socket.close((short) status.code(), status.reason());
+        }
+    }
+
+    /** Closes with 1001 when idle past the idle timeout or older than the maximum connection duration. */
+    void checkLiveness(long nowMillis) {
+        if (nowMillis - lastActiveMillis >= settings.idleTimeout().toMillis()
+                || nowMillis - context.connectedAtMillis() >= settings.maxConnectionDuration().toMillis()) {
+            closeWith(CloseStatus.GOING_AWAY);
+        }
+    }
+
+    private void onFrame(WebSocketFrame frame) {
+        switch (frame.type()) {
+            case TEXT, BINARY, CONTINUATION -> onDataFrame(frame);
+            case CLOSE -> {
+                clientCloseCode = (int) frame.closeStatusCode();
+                clientCloseReason = frame.closeReason();
+            }
+            default -> {
+                // Ping and pong are answered by the library and are not activity for the idle timeout.
+            }
+        }
+    }
+
+    private void onDataFrame(WebSocketFrame frame) {
+        stats.inboundFrame();
+        lastActiveMillis = System.currentTimeMillis();
+        if (closing.get() != null) {
+            return;
+        }
+        if (frame.isBinary()) {
+            // API Gateway does not accept binary frames from clients: 1003, and no $default call.
+            closeWith(CloseStatus.UNSUPPORTED_DATA);
+            return;
+        }
+        if (frame.isText()) {
+            assembling = Buffer.buffer();
+        } else if (assembling == null) {
+            return; // the continuation of a binary message that is already being refused
+        }
+        Buffer payload = frame.binaryData();
+        if (assembling.length() + payload.length() > settings.maxMessageBytes()) {
+            assembling = null;
+            closeWith(CloseStatus.MESSAGE_TOO_BIG);
+            return;
+        }
+        assembling.appendBuffer(payload);
+        if (frame.isFinal()) {
+            byte[] bytes = assembling.getBytes();
+            assembling = null;
+            String text = utf8(bytes);
+            if (text == null) {
+                closeWith(CloseStatus.INVALID_PAYLOAD);
+            } else {
+                onMessage(text, lastActiveMillis);
+            }
+        }
+    }
+
+    private void onMessage(String body, long receivedAtMillis) {
+        stats.inboundMessage();
+        queue.submit(() -> {
+            String requestId = AwsIds.newId();
+            String event = events.message(context, body, receivedAtMillis, AwsIds.newId(), requestId);
+            return invoker.invoke("$default", event).thenAccept(outcome -> answer(outcome, requestId));
+        });
+    }
+
+    /** The route response: the body goes back as a text frame; failures get API Gateway's error message. */
+    private void answer(IntegrationOutcome outcome, String requestId) {
+        String reply;
+        if (outcome instanceof IntegrationOutcome.Responded responded) {
+            reply = responded.body();
+        } else if (outcome instanceof IntegrationOutcome.Failed failed) {
+            LOG.log(Level.WARNING, "apigw.default.failed connectionId={0} requestId={1} error={2}",
+                    id(), requestId, failed.error().getClass().getName());
+            reply = errorMessage("Internal server error", requestId);
+        } else {
+            LOG.log(Level.WARNING, "apigw.default.timeout connectionId={0} requestId={1}", id(), requestId);
+            reply = errorMessage("Endpoint request timed out", requestId);
+        }
+        if (reply != null && !closed && closing.get() == null) {
+            int frames = frameCount(reply.getBytes(StandardCharsets.UTF_8).length);
+            socket.writeTextMessage(reply).onSuccess(ignored -> stats.outboundMessage(frames));
+        }
+    }
+
+    /** The text API Gateway sends a client when a route's integration fails, spacing included. */
+    private String errorMessage(String message, String requestId) {
+        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + id() + "\", \"requestId\":\""
+                + requestId + "\"}";
+    }
+
+    private void onException(Throwable error) {
+        if (error instanceof CorruptedWebSocketFrameException corrupt) {
+            // Netty refuses a frame over the limit (or a malformed one) and would drop the TCP connection without a
+            // close frame (the client sees 1006); API Gateway sends 1009 for an oversized frame, so close properly.
+            closeWith(CloseStatus.forDecoderStatus(corrupt.closeStatus().code()));
+        } else {
+            LOG.log(Level.DEBUG, "apigw.socket.error connectionId={0} error={1}", id(), error.toString());
+        }
+    }
+
+    private void onClosed() {
+        closed = true;
+        registry.remove(this);
+        stats.connectionClosed();
+        CloseStatus ours = closing.get();
+        int code;
+        String reason;
+        if (ours != null) {
+            code = ours.code();
+            reason = ours.reason();
+        } else if (clientCloseCode != null || socket.closeStatusCode() != null) {
+            // The client closed: API Gateway reports the client's own status and reason.
+            int sent = clientCloseCode != null ? clientCloseCode : socket.closeStatusCode();
+            String text = clientCloseCode != null ? clientCloseReason : socket.closeReason();
+            code = sent > 0 ? sent : NO_STATUS;
+            reason = text == null ? "" : text;
+        } else {
+            code = ABNORMAL;
+            reason = "";
+        }
+        fireDisconnect(code, reason);
+    }
+
+    private void fireDisconnect(int code, String reason) {
+        if (!disconnectFired.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(Level.DEBUG, "apigw.disconnect connectionId={0} status={1}", id(), String.valueOf(code));
+        queue.submit(() -> {
+            String event = events.disconnect(context, code, reason, System.currentTimeMillis(), AwsIds.newId());
+            return invoker.invoke("$disconnect", event).whenComplete((outcome, error) -> disconnected.complete(null));
+        });
+    }
+
+    private int frameCount(int bytes) {
+        return Math.max(1, (bytes + settings.maxFrameBytes() - 1) / settings.maxFrameBytes());
+    }
+
+    /** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
+    }
+}

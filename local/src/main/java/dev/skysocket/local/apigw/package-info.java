@@ -1,0 +1,22 @@
+/**
+ * A local emulator of an AWS API Gateway WebSocket API stage with Lambda proxy integrations, so that code tested on
+ * a laptop meets the same rules it will meet on AWS (see DESIGN §4 and §7 and AWS-FACTS, API Gateway section).
+ *
+ * <p>Owns: the WebSocket listener on the stage path, the {@code $connect}/{@code $default}/{@code $disconnect}
+ * events in AWS's JSON shape, the Management API ({@code POST}/{@code GET}/{@code DELETE @connections/{id}}) on the
+ * same port, and AWS's limits (410 before {@code $connect} returns, 1003 on binary frames, 1009 over 32 KB frames or
+ * 128 KB messages, 1001 after 10 idle minutes or 2 hours, {@code $disconnect} exactly once). Public API:
+ * {@link dev.skysocket.local.apigw.ApiGatewayEmulator}, {@link dev.skysocket.local.apigw.EmulatorSettings},
+ * {@link dev.skysocket.local.apigw.WebSocketIntegration} and {@link dev.skysocket.local.apigw.EmulatorStats}.
+ *
+ * <p>Local choices, where AWS leaves a value free: {@code domainName} is {@code 127.0.0.1:<port>} and the
+ * {@code $connect} event says {@code X-Forwarded-Proto: http}, so a backend that builds its callback URL as
+ * {@code <proto>://<domainName>/<stage>} reaches this emulator's Management API; SigV4 signatures are required in
+ * form but not verified. One connection's messages reach the integration one at a time in arrival order; AWS gives
+ * no such guarantee, so code must not rely on it.
+ *
+ * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
+ * {@code dev.skysocket.apigw}) — the integration sees only JSON events. Vert.x and Netty are allowed here and in
+ * {@code gateway.http} only.
+ */
+package dev.skysocket.local.apigw;

@@ -1,7 +1,0 @@
-package dev.skysocket.server;
-
-/** Runs when a socket leaves its namespace, with Socket.IO's reason. */
-@FunctionalInterface
-public interface DisconnectHandler {
-    void onDisconnect(Socket socket, DisconnectReason reason) throws Exception;
-}

@@ -1,0 +1,73 @@
+package dev.skysocket.server;
+
+import dev.skysocket.api.BroadcastOperator;
+import dev.skysocket.api.EmitReport;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.protocol.socketio.SocketPacketType;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A {@link BroadcastOperator} scoped to one tenant and namespace, delivered by {@link Broadcaster}. Immutable:
+ * {@code to}/{@code in}/{@code except} return a new operator.
+ */
+public final class StoredBroadcast implements BroadcastOperator {
+    private final ServerContext ctx;
+    private final String tenant;
+    private final String namespace;
+    private final Set<String> rooms;
+    private final Set<String> exceptRooms;
+    private final Set<String> exceptSockets;
+
+    StoredBroadcast(ServerContext ctx, String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
+                      Set<String> exceptSockets) {
+        this.ctx = ctx;
+        this.tenant = tenant;
+        this.namespace = namespace;
+        this.rooms = Set.copyOf(rooms);
+        this.exceptRooms = Set.copyOf(exceptRooms);
+        this.exceptSockets = Set.copyOf(exceptSockets);
+    }
+
+    @Override
+    public BroadcastOperator to(String... more) {
+        return new StoredBroadcast(ctx, tenant, namespace, plus(rooms, more), exceptRooms, exceptSockets);
+    }
+
+    @Override
+    public BroadcastOperator in(String... more) {
+        return to(more);
+    }
+
+    @Override
+    public BroadcastOperator except(String... more) {
+        return new StoredBroadcast(ctx, tenant, namespace, rooms, plus(exceptRooms, more), exceptSockets);
+    }
+
+    @Override
+    public EmitReport emit(String event, Object... args) {
+        if (EventNames.isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
+        SocketPacket packet = SocketPacket.of(SocketPacketType.EVENT, namespace, JsonValues.eventPayload(event, args));
+        return Reports.of(new Broadcaster(ctx).deliver(tenant, namespace, rooms, exceptRooms, exceptSockets, packet));
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return rooms;
+    }
+
+    @Override
+    public Set<String> exceptRooms() {
+        return exceptRooms;
+    }
+
+    private static Set<String> plus(Set<String> base, String... more) {
+        Set<String> result = new LinkedHashSet<>(base);
+        for (String room : more) {
+            result.add(Rooms.checked(room));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.skysocket.server;
+
+import dev.skysocket.api.BroadcastOperator;
+import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.api.EmitReport;
+import dev.skysocket.api.Handshake;
+import dev.skysocket.api.Socket;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skysocket.fanout.FanoutReport;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.protocol.socketio.SocketPacketType;
+import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.SocketRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A {@link Socket} over stored state: one client in one namespace during one invocation. Its rooms and data
+ * are read from and written to the store, so it is the same socket in every invocation and on every instance.
+ */
+public final class StoredSocket implements Socket {
+    private final ServerContext ctx;
+    private final ConnectionRecord connection;
+    private final Handshake handshake;
+    private final ObjectNode data;
+    private final String storedData;
+    private SocketRecord record;
+    private boolean connected;
+    private final List<String> roomsBeforeConnect = new ArrayList<>();
+
+    StoredSocket(ServerContext ctx, ConnectionRecord connection, SocketRecord record, Handshake handshake, boolean connected) {
+        this.ctx = ctx;
+        this.connection = connection;
+        this.record = record;
+        this.handshake = handshake;
+        this.connected = connected;
+        JsonNode parsed = record.dataJson() == null ? null : JsonValues.read(record.dataJson());
+        this.data = parsed instanceof ObjectNode object ? object : JsonValues.object();
+        this.storedData = JsonValues.write(this.data);
+    }
+
+    @Override
+    public String id() {
+        return record.socketId();
+    }
+
+    @Override
+    public String namespace() {
+        return record.namespace();
+    }
+
+    @Override
+    public String tenant() {
+        return connection.tenant();
+    }
+
+    @Override
+    public String user() {
+        return connection.user();
+    }
+
+    @Override
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    @Override
+    public ObjectNode data() {
+        return data;
+    }
+
+    @Override
+    public Set<String> rooms() {
+        Set<String> rooms = new LinkedHashSet<>();
+        rooms.add(id());
+        rooms.addAll(record.rooms());
+        rooms.addAll(roomsBeforeConnect);
+        rooms.remove(Rooms.EVERYONE);
+        return rooms;
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public void join(String... rooms) {
+        for (String room : rooms) {
+            Rooms.checked(room);
+            if (!connected) {
+                roomsBeforeConnect.add(room); // middleware may join; it takes effect once the socket exists
+                continue;
+            }
+            ctx.rooms().join(record, connection.endpoint(), room, connection.expiresAt());
+            Set<String> updated = new LinkedHashSet<>(record.rooms());
+            updated.add(room);
+            record = withRooms(updated);
+        }
+    }
+
+    @Override
+    public void leave(String room) {
+        roomsBeforeConnect.remove(room);
+        if (connected && record.rooms().contains(room)) {
+            ctx.rooms().leave(record, room);
+            Set<String> updated = new LinkedHashSet<>(record.rooms());
+            updated.remove(room);
+            record = withRooms(updated);
+        }
+    }
+
+    @Override
+    public EmitReport emit(String event, Object... args) {
+        if (EventNames.isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
+        return Reports.of(send(SocketPacket.of(SocketPacketType.EVENT, namespace(), JsonValues.eventPayload(event, args))));
+    }
+
+    @Override
+    public BroadcastOperator to(String... rooms) {
+        return broadcast().to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator in(String... rooms) {
+        return to(rooms);
+    }
+
+    @Override
+    public BroadcastOperator except(String... rooms) {
+        return broadcast().except(rooms);
+    }
+
+    @Override
+    public BroadcastOperator broadcast() {
+        return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of(id()));
+    }
+
+    @Override
+    public void disconnect(boolean closeTransport) {
+        if (closeTransport) {
+            ctx.control().close(recipient());
+            return;
+        }
+        if (connected) {
+            send(SocketPacket.of(SocketPacketType.DISCONNECT, namespace(), null));
+            new SocketLifecycle(ctx).leaveNamespace(this, DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+        }
+    }
+
+    FanoutReport send(SocketPacket packet) {
+        return ctx.fanout().deliver(PacketFrames.of(packet), List.of(recipient()));
+    }
+
+    Recipient recipient() {
+        return new Recipient(connection.connectionId(), connection.endpoint());
+    }
+
+    ConnectionRecord connection() {
+        return connection;
+    }
+
+    SocketRecord record() {
+        return record;
+    }
+
+    List<String> roomsBeforeConnect() {
+        return roomsBeforeConnect;
+    }
+
+    void markConnected(SocketRecord stored) {
+        this.record = stored;
+        this.connected = true;
+    }
+
+    void markDisconnected() {
+        this.connected = false;
+    }
+
+    /** Saves {@code data} if a handler changed it. */
+    void saveDataIfChanged() {
+        String now = JsonValues.write(data);
+        if (connected && !now.equals(storedData)) {
+            ctx.connections().saveSocketData(connection.connectionId(), namespace(), now);
+        }
+    }
+
+    private SocketRecord withRooms(Set<String> rooms) {
+        return new SocketRecord(record.connectionId(), record.namespace(), record.socketId(), record.tenant(), rooms,
+                record.dataJson(), record.authJson(), record.connectedAt());
+    }
+}
