@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Takes the identity from the authorizer context API Gateway attaches to {@code $connect} (a Lambda authorizer
  * returns {@code tenant} and {@code user}, or a {@code principalId}); without an authorizer every connection is
- * anonymous in the default tenant.
+ * anonymous in the default tenant. A context that names a tenant but no user is anonymous in that tenant: its
+ * {@code principalId} (which API Gateway requires) is not a user then.
  */
 public final class IdentityResolver {
     private final String defaultTenant;
@@ -23,7 +24,7 @@ public final class IdentityResolver {
         }
         String tenant = text(authorizer.get("tenant"));
         String user = text(authorizer.get("user"));
-        if (user == null) {
+        if (user == null && tenant == null) {
             user = text(authorizer.get("principalId"));
         }
         return new Identity(tenant == null ? defaultTenant : tenant, user);
