@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class GatewayClasspathTest {
     private static final Path JAR = Path.of(System.getProperty("skysocket.gateway-jar",
             "../examples/chat/gateway/target/chat-gateway.jar"));
-    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc|jetty|antlr"
+    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc"
+            + "|(^|/)jetty-[^/]*\\.jar|org/eclipse/jetty/|(^|/)antlr[^/]*\\.jar|org/antlr/"
             + "|skysocket-local|dev/skysocket/local/|com/amazonaws/services/dynamodbv2/local/");
 
     @Test

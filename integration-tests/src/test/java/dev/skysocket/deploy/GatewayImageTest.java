@@ -36,7 +36,8 @@ class GatewayImageTest {
     private static final Path IMAGE = path("skysocket.gateway-image",
             "../examples/chat/gateway/target/skysocket-gateway-image.tar");
     /** What exists only for local development: DynamoDB Local and what it brings, the emulator, the runner. */
-    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc|jetty|antlr"
+    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc"
+            + "|(^|/)jetty-[^/]*\\.jar|org/eclipse/jetty/|(^|/)antlr[^/]*\\.jar|org/antlr/"
             + "|skysocket-local|dev/skysocket/local/|com/amazonaws/services/dynamodbv2/local/");
     private static final String MAIN = "dev.skysocket.gateway.fallback.FallbackMain";
 

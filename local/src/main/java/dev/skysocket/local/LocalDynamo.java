@@ -2,10 +2,15 @@ package dev.skysocket.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * mode exercises the same requests as AWS.
  */
 public final class LocalDynamo implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LocalDynamo.class.getName());
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     private final DynamoDbClient client;
@@ -36,13 +42,32 @@ public final class LocalDynamo implements AutoCloseable {
     public static LocalDynamo start(int port) {
         int chosen = port == 0 ? freePort() : port;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", String.valueOf(chosen), "-disableTelemetry"});
+            DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", String.valueOf(chosen), "-disableTelemetry"}));
             server.start();
             return new LocalDynamo(server, URI.create("http://127.0.0.1:" + chosen));
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen
                     + " (set skysocket.dynamodb-port to a free port, or 0)", e);
+        }
+    }
+
+    /**
+     * DynamoDB Local prints its configuration on standard output while it parses its arguments; that text would
+     * break one-record-per-line logs (and JSON ones), so it becomes one debug record instead.
+     */
+    private static <T> T quietly(Callable<T> action) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        synchronized (LocalDynamo.class) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                return action.call();
+            } finally {
+                System.setOut(original);
+                LOG.log(Level.DEBUG, "event=dynamodb_local_config {0}",
+                        captured.toString(StandardCharsets.UTF_8).strip().replaceAll("\\s+", " "));
+            }
         }
     }
 

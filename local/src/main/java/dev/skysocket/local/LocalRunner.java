@@ -5,6 +5,8 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.local.apigw.ApiGatewayEmulator;
+import dev.skysocket.logging.LogFormat;
+import dev.skysocket.logging.LogSetup;
 import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.server.DeclaredServer;
@@ -141,6 +143,7 @@ public final class LocalRunner implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         LocalRunner runner;
         try {
+            LogSetup.install(Settings.system());
             runner = start(Settings.system());
         } catch (RuntimeException e) {
             System.err.println("Skysocket local stack did not start: " + e.getMessage());
@@ -153,7 +156,12 @@ public final class LocalRunner implements AutoCloseable {
             runner.close();
             stopped.countDown();
         }, "skysocket-shutdown"));
-        System.out.println(Banner.text(runner));
+        if (LogFormat.from(Settings.system()) == LogFormat.JSON) {
+            LOG.log(Level.INFO, "event=local_stack_started websocket_url={0}/{1} gateway_url={2} demo_page={2}/",
+                    runner.websocketUrl(), runner.stage(), runner.gatewayUrl());
+        } else {
+            System.out.println(Banner.text(runner));
+        }
         stopped.await();
     }
 

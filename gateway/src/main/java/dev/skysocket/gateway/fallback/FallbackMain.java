@@ -4,6 +4,7 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.node.ShutdownDrain;
+import dev.skysocket.logging.LogSetup;
 import dev.skysocket.server.DeclaredServer;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class FallbackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        LogSetup.install(Settings.system());
         Settings settings = withManagementUrl(Settings.system());
         SkysocketConfig config = SkysocketConfig.from(settings);
         String region = settings.string("skysocket.region", System.getenv("AWS_REGION"));

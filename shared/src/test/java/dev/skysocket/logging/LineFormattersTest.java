@@ -1,0 +1,59 @@
+package dev.skysocket.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skysocket.config.Settings;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class LineFormattersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aTextRecordIsOneLineEvenWithLineBreaksAndAThrowable() {
+        LogRecord record = record(Level.WARNING, "event=x value={0}", "a\nb");
+        record.setThrown(new IllegalStateException("first\nsecond"));
+
+        String line = new TextLineFormatter().format(record);
+
+        assertThat(line.strip()).doesNotContain("\n").contains(" WARN Thing event=x value=a\\nb")
+                .contains("error=java.lang.IllegalStateException: first\\nsecond");
+        assertThat(line).endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void aJsonRecordIsOneObjectOnOneLineWithLambdasFieldNames() throws Exception {
+        LogRecord record = record(Level.SEVERE, "event=\"quoted\" {0}", "line\nbreak");
+        record.setThrown(new IllegalArgumentException("bad"));
+
+        String line = new JsonLineFormatter().format(record);
+        JsonNode parsed = JSON.readTree(line);
+
+        assertThat(line.strip()).doesNotContain("\n");
+        assertThat(parsed.path("level").asText()).isEqualTo("ERROR");
+        assertThat(parsed.path("logger").asText()).isEqualTo("dev.skysocket.Thing");
+        assertThat(parsed.path("message").asText()).isEqualTo("event=\"quoted\" line\nbreak");
+        assertThat(parsed.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(parsed.path("errorType").asText()).isEqualTo("java.lang.IllegalArgumentException");
+    }
+
+    @Test
+    void theFormatIsASettingAndAnUnknownOneFailsAtStart() {
+        assertThat(LogFormat.from(Settings.of(Map.of()))).isEqualTo(LogFormat.TEXT);
+        assertThat(LogFormat.from(Settings.of(Map.of("skysocket.log-format", "JSON")))).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> LogFormat.from(Settings.of(Map.of("skysocket.log-format", "xml"))))
+                .hasMessageContaining("skysocket.log-format").hasMessageContaining("SKYSOCKET_LOG_FORMAT");
+    }
+
+    private static LogRecord record(Level level, String message, Object parameter) {
+        LogRecord record = new LogRecord(level, message);
+        record.setLoggerName("dev.skysocket.Thing");
+        record.setParameters(new Object[] {parameter});
+        return record;
+    }
+}
