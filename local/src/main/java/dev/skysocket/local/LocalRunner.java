@@ -84,7 +84,7 @@ public final class LocalRunner implements AutoCloseable {
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
         FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,
-                DemoPages.load());
+                DemoPages.load(websocketUrl(emulator), local.stage()));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
         // At a fixed rate, like EventBridge's schedule: one run's passes end before the next run is due.
         heartbeat.scheduleAtFixedRate(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
@@ -93,6 +93,10 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public String websocketUrl() {
+        return websocketUrl(emulator);
+    }
+
+    private static String websocketUrl(ApiGatewayEmulator emulator) {
         return "ws://127.0.0.1:" + emulator.port();
     }
 
