@@ -22,7 +22,7 @@ final class Banner {
                 polling session cookie; or run with skysocket.polling-secret=false):
                   const fallback = io("%5$s", { withCredentials: true });
                   fallback.emit("echo", "hello", (reply) => console.log(reply));
-                Demo chat page (a browser on the fallback path): %5$s/
+                Demo chat page (two browser clients, one on each path): %5$s/
                 Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
                 runner.managementEndpoint(), runner.dynamoEndpoint(), runner.gatewayUrl(),
                 runner.gateway().managementUrl());
