@@ -1,6 +1,8 @@
-// The demo page in headless Chromium against a Node client on the API Gateway emulator, both in room "lobby".
+// The demo page in headless Chromium: its two clients (API Gateway path and fallback path) and a Node client on
+// the API Gateway emulator, all three in room "lobby", each hearing the others' messages.
 // `node browser-demo.mjs <ws-url> <stage-path> <gateway-url>`. Exit 3 (message on stderr): no browser to drive
-// (Chromium would not launch, or Node is older than playwright-core's 20), so the Java test skips, saying why.
+// (playwright-core missing, Chromium would not launch, or Node older than playwright-core's 20); the Java test
+// then fails in CI and skips elsewhere, saying why.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +31,38 @@ async function launch(profile) {
   }
 }
 
+/** One of the page's two clients: its section is #apigw or #fallback. */
+function pane(page, id) {
+  const section = page.locator(`#${id}`);
+  const status = section.locator(".status");
+  const log = section.locator(".log li");
+  return {
+    /** Waits until connected (on `transport`, when given) and returns the socket id the page shows. */
+    async connected(transport) {
+      const attribute = transport ? `[data-transport="${transport}"]` : "[data-id]";
+      await status.and(page.locator(attribute)).waitFor({ timeout: 20000 });
+      return status.getAttribute("data-id");
+    },
+    transport: () => status.getAttribute("data-transport"),
+    async join(room) {
+      await section.locator(".room").fill(room);
+      await section.locator(".join").click();
+      await this.shows(`joined ${room}`);
+    },
+    async say(msg) {
+      await section.locator(".message").fill(msg);
+      await section.locator(".send").click();
+      await this.shows(`me: ${msg}`);
+    },
+    shows: (text) => log.filter({ hasText: new RegExp(`^${escape(text)}$`) }).waitFor({ timeout: 10000 }),
+    log: () => log.allTextContents(),
+  };
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 run(async ({ url, path }) => {
   const gatewayUrl = process.argv[4];
   assert.ok(gatewayUrl, "usage: node browser-demo.mjs <ws-url> <stage-path> <gateway-url>");
@@ -45,31 +79,36 @@ run(async ({ url, path }) => {
     assert.deepEqual(await ack(node, "join", "lobby"), ["lobby"]);
 
     await page.goto(gatewayUrl + "/", { timeout: 15000 });
-    const status = page.locator("#status");
-    await status.and(page.locator("[data-id]")).waitFor({ timeout: 15000 });
-    const browserId = await status.getAttribute("data-id");
+    const apigw = pane(page, "apigw");
+    const fallback = pane(page, "fallback");
+    const apigwId = await apigw.connected();
+    // The fallback client starts on polling; waiting for the upgrade shows the browser's websocket works too.
+    const fallbackId = await fallback.connected("websocket");
+    await apigw.join("lobby");
+    await fallback.join("lobby");
 
-    await page.fill("#room", "lobby");
-    await page.click("#join");
-    const log = page.locator("#log li");
-    await log.filter({ hasText: /^joined lobby$/ }).waitFor({ timeout: 10000 });
+    // API Gateway client → fallback client and Node.
+    let heard = once(node, "said", 10000);
+    await apigw.say("hello from the API Gateway path");
+    await fallback.shows(`${apigwId}: hello from the API Gateway path`);
+    const [fromApigw] = await heard;
 
-    // Node → browser: the page shows "<from>: <msg>".
+    // Fallback client → API Gateway client and Node.
+    heard = once(node, "said", 10000);
+    await fallback.say("hello from the fallback path");
+    await apigw.shows(`${fallbackId}: hello from the fallback path`);
+    const [fromFallback] = await heard;
+
+    // Node → both clients of the page.
     assert.deepEqual(await ack(node, "say", { room: "lobby", msg: "hello from node" }), []);
-    await log.filter({ hasText: `${node.id}: hello from node` }).waitFor({ timeout: 10000 });
-
-    // Browser → Node: the Node client gets `said`.
-    const heard = once(node, "said", 10000);
-    await page.fill("#message", "hello from the browser");
-    await page.click("#send");
-    const [said] = await heard;
-    await log.filter({ hasText: /^me: hello from the browser$/ }).waitFor({ timeout: 10000 });
+    await apigw.shows(`${node.id}: hello from node`);
+    await fallback.shows(`${node.id}: hello from node`);
 
     return {
-      browserId,
+      apigw: { id: apigwId, transport: await apigw.transport(), log: await apigw.log() },
+      fallback: { id: fallbackId, transport: await fallback.transport(), log: await fallback.log() },
       nodeId: node.id,
-      browserLog: await log.allTextContents(),
-      nodeHeard: said,
+      nodeHeard: [fromApigw, fromFallback],
       pageErrors,
     };
   } finally {
