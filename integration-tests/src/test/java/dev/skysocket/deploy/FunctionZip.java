@@ -46,7 +46,7 @@ final class FunctionZip implements AutoCloseable {
     static FunctionZip open(Path zipFile, Path workDir) throws IOException {
         if (!Files.isRegularFile(zipFile)) {
             throw new AssertionError(zipFile + " does not exist: build it first (mvn -DskipTests package, or let the "
-                    + "reactor build module functions before integration-tests)");
+                    + "reactor build examples/chat/lambda before integration-tests)");
         }
         ZipFile zip = new ZipFile(zipFile.toFile());
         List<URL> urls = new ArrayList<>();
