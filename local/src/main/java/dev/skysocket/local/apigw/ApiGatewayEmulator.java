@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -142,6 +143,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     public EmulatorSettings settings() {
         return settings;
+    }
+
+    /** The {@code $connect} route's Lambda authorizer, if it has one. */
+    public Optional<AuthorizerSettings> authorizer() {
+        return Optional.ofNullable(authorizer);
     }
 
     public EmulatorStats stats() {
