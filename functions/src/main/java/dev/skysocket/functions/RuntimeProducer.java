@@ -1,11 +1,15 @@
 package dev.skysocket.functions;
 
+import dev.skysocket.apigw.ApiGatewayAuthorizer;
 import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -16,15 +20,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * shutdown. Clients built once and kept across invocations are what makes warm invocations cheap.
  *
  * <p>One {@code function.zip} holds every handler. Each function MUST set {@code QUARKUS_LAMBDA_HANDLER}
- * ({@code connect}, {@code default}, {@code disconnect}, {@code open}, {@code heartbeat} or {@code publish}): with
- * several {@code @Named} handlers and none chosen, Quarkus does not fail but silently picks one. This class
- * therefore refuses to start without it.
+ * ({@code connect}, {@code default}, {@code disconnect}, {@code open}, {@code heartbeat}, {@code publish} or
+ * {@code authorizer}): with several {@code @Named} handlers and none chosen, Quarkus does not fail but silently
+ * picks one. This class therefore refuses to start without it. The {@code authorizer} function builds only its
+ * {@link ApiGatewayAuthorizer}: it reads no table and runs no app.
  */
 @Singleton
 public class RuntimeProducer {
     static final String HANDLER_PROPERTY = "quarkus.lambda.handler";
+    /** The one handler that needs no runtime (no table, no app): only the authorizer's own settings. */
+    static final String AUTHORIZER = "authorizer";
     private static final System.Logger LOG = System.getLogger(RuntimeProducer.class.getName());
     private RuntimeWiring wiring;
+    @Inject
+    Instance<ApiGatewayAuthorizer> authorizers;
 
     /**
      * Builds the runtime during start (Lambda's init phase, which a snapshot would capture) rather than on the
@@ -33,14 +42,19 @@ public class RuntimeProducer {
     void onStart(@Observes StartupEvent started) {
         String handler = requireHandler(
                 ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null));
-        wiring();
+        if (AUTHORIZER.equals(handler)) {
+            authorizers.get();
+        } else {
+            wiring();
+        }
         LOG.log(Level.INFO, "event=runtime_ready handler={0}", handler);
     }
 
     static String requireHandler(String configured) {
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("QUARKUS_LAMBDA_HANDLER is not set: set it on each function to connect, "
-                    + "default, disconnect, open, heartbeat or publish (otherwise Quarkus picks one handler silently)");
+                    + "default, disconnect, open, heartbeat, publish or authorizer (otherwise Quarkus picks one handler "
+                    + "silently)");
         }
         return configured;
     }
@@ -49,6 +63,16 @@ public class RuntimeProducer {
     @Singleton
     ApiGatewayRuntime runtime() {
         return wiring().runtime();
+    }
+
+    /**
+     * The {@code $connect} authorizer, built once per process from {@link Settings#system()}; a wrong
+     * {@code SKYSOCKET_JWT_*} setting fails here, at start.
+     */
+    @Produces
+    @Singleton
+    ApiGatewayAuthorizer authorizer() {
+        return new ApiGatewayAuthorizer(ConnectAuthorizers.load(Settings.system()));
     }
 
     private synchronized RuntimeWiring wiring() {

@@ -65,4 +65,19 @@ final class HandlerProfiles {
             super("publish");
         }
     }
+
+    /**
+     * The authorizer itself needs only an issuer to check tokens against; the backends stay because Quarkus
+     * initializes every handler class of the test app at start, {@link PlainJavaHandler} among them.
+     */
+    public static final class Authorizer extends Handler {
+        public Authorizer() {
+            super("authorizer");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(LambdaBackends.class), new TestResourceEntry(JwtIssuer.class));
+        }
+    }
 }

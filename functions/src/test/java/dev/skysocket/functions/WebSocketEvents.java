@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,6 +57,18 @@ final class WebSocketEvents {
         long now = System.currentTimeMillis();
         return fill("disconnect", Map.of("connectionId", connectionId, "connectedAt", now - 5000,
                 "requestTimeEpoch", now, "requestTime", requestTime(now)));
+    }
+
+    /**
+     * The event API Gateway sends the {@code $connect} route's Lambda REQUEST authorizer; {@code query} holds the
+     * upgrade request's query parameters (the token among them), one value each.
+     */
+    static String authorizer(String connectionId, Map<String, String> query) {
+        long now = System.currentTimeMillis();
+        Map<String, Object> multi = new LinkedHashMap<>();
+        query.forEach((name, value) -> multi.put(name, List.of(value)));
+        return fill("authorizer", Map.of("connectionId", connectionId, "query", query, "multiQuery", multi,
+                "connectedAt", now, "requestTime", requestTime(now)));
     }
 
     static String scheduled() {

@@ -17,23 +17,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * What Lambda would find in {@code functions/target/function.zip}: the Quarkus layout puts the application's
- * classes at the root and every dependency under {@code lib/}. The zip is opened in a class loader of its own
- * (parent: the platform loader, so nothing of the test's classpath leaks in), and each root class is loaded
- * without being initialised to read its {@code @jakarta.inject.Named} value — the name
- * {@code QUARKUS_LAMBDA_HANDLER} selects.
+ * What Lambda would find in an app's {@code function.zip} (the example's: {@code examples/chat/lambda/target}):
+ * the Quarkus layout puts the application's classes at the root and every dependency under {@code lib/}, the
+ * handlers of {@code skysocket-functions} among them. The zip is opened in a class loader of its own (parent: the
+ * platform loader, so nothing of the test's classpath leaks in), and each class at the root or in one of the
+ * product's own jars ({@code lib/dev.skysocket.*}) is loaded without being initialised to read its
+ * {@code @jakarta.inject.Named} value — the name {@code QUARKUS_LAMBDA_HANDLER} selects.
  */
 final class FunctionZip implements AutoCloseable {
     private static final String NAMED = "jakarta.inject.Named";
+    /** The product's jars in the zip: where the handlers live when the app's Lambda module is not the library. */
+    private static final String OWN_JARS = "lib/dev.skysocket.";
     private static final List<String> HANDLER_TYPES = List.of(
             "com.amazonaws.services.lambda.runtime.RequestHandler",
             "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
 
     private final ZipFile zip;
+    private final List<Path> ownJars;
     private final URLClassLoader loader;
 
-    private FunctionZip(ZipFile zip, URLClassLoader loader) {
+    private FunctionZip(ZipFile zip, List<Path> ownJars, URLClassLoader loader) {
         this.zip = zip;
+        this.ownJars = ownJars;
         this.loader = loader;
     }
 
@@ -41,10 +46,11 @@ final class FunctionZip implements AutoCloseable {
     static FunctionZip open(Path zipFile, Path workDir) throws IOException {
         if (!Files.isRegularFile(zipFile)) {
             throw new AssertionError(zipFile + " does not exist: build it first (mvn -DskipTests package, or let the "
-                    + "reactor build module functions before integration-tests)");
+                    + "reactor build examples/chat/lambda before integration-tests)");
         }
         ZipFile zip = new ZipFile(zipFile.toFile());
         List<URL> urls = new ArrayList<>();
+        List<Path> ownJars = new ArrayList<>();
         urls.add(zipFile.toUri().toURL());
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
@@ -54,9 +60,13 @@ final class FunctionZip implements AutoCloseable {
                     Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
                 }
                 urls.add(jar.toUri().toURL());
+                if (entry.getName().startsWith(OWN_JARS)) {
+                    ownJars.add(jar);
+                }
             }
         }
-        return new FunctionZip(zip, new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+        return new FunctionZip(zip, ownJars,
+                new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
     }
 
     /** True if the class is in the zip, at its root or in one of its jars. */
@@ -64,8 +74,8 @@ final class FunctionZip implements AutoCloseable {
         return loader.getResource(className.replace('.', '/') + ".class") != null;
     }
 
-    /** {@code @Named} value → class, for every Lambda handler class at the zip's root. */
-    Map<String, String> namedHandlers() {
+    /** {@code @Named} value → class, for every Lambda handler class at the zip's root or in the product's jars. */
+    Map<String, String> namedHandlers() throws IOException {
         List<Class<?>> handlerTypes = new ArrayList<>();
         for (String type : HANDLER_TYPES) {
             try {
@@ -74,10 +84,16 @@ final class FunctionZip implements AutoCloseable {
                 // a zip without that interface has no handlers of that kind
             }
         }
+        List<String> classFiles = new ArrayList<>();
+        zip.stream().map(ZipEntry::getName).filter(name -> !name.startsWith("lib/")).forEach(classFiles::add);
+        for (Path jar : ownJars) {
+            try (ZipFile own = new ZipFile(jar.toFile())) {
+                own.stream().map(ZipEntry::getName).forEach(classFiles::add);
+            }
+        }
         Map<String, String> found = new TreeMap<>();
-        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-            String name = e.nextElement().getName();
-            if (!name.endsWith(".class") || name.startsWith("lib/") || name.startsWith("META-INF/")
+        for (String name : classFiles) {
+            if (!name.endsWith(".class") || name.startsWith("META-INF/")
                     || name.endsWith("module-info.class") || name.endsWith("package-info.class")) {
                 continue;
             }

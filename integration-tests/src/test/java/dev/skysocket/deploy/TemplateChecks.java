@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class TemplateChecks {
     static final String HANDLER_PROPERTY = "QUARKUS_LAMBDA_HANDLER";
     static final String STREAM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler";
-    static final String CODE_URI = "functions/target/function.zip";
+    static final String CODE_URI = "examples/chat/lambda/target/function.zip";
     /** Which {@code @Named} handler each WebSocket route must reach. */
     static final Map<String, String> ROUTE_HANDLERS = Map.of(
             "$connect", "connect", "$disconnect", "disconnect", "$default", "default");
@@ -45,7 +45,11 @@ final class TemplateChecks {
     private TemplateChecks() {
     }
 
-    /** Every WebSocket route exists and points at the published alias of a function with the matching handler. */
+    /**
+     * Every WebSocket route exists and points at the published alias of a function with the matching handler,
+     * whether SAM writes it (the API's {@code Routes}) or the template does (a plain {@code AWS::ApiGatewayV2::Route}
+     * on the API whose integration invokes the function).
+     */
     static List<String> routesReachTheirHandlers(Template t) {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> functions = t.functions();
@@ -54,7 +58,14 @@ final class TemplateChecks {
             problems.add("no AWS::Serverless::WebSocketApi");
         }
         apis.forEach((apiId, api) -> {
-            Map<String, Object> routes = map(api.get("Routes"));
+            Map<String, Object> routes = new LinkedHashMap<>(map(api.get("Routes")));
+            t.propertiesOfType("AWS::ApiGatewayV2::Route").forEach((id, route) -> {
+                if (apiId.equals(refTarget(route.get("ApiId")))) {
+                    Map<String, Object> asSam = new LinkedHashMap<>();
+                    asSam.put("FunctionArn", integrationFunction(t, route.get("Target")));
+                    routes.put(String.valueOf(route.get("RouteKey")), asSam);
+                }
+            });
             ROUTE_HANDLERS.forEach((routeKey, handler) -> {
                 if (!routes.containsKey(routeKey)) {
                     problems.add(apiId + " has no " + routeKey + " route");
@@ -90,6 +101,58 @@ final class TemplateChecks {
             collectRefs(route.get("Target"), refs);
             if (refs.stream().noneMatch(integrations::contains)) {
                 problems.add("route " + id + " (" + route.get("RouteKey") + ") has no integration");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Each {@code $connect} authorizer invokes the published alias of a function whose handler is
+     * {@code authorizer}, takes the token from the query as the handler expects, may be invoked by API Gateway,
+     * and is the one the {@code $connect} route names.
+     */
+    static List<String> connectAuthorizersReachTheAuthorizerHandler(Template t) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> functions = t.functions();
+        Map<String, Map<String, Object>> connectRoutes = new LinkedHashMap<>();
+        t.propertiesOfType("AWS::ApiGatewayV2::Route").forEach((id, route) -> {
+            if ("$connect".equals(route.get("RouteKey"))) {
+                connectRoutes.put(id, route);
+            }
+        });
+        t.propertiesOfType("AWS::ApiGatewayV2::Authorizer").forEach((id, authorizer) -> {
+            Map<String, Object> ref = firstRef(authorizer.get("AuthorizerUri"));
+            String target = refTarget(ref);
+            Map<String, Object> function = target == null ? null : functions.get(target);
+            if (function == null) {
+                problems.add(id + " invokes no function of this template: " + authorizer.get("AuthorizerUri"));
+                return;
+            }
+            if (!"authorizer".equals(environment(function).get(HANDLER_PROPERTY))) {
+                problems.add(id + " invokes " + target + " whose handler is "
+                        + environment(function).get(HANDLER_PROPERTY) + ", not authorizer");
+            }
+            if (function.get("AutoPublishAlias") != null && !String.valueOf(ref.get("Ref")).endsWith(".Alias")) {
+                problems.add(id + " invokes " + target + " unpublished; use !Ref " + target + ".Alias");
+            }
+            if (!"REQUEST".equals(authorizer.get("AuthorizerType"))
+                    || !list(authorizer.get("IdentitySource")).contains("route.request.querystring.token")) {
+                problems.add(id + " is not a REQUEST authorizer on route.request.querystring.token (the "
+                        + "skysocket.jwt-token-param default)");
+            }
+            boolean invokable = t.propertiesOfType("AWS::Lambda::Permission").values().stream()
+                    .anyMatch(p -> target.equals(refTarget(p.get("FunctionName")))
+                            && "apigateway.amazonaws.com".equals(p.get("Principal")));
+            if (!invokable) {
+                problems.add(id + ": no permission lets API Gateway invoke " + target);
+            }
+            boolean attached = connectRoutes.values().stream().anyMatch(route -> {
+                List<String> refs = new ArrayList<>();
+                collectRefs(route.get("AuthorizerId"), refs);
+                return refs.contains(id);
+            });
+            if (!attached) {
+                problems.add(id + " is attached to no $connect route (AuthorizerId)");
             }
         });
         return problems;
@@ -281,6 +344,31 @@ final class TemplateChecks {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         containers(t).forEach((name, container) -> out.put(name, nameValues(container.get("Environment"))));
         return out;
+    }
+
+    /** The function a plain route's target integration invokes, as the {@code Ref} in its URI, or null. */
+    private static Map<String, Object> integrationFunction(Template t, Object target) {
+        List<String> refs = new ArrayList<>();
+        collectRefs(target, refs);
+        Map<String, Map<String, Object>> integrations = t.propertiesOfType("AWS::ApiGatewayV2::Integration");
+        return refs.stream().filter(integrations::containsKey).findFirst()
+                .map(id -> firstRef(integrations.get(id).get("IntegrationUri"))).orElse(null);
+    }
+
+    /** The first {@code {"Ref": ...}} in a property, e.g. the function in {@code !Sub [uri, {Function: !Ref F}]}. */
+    private static Map<String, Object> firstRef(Object node) {
+        if (refTarget(node) != null) {
+            return map(node);
+        }
+        List<Object> children = node instanceof Map<?, ?> m ? new ArrayList<>(m.values())
+                : node instanceof List<?> l ? new ArrayList<>(l) : List.of();
+        for (Object child : children) {
+            Map<String, Object> found = firstRef(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static void collectRefs(Object node, List<String> refs) {

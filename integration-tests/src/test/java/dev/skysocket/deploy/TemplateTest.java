@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplateTest {
     private static final Path TEMPLATE = path("skysocket.template", "../template.yaml");
-    private static final Path FUNCTION_ZIP = path("skysocket.function-zip", "../functions/target/function.zip");
+    private static final Path FUNCTION_ZIP = path("skysocket.function-zip",
+            "../examples/chat/lambda/target/function.zip");
 
     @TempDir
     static Path libs;
@@ -58,13 +59,38 @@ class TemplateTest {
     @Test
     void aRouteWithoutAnIntegrationIsCaught() throws IOException {
         Template t = load();
-        map(map(properties(t, "WebSocketApi").get("Routes")).get("$connect")).remove("FunctionArn");
-        assertThat(TemplateChecks.routesReachTheirHandlers(t)).anyMatch(p -> p.contains("$connect has no integration"));
+        map(map(properties(t, "WebSocketApi").get("Routes")).get("$default")).remove("FunctionArn");
+        assertThat(TemplateChecks.routesReachTheirHandlers(t)).anyMatch(p -> p.contains("$default has no integration"));
+    }
+
+    @Test
+    void thePlainConnectRouteIsCheckedLikeTheOthers() throws IOException {
+        Template t = load();
+        Object uri = properties(t, "WebSocketApiConnectIntegration").get("IntegrationUri");
+        map(list(map(uri).get("Fn::Sub")).get(1)).put("Function", Map.of("Ref", "OpenFunction.Alias"));
+        assertThat(TemplateChecks.routesReachTheirHandlers(t))
+                .anyMatch(p -> p.contains("$connect reaches OpenFunction whose handler is open"));
+        properties(t, "WebSocketApiConnectRoute").put("RouteKey", "$connected");
+        assertThat(TemplateChecks.routesReachTheirHandlers(t)).anyMatch(p -> p.contains("no $connect route"));
+    }
+
+    @Test
+    void theConnectAuthorizerReachesTheAuthorizerHandler() throws IOException {
+        assertThat(TemplateChecks.connectAuthorizersReachTheAuthorizerHandler(load())).isEmpty();
+        Template t = load();
+        environment(t, "AuthorizerFunction").put(TemplateChecks.HANDLER_PROPERTY, "connect");
+        properties(t, "WebSocketApiConnectRoute").remove("AuthorizerId");
+        t.resources().remove("AuthorizerPermission");
+        assertThat(TemplateChecks.connectAuthorizersReachTheAuthorizerHandler(t))
+                .anyMatch(p -> p.contains("invokes AuthorizerFunction whose handler is connect"))
+                .anyMatch(p -> p.contains("attached to no $connect route"))
+                .anyMatch(p -> p.contains("no permission lets API Gateway invoke AuthorizerFunction"));
     }
 
     @Test
     void everyFunctionNamesAHandlerThatTheZipContains() throws IOException {
-        assertThat(handlers).contains("connect", "default", "disconnect", "open", "heartbeat", "publish");
+        assertThat(handlers).contains("connect", "default", "disconnect", "open", "heartbeat", "publish",
+                "authorizer");
         assertThat(TemplateChecks.functionsNameHandlersInTheZip(load(), handlers, zip::hasClass)).isEmpty();
     }
 

@@ -16,7 +16,7 @@ final class Banner {
                   const socket = io("%1$s", { path: "/%2$s", addTrailingSlash: false,
                                               transports: ["websocket"], forceBase64: true });
                   socket.emit("echo", "hello", (reply) => console.log(reply));
-                Fallback gateway (Engine.IO polling, then websocket): %5$s
+                %7$sFallback gateway (Engine.IO polling, then websocket): %5$s
                   Private Management API:           %6$s/@connections/{id}
                 Connect with socket.io-client v4's default options (in Node, withCredentials: true keeps the
                 polling session cookie; or run with skysocket.polling-secret=false):
@@ -25,6 +25,14 @@ final class Banner {
                 Demo chat page (two browser clients, one on each path): %5$s/
                 Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),
                 runner.managementEndpoint(), runner.dynamoEndpoint(), runner.gatewayUrl(),
-                runner.gateway().managementUrl());
+                runner.gateway().managementUrl(), authorizer(runner));
+    }
+
+    private static String authorizer(LocalRunner runner) {
+        return runner.emulator().authorizer().map(settings -> {
+            String token = settings.identitySource().isEmpty() ? "token" : settings.identitySource().get(0);
+            return "  $connect runs the authorizer first: add query: { " + token + ": <JWT> } to the options (no "
+                    + token + ": 401, a bad one: 403).\n";
+        }).orElse("");
     }
 }

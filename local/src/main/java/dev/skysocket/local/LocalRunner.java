@@ -1,10 +1,16 @@
 package dev.skysocket.local;
 
+import dev.skysocket.apigw.ApiGatewayAuthorizer;
 import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.auth.AnonymousAuthorizer;
+import dev.skysocket.auth.ConnectAuthorizer;
+import dev.skysocket.auth.ConnectAuthorizers;
+import dev.skysocket.auth.JwtSettings;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.local.apigw.ApiGatewayEmulator;
+import dev.skysocket.local.apigw.AuthorizerSettings;
 import dev.skysocket.logging.LogFormat;
 import dev.skysocket.logging.LogSetup;
 import dev.skysocket.gateway.fallback.FallbackGateway;
@@ -15,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The whole stack on a laptop: DynamoDB Local in-process, the API Gateway WebSocket emulator on loopback, and
  * the same route classes Lambda runs, with the open step on a worker thread and the heartbeat on a timer; beside
  * it the fallback gateway (Engine.IO polling and websocket) on the same table and app, so rooms span both paths.
+ * With {@code skysocket.jwt-issuer} set (or a custom {@code ConnectAuthorizer} installed) the emulator runs the same
+ * authorizer before {@code $connect} as the {@code authorizer} function does on AWS.
  */
 public final class LocalRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
@@ -63,6 +72,7 @@ public final class LocalRunner implements AutoCloseable {
         SkysocketConfig config = SkysocketConfig.from(settings);
         LocalSettings local = LocalSettings.from(settings);
         DeclaredServer io = app == null ? DeclaredServer.fromServiceLoader() : DeclaredServer.configuredBy(app);
+        AuthorizerSettings authorizer = authorizer(settings);  // a wrong JWT setting fails before anything starts
         LocalDynamo dynamo = LocalDynamo.start(local.dynamoPort());
         TableBootstrap.ensureTable(dynamo.client(), config.tableName());
         int port = local.apiGatewayPort() == 0 ? LocalDynamo.freePort() : local.apiGatewayPort();
@@ -80,7 +90,7 @@ public final class LocalRunner implements AutoCloseable {
                     }
                 }), callback, Clock.systemUTC());
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port),
-                new LambdaStyleIntegration(runtime));
+                new LambdaStyleIntegration(runtime), authorizer);
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
         FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,
@@ -90,6 +100,21 @@ public final class LocalRunner implements AutoCloseable {
         heartbeat.scheduleAtFixedRate(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
         return new LocalRunner(dynamo, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
+    }
+
+    /**
+     * The {@code $connect} authorizer as the template wires it on AWS: {@code ConnectAuthorizers.load}'s choice
+     * behind a Lambda REQUEST authorizer whose identity source is the token's query parameter. None when that
+     * choice is the anonymous fallback: then, as on a stack deployed without {@code JwtIssuer}, no authorizer runs
+     * and every connection is anonymous in the default tenant.
+     */
+    public static AuthorizerSettings authorizer(Settings settings) {
+        ConnectAuthorizer chosen = ConnectAuthorizers.load(settings);
+        if (chosen instanceof AnonymousAuthorizer) {
+            return null;
+        }
+        return new AuthorizerSettings(new LambdaStyleAuthorizer(new ApiGatewayAuthorizer(chosen)),
+                List.of(settings.string(JwtSettings.TOKEN_PARAM, "token")));
     }
 
     public String websocketUrl() {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An issuer's key endpoint on 127.0.0.1 and an ephemeral port: serves a JWKS (public keys only), or fails the
  * way real endpoints do (an error status, a body that is not a key set, no answer at all). Counts requests.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -27,32 +27,32 @@ final class JwksServer implements AutoCloseable {
     private volatile String body = "{\"keys\":[]}";
     private volatile boolean hang;
 
-    JwksServer() throws IOException {
+    public JwksServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/jwks.json", this::answer);
         server.setExecutor(threads);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
     }
 
     /** Serves the public half of {@code keys}. */
-    JwksServer serve(JWKSet keys) {
+    public JwksServer serve(JWKSet keys) {
         return answer(200, keys.toPublicJWKSet().toString(), false);
     }
 
-    JwksServer answer(int status, String body) {
+    public JwksServer answer(int status, String body) {
         return answer(status, body, false);
     }
 
     /** Accepts requests and never answers them, until closed. */
-    JwksServer hang() {
+    public JwksServer hang() {
         return answer(200, "", true);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -22,33 +22,36 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-/** Real key pairs made once per run, and tokens signed with them the way an issuer would. */
-final class Tokens {
-    static final String ISSUER = "https://issuer.example/pool-1";
-    static final String AUDIENCE = "skysocket-test-client";
-    static final RSAKey RSA = rsa("rsa-1");
+/**
+ * Real key pairs made once per run, and tokens signed with them the way an issuer would. Public for the modules
+ * that run the authorizer behind API Gateway (functions, the local emulator).
+ */
+public final class Tokens {
+    public static final String ISSUER = "https://issuer.example/pool-1";
+    public static final String AUDIENCE = "skysocket-test-client";
+    public static final RSAKey RSA = rsa("rsa-1");
     /** Another key pair published under the same kid: its signatures must not pass for {@link #RSA}'s. */
-    static final RSAKey IMPOSTOR = rsa("rsa-1");
-    static final RSAKey ROTATED = rsa("rsa-2");
-    static final ECKey EC = ec("ec-1");
+    public static final RSAKey IMPOSTOR = rsa("rsa-1");
+    public static final RSAKey ROTATED = rsa("rsa-2");
+    public static final ECKey EC = ec("ec-1");
 
     private Tokens() {
     }
 
     /** Settings for an issuer whose keys are at {@code jwks}; the tenant comes from the claim {@code tenant}. */
-    static JwtSettings settings(URI jwks) {
+    public static JwtSettings settings(URI jwks) {
         return new JwtSettings(ISSUER, AUDIENCE, jwks, "tenant", "sub", "token", Duration.ofSeconds(60),
                 "default", Duration.ofMillis(300));
     }
 
     /** Claims that pass every check: tenant {@code acme}, user {@code alice}, expiring in five minutes. */
-    static JWTClaimsSet.Builder claims() {
+    public static JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("alice")
                 .claim("tenant", "acme").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
     }
 
-    static String sign(JWK key, JWTClaimsSet claims) {
+    public static String sign(JWK key, JWTClaimsSet claims) {
         try {
             JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
@@ -59,17 +62,17 @@ final class Tokens {
         }
     }
 
-    static String sign(JWK key, JWTClaimsSet.Builder claims) {
+    public static String sign(JWK key, JWTClaimsSet.Builder claims) {
         return sign(key, claims.build());
     }
 
     /** A compact JWS with any header and payload JSON and a signature of garbage. */
-    static String forged(String headerJson, String payloadJson, String signature) {
+    public static String forged(String headerJson, String payloadJson, String signature) {
         return Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
                 + Base64URL.encode(payloadJson.getBytes(StandardCharsets.UTF_8)) + "." + signature;
     }
 
-    static ConnectRequest withToken(String token) {
+    public static ConnectRequest withToken(String token) {
         return new ConnectRequest(Map.of("EIO", "4", "transport", "websocket", "token", token), Map.of(),
                 "192.0.2.1");
     }

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  * AWS. AWS behaviour that shapes application code is enforced, not approximated: the upgrade stays pending while
  * {@code $connect} runs and the connection does not exist (410) until it has returned and the 101 is sent; binary
  * frames close with 1003; oversized frames and messages close with 1009; idle and over-age connections close with
- * 1001; every close invokes {@code $disconnect} exactly once.
+ * 1001; every close invokes {@code $disconnect} exactly once. With {@link AuthorizerSettings}, a Lambda REQUEST
+ * authorizer decides each upgrade before {@code $connect}, as on AWS.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private final EmulatorSettings settings;
     private final WebSocketIntegration integration;
+    private final AuthorizerSettings authorizer;
     private final EmulatorStats stats = new EmulatorStats();
     private final ConnectionRegistry registry = new ConnectionRegistry();
     /** Every accepted connection until its {@code $disconnect} has completed, so shutdown can wait for them. */
@@ -60,8 +64,20 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private long sweepTimer = -1;
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
+        this(settings, integration, null);
+    }
+
+    /**
+     * An emulator whose {@code $connect} route has a Lambda REQUEST authorizer, or none when {@code authorizer} is
+     * null. The authorizer runs before {@code $connect}, on a worker, within the integration timeout: a Deny (or no
+     * Allow) refuses the upgrade with 403, a missing identity source with 401 before it is called, a failure or
+     * timeout with 500; none of these invokes {@code $connect}.
+     */
+    public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration,
+                              AuthorizerSettings authorizer) {
         this.settings = settings;
         this.integration = integration;
+        this.authorizer = authorizer;
     }
 
     /** Binds the listener and returns once it accepts connections. */
@@ -127,6 +143,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     public EmulatorSettings settings() {
         return settings;
+    }
+
+    /** The {@code $connect} route's Lambda authorizer, if it has one. */
+    public Optional<AuthorizerSettings> authorizer() {
+        return Optional.ofNullable(authorizer);
     }
 
     public EmulatorStats stats() {
@@ -205,20 +226,77 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         Context eventLoop = vertx.getOrCreateContext();
         ConnectionContext connection = UpgradeRequests.read(handshake, server.actualPort());
         String requestId = AwsIds.newId();
+        if (authorizer == null) {
+            invokeConnect(handshake, eventLoop, connection, requestId);
+            return;
+        }
+        for (String parameter : authorizer.identitySource()) {
+            String value = connection.queryParameter(parameter);
+            if (value == null || value.isEmpty()) {
+                // AWS answers 401 without calling the authorizer when an identity source is missing or empty.
+                refuse(handshake, connection, AuthorizerVerdict.UNAUTHORIZED);
+                return;
+            }
+        }
+        String methodArn = events.connectMethodArn();
+        String event = events.authorizer(connection, methodArn, connection.connectedAtMillis(), requestId);
+        // Like $connect, the authorizer runs on a worker; its verdict is applied on the event loop.
+        authorize(event, methodArn).thenAccept(verdict -> eventLoop.runOnContext(ignored -> {
+            if (verdict instanceof AuthorizerVerdict.Allowed allowed && !stopping) {
+                invokeConnect(handshake, eventLoop, connection.withAuthorizer(allowed.authorizer()), requestId);
+            } else if (verdict instanceof AuthorizerVerdict.Refused refused) {
+                LOG.log(Level.DEBUG, "apigw.authorizer.refused connectionId={0} reason={1}",
+                        connection.connectionId(), refused.reason());
+                refuse(handshake, connection, refused.status());
+            } else {
+                refuse(handshake, connection, 503);
+            }
+        }));
+    }
+
+    private void invokeConnect(ServerWebSocketHandshake handshake, Context eventLoop, ConnectionContext connection,
+                               String requestId) {
         String event = events.connect(connection, connection.connectedAtMillis(), requestId);
         // The upgrade stays pending while $connect runs on a worker; the verdict is applied on the event loop.
         invoker.invoke("$connect", event).thenAccept(outcome ->
                 eventLoop.runOnContext(ignored -> finishHandshake(handshake, connection, outcome)));
     }
 
+    /** Never completes exceptionally: a throw, an invalid answer or a timeout is a 500 refusal. */
+    private CompletableFuture<AuthorizerVerdict> authorize(String event, String methodArn) {
+        stats.authorizerInvocation();
+        long start = System.nanoTime();
+        CompletableFuture<AuthorizerVerdict> call;
+        try {
+            call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String answer = authorizer.authorizer().authorize(event);
+                    return AuthorizerVerdict.of(answer, methodArn, (System.nanoTime() - start) / 1_000_000);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, workers);
+        } catch (RuntimeException rejected) {
+            call = CompletableFuture.failedFuture(rejected);
+        }
+        return call.orTimeout(settings.integrationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(error -> new AuthorizerVerdict.Refused(AuthorizerVerdict.AUTHORIZER_FAILURE,
+                        error instanceof TimeoutException || error.getCause() instanceof TimeoutException
+                                ? "timed out" : "failed: " + error));
+    }
+
+    private void refuse(ServerWebSocketHandshake handshake, ConnectionContext connection, int status) {
+        stats.connectRefused();
+        LOG.log(Level.DEBUG, "apigw.connect.refused connectionId={0} status={1}", connection.connectionId(),
+                String.valueOf(status));
+        handshake.reject(status);
+    }
+
     private void finishHandshake(ServerWebSocketHandshake handshake, ConnectionContext connection,
                                  IntegrationOutcome outcome) {
         int status = stopping ? 503 : ConnectVerdict.status(outcome);
         if (status != 101) {
-            stats.connectRefused();
-            LOG.log(Level.DEBUG, "apigw.connect.refused connectionId={0} status={1}", connection.connectionId(),
-                    String.valueOf(status));
-            handshake.reject(status);
+            refuse(handshake, connection, status);
             return;
         }
         accepting.incrementAndGet();

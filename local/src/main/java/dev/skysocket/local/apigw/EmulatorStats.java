@@ -21,6 +21,7 @@ public final class EmulatorStats {
     private final LongAdder connectInvocations = new LongAdder();
     private final LongAdder defaultInvocations = new LongAdder();
     private final LongAdder disconnectInvocations = new LongAdder();
+    private final LongAdder authorizerInvocations = new LongAdder();
 
     /** Inbound data frames (text, binary, continuation), control frames excluded. */
     public long inboundFrames() {
@@ -87,6 +88,11 @@ public final class EmulatorStats {
         return disconnectInvocations.sum();
     }
 
+    /** Invocations of the {@code $connect} route's Lambda authorizer, when one is configured. */
+    public long authorizerInvocations() {
+        return authorizerInvocations.sum();
+    }
+
     /** Messages AWS bills: inbound and outbound, each counted per 32 KB frame. */
     public long billedMessages() {
         return inboundFrames() + outboundFrames();
@@ -138,6 +144,10 @@ public final class EmulatorStats {
         }
     }
 
+    void authorizerInvocation() {
+        authorizerInvocations.increment();
+    }
+
     void integrationFailure() {
         integrationFailures.increment();
     }
@@ -149,6 +159,7 @@ public final class EmulatorStats {
                 + ", posts=" + posts() + ", opened=" + connectionsOpened() + ", closed=" + connectionsClosed()
                 + ", refused=" + connectsRefused() + ", gone=" + goneResponses()
                 + ", integrationFailures=" + integrationFailures() + ", invocations=" + connectInvocations() + "/"
-                + defaultInvocations() + "/" + disconnectInvocations() + "}";
+                + defaultInvocations() + "/" + disconnectInvocations() + ", authorizerInvocations="
+                + authorizerInvocations() + "}";
     }
 }

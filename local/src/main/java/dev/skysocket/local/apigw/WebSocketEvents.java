@@ -18,13 +18,18 @@ import java.util.Map;
 /**
  * Builds the Lambda proxy events API Gateway sends for WebSocket routes, key for key as AWS sends them: CONNECT
  * carries the upgrade request's headers and query; MESSAGE carries no headers, only the body; DISCONNECT carries
- * AWS's fixed header set and the close status and reason in {@code requestContext}.
+ * AWS's fixed header set and the close status and reason in {@code requestContext}. With a Lambda authorizer, every
+ * event's {@code requestContext.authorizer} repeats what it allowed; the authorizer's own event is built here too.
  */
 final class WebSocketEvents {
 
     /** AWS's {@code requestTime} format, e.g. {@code 21/Nov/2026:10:00:00 +0000}. */
     static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** The region and account in the local {@code methodArn}: the local stack's region, and no real account. */
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "000000000000";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final String apiId;
@@ -42,6 +47,38 @@ final class WebSocketEvents {
     }
 
     String connect(ConnectionContext connection, long requestTimeMillis, String requestId) {
+        return connectEvent(connection, requestTimeMillis, requestId).toString();
+    }
+
+    /**
+     * The {@code $connect} route's Lambda REQUEST authorizer event: the {@code $connect} event's headers, query and
+     * request context, with {@code type}, {@code methodArn} and the (empty) stage variables, as AWS sends it.
+     */
+    String authorizer(ConnectionContext connection, String methodArn, long requestTimeMillis, String requestId) {
+        ObjectNode connect = connectEvent(connection, requestTimeMillis, requestId);
+        ObjectNode event = mapper.createObjectNode();
+        event.put("type", "REQUEST");
+        event.put("methodArn", methodArn);
+        connect.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("requestContext")) {
+                event.putObject("stageVariables");
+            }
+            if (!field.getKey().equals("isBase64Encoded")) {
+                event.set(field.getKey(), field.getValue());
+            }
+        });
+        return event.toString();
+    }
+
+    /**
+     * The ARN the authorizer's policy must allow:
+     * {@code arn:aws:execute-api:<region>:<account>:<api>/<stage>/$connect}.
+     */
+    String connectMethodArn() {
+        return "arn:aws:execute-api:" + REGION + ":" + ACCOUNT + ":" + apiId + "/" + stage + "/$connect";
+    }
+
+    private ObjectNode connectEvent(ConnectionContext connection, long requestTimeMillis, String requestId) {
         ObjectNode event = mapper.createObjectNode();
         ObjectNode single = event.putObject("headers");
         ObjectNode multi = event.putObject("multiValueHeaders");
@@ -61,7 +98,7 @@ final class WebSocketEvents {
         context.putNull("disconnectReason");
         finish(context, connection, requestTimeMillis, requestId);
         event.put("isBase64Encoded", false);
-        return event.toString();
+        return event;
     }
 
     String message(ConnectionContext connection, String body, long receivedAtMillis, String messageId,
@@ -113,6 +150,10 @@ final class WebSocketEvents {
     private void finish(ObjectNode context, ConnectionContext connection, long timeMillis, String requestId) {
         context.put("stage", stage);
         context.put("connectedAt", connection.connectedAtMillis());
+        if (connection.authorizer() != null) {
+            // AWS repeats what the $connect authorizer allowed in every event of the connection.
+            context.set("authorizer", connection.authorizer().deepCopy());
+        }
         context.put("requestTimeEpoch", timeMillis);
         ObjectNode identity = context.putObject("identity");
         identity.put("userAgent", connection.userAgent());

@@ -7,7 +7,11 @@
  * same port, and AWS's limits (410 before {@code $connect} returns, 1003 on binary frames, 1009 over 32 KB frames or
  * 128 KB messages, 1001 after 10 idle minutes or 2 hours, {@code $disconnect} exactly once). Public API:
  * {@link dev.skysocket.local.apigw.ApiGatewayEmulator}, {@link dev.skysocket.local.apigw.EmulatorSettings},
- * {@link dev.skysocket.local.apigw.WebSocketIntegration} and {@link dev.skysocket.local.apigw.EmulatorStats}.
+ * {@link dev.skysocket.local.apigw.WebSocketIntegration}, {@link dev.skysocket.local.apigw.EmulatorStats}, and for a
+ * {@code $connect} Lambda REQUEST authorizer {@link dev.skysocket.local.apigw.AuthorizerSettings} and
+ * {@link dev.skysocket.local.apigw.RequestAuthorizer} (401 on a missing identity source, 403 unless the policy
+ * allows the {@code methodArn}, 500 on a failure; what it allowed is every event's
+ * {@code requestContext.authorizer}).
  *
  * <p>Local choices, where AWS leaves a value free: {@code domainName} is {@code 127.0.0.1:<port>} and the
  * {@code $connect} event says {@code X-Forwarded-Proto: http}, so a backend that builds its callback URL as
