@@ -1,8 +1,8 @@
 package dev.skysocket.apigw;
 
-import dev.skysocket.auth.Authorization;
-import dev.skysocket.auth.ConnectAuthorizer;
-import dev.skysocket.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.api.auth.ConnectRequest;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;

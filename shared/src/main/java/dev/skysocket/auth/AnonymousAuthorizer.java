@@ -1,5 +1,8 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
 /**
  * Lets everyone in, anonymously, into one tenant: what a deployment without authentication gets. Namespaces can
  * still authenticate in middleware, from the Socket.IO CONNECT {@code auth} payload.

@@ -1,5 +1,6 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.config.Settings;
 import java.util.List;
 import java.util.ServiceConfigurationError;

@@ -1,5 +1,8 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

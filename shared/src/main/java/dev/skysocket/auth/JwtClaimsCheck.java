@@ -1,5 +1,6 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.Authorization;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,5 @@
 /**
- * Who may open a connection: the {@link dev.skysocket.auth.ConnectAuthorizer} SPI asked once per
+ * Who may open a connection: the {@link dev.skysocket.api.auth.ConnectAuthorizer} SPI (in the API) asked once per
  * {@code $connect}, its one built-in JWT implementation ({@link dev.skysocket.auth.JwtAuthorizer}, RS256/ES256
  * against the issuer's JWKS), the anonymous fallback, and the ServiceLoader lookup that picks one
  * ({@link dev.skysocket.auth.ConnectAuthorizers}).

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skysocket.auth.Authorization;
-import dev.skysocket.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.api.auth.ConnectRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +86,7 @@ class ConnectAuthorizersTest {
                 .hasMessageContaining("more than one ConnectAuthorizer")
                 .hasMessageContaining(VipOnly.class.getName())
                 .hasMessageContaining(EveryoneIsAdmin.class.getName())
-                .hasMessageContaining("META-INF/services/dev.skysocket.auth.ConnectAuthorizer");
+                .hasMessageContaining("META-INF/services/dev.skysocket.api.auth.ConnectAuthorizer");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.Authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

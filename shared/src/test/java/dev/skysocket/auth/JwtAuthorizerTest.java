@@ -1,5 +1,7 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.api.auth.Authorization;
 import static dev.skysocket.auth.Tokens.claims;
 import static dev.skysocket.auth.Tokens.sign;
 import static dev.skysocket.auth.Tokens.withToken;

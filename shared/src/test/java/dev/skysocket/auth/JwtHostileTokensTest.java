@@ -1,5 +1,6 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.Authorization;
 import static dev.skysocket.auth.Tokens.claims;
 import static dev.skysocket.auth.Tokens.forged;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.skysocket.auth;
 
+import dev.skysocket.api.auth.ConnectRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

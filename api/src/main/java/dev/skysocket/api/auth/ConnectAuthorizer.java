@@ -1,9 +1,9 @@
-package dev.skysocket.auth;
+package dev.skysocket.api.auth;
 
 /**
  * Decides, once per {@code $connect}, whether a client may connect and as whom. Implementations are thread-safe
  * and never throw: every refusal is an {@link Authorization.Denied} with a short reason. A custom one is found
- * through {@link java.util.ServiceLoader} (a {@code META-INF/services/dev.skysocket.auth.ConnectAuthorizer}
+ * through {@link java.util.ServiceLoader} (a {@code META-INF/services/dev.skysocket.api.auth.ConnectAuthorizer}
  * entry naming a class with a public no-argument constructor); see {@link ConnectAuthorizers}.
  */
 public interface ConnectAuthorizer {

@@ -1,4 +1,4 @@
-package dev.skysocket.auth;
+package dev.skysocket.api.auth;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
