@@ -4,7 +4,9 @@ import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.apigw.AsyncInvoker;
 import dev.skysocket.apigw.LambdaAsyncInvoker;
 import dev.skysocket.apigw.OpenPacketStep;
+import dev.skysocket.config.AppSettings;
 import dev.skysocket.config.Settings;
+import dev.skysocket.config.ssm.AppSettingsLoader;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.server.DeclaredServer;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -101,8 +104,13 @@ final class RuntimeWiring implements AutoCloseable {
             }
             ManagementApiClients management = owned(owned, new ManagementApiClients(region, credentials,
                     config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
-            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(), dynamo,
-                    management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
+            // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
+            AppSettings appSettings;
+            try (SdkHttpClient ssmHttp = UrlConnectionHttpClient.create()) {
+                appSettings = AppSettingsLoader.load(settings, ssmHttp, credentials, region.id());
+            }
+            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
+                    dynamo, management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
             if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
             }

@@ -35,7 +35,7 @@ final class TestStack {
                 "skysocket.ping-interval-ms", Long.toString(PING_INTERVAL_MS),
                 "skysocket.ping-timeout-ms", Long.toString(PING_TIMEOUT_MS),
                 "skysocket.sweep-period-ms", Long.toString(SWEEP_PERIOD_MS),
-                "skysocket.admin-token", ADMIN_TOKEN);
+                "app.admin-token", ADMIN_TOKEN);
     }
 
     /** The deployment named by the {@code skysocket.it.*} system properties, if any. */

@@ -3,9 +3,10 @@ package dev.skysocket.local;
 import dev.skysocket.apigw.ApiGatewayAuthorizer;
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.auth.AnonymousAuthorizer;
-import dev.skysocket.auth.ConnectAuthorizer;
+import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.auth.JwtSettings;
+import dev.skysocket.config.AppSettings;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +73,9 @@ public final class LocalRunner implements AutoCloseable {
     public static LocalRunner start(Settings settings, SocketApp app) {
         SkysocketConfig config = SkysocketConfig.from(settings);
         LocalSettings local = LocalSettings.from(settings);
-        DeclaredServer io = app == null ? DeclaredServer.fromServiceLoader() : DeclaredServer.configuredBy(app);
+        AppSettings appSettings = AppSettings.of(Map.of(), settings);
+        DeclaredServer io = app == null ? DeclaredServer.fromServiceLoader(appSettings)
+                : DeclaredServer.configuredBy(app, appSettings);
         AuthorizerSettings authorizer = authorizer(settings);  // a wrong JWT setting fails before anything starts
         LocalDynamo dynamo = LocalDynamo.start(local.dynamoPort());
         TableBootstrap.ensureTable(dynamo.client(), config.tableName());

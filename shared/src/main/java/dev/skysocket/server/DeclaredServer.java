@@ -3,6 +3,7 @@ package dev.skysocket.server;
 import dev.skysocket.api.Namespace;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.api.SocketServer;
+import dev.skysocket.config.AppSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -14,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeclaredServer implements SocketServer {
     private final Map<String, DeclaredNamespace> namespaces = new ConcurrentHashMap<>();
+    private final AppSettings settings;
+
+    private DeclaredServer(AppSettings settings) {
+        this.settings = settings;
+    }
 
     @Override
     public DeclaredNamespace of(String name) {
@@ -28,14 +34,24 @@ public final class DeclaredServer implements SocketServer {
         return Optional.ofNullable(namespaces.get(name));
     }
 
+    @Override
+    public Optional<String> setting(String name) {
+        return settings.get(name);
+    }
+
     /** The declared namespace with the runtime's view of its handlers, or empty. */
     Optional<DeclaredNamespace> declared(String name) {
         return Optional.ofNullable(namespaces.get(name));
     }
 
-    /** A server configured by the given app. */
+    /** A server configured by the given app, whose settings come from {@code app.*} properties only. */
     public static DeclaredServer configuredBy(SocketApp app) {
-        DeclaredServer io = new DeclaredServer();
+        return configuredBy(app, AppSettings.system());
+    }
+
+    /** A server configured by the given app with these app settings. */
+    public static DeclaredServer configuredBy(SocketApp app, AppSettings settings) {
+        DeclaredServer io = new DeclaredServer(settings);
         app.configure(io);
         return io;
     }
@@ -45,11 +61,16 @@ public final class DeclaredServer implements SocketServer {
      * when there is none or more than one.
      */
     public static DeclaredServer fromServiceLoader() {
+        return fromServiceLoader(AppSettings.system());
+    }
+
+    /** The same, with these app settings. */
+    public static DeclaredServer fromServiceLoader(AppSettings settings) {
         var apps = ServiceLoader.load(SocketApp.class).stream().map(ServiceLoader.Provider::get).toList();
         if (apps.size() != 1) {
             throw new IllegalStateException("expected exactly one SocketApp on the class path, found " + apps.size()
                     + ": list your implementation in META-INF/services/" + SocketApp.class.getName());
         }
-        return configuredBy(apps.get(0));
+        return configuredBy(apps.get(0), settings);
     }
 }

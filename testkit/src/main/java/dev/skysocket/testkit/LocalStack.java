@@ -29,7 +29,7 @@ public final class LocalStack {
     /** Starts the stack with the app {@code app} makes, or the ServiceLoader's app when it makes null. */
     static LocalStack start(StackSettings stackSettings, Supplier<SocketApp> app) {
         Settings settings = stackSettings.settings();
-        LocalRunner runner = stackSettings.asSystemProperties(() -> LocalRunner.start(settings, app.get()));
+        LocalRunner runner = LocalRunner.start(settings, app.get());
         return new LocalStack(runner, settings.string("skysocket.gateway-path", "/socket.io/"));
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lifecycle methods and constructors take a {@link LocalStack} parameter to connect clients.
  *
  * <pre>{@code
- * @SkysocketTest(settings = "skysocket.admin-token=test-token")
+ * @SkysocketTest(settings = "app.admin-token=test-token")
  * class ChatAppTest {
  *     @Test
  *     void echoAcksItsArguments(LocalStack stack) {
@@ -40,7 +40,7 @@ public @interface SkysocketTest {
     Class<? extends SocketApp> app() default SocketApp.class;
 
     /**
-     * Settings as {@code "name=value"} pairs (e.g. {@code "skysocket.admin-token=x"}), over the kit's defaults
+     * Settings as {@code "name=value"} pairs (e.g. {@code "app.admin-token=x"}, an app setting), over the kit's defaults
      * (free ports, stage {@code dev}). They are also system properties while the app is constructed and
      * configured, so an app that reads its own settings from there sees them.
      */

@@ -8,23 +8,22 @@ import dev.skysocket.api.SocketServer;
 /**
  * The kit's own test app. On {@code /} and {@code /private}: {@code echo} acks its arguments, {@code join(room)}
  * joins and acks the room, {@code say(room, msg)} emits {@code said(msg)} to the room's other members and acks,
- * {@code greeting} acks the system property {@code testkit.greeting} as it was when the app was constructed.
+ * {@code greeting} acks the app setting {@code greeting} (or "none").
  * {@code /private} refuses a client without {@code auth.token} with "unauthorized".
  */
 public final class RoomsApp implements SocketApp {
-    private final String greeting = System.getProperty("testkit.greeting", "none");
-
     @Override
     public void configure(SocketServer io) {
-        rooms(io.of("/"));
-        rooms(io.of("/private")).use(socket -> {
+        String greeting = io.setting("greeting").orElse("none");
+        rooms(io.of("/"), greeting);
+        rooms(io.of("/private"), greeting).use(socket -> {
             if (!socket.handshake().auth().path("token").isTextual()) {
                 throw new ConnectRefused("unauthorized");
             }
         });
     }
 
-    private Namespace rooms(Namespace namespace) {
+    private static Namespace rooms(Namespace namespace, String greeting) {
         return namespace
                 .on("echo", (socket, args, ack) -> ack.send(args))
                 .on("join", (socket, args, ack) -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-@SkysocketTest(app = RoomsApp.class, settings = {"skysocket.stage=kit", "testkit.greeting=hello"})
+@SkysocketTest(app = RoomsApp.class, settings = {"skysocket.stage=kit", "app.greeting=hello"})
 class SkysocketExtensionTest {
     private static LocalStack beforeAll;
     private final LocalStack constructed;
@@ -45,11 +45,11 @@ class SkysocketExtensionTest {
     }
 
     @Test
-    void showsTheSettingsToTheAppAsSystemPropertiesOnlyWhileItStarts(LocalStack stack) {
+    void givesTheAppItsAppSettingsWithoutTouchingSystemProperties(LocalStack stack) {
         try (TestClient client = stack.connectFallback("/")) {
             assertThat(client.emitWithAck("greeting").get(0).asText()).isEqualTo("hello");
         }
-        assertThat(System.getProperty("testkit.greeting")).isNull();
+        assertThat(System.getProperty("app.greeting")).isNull();
         assertThat(System.getProperty("skysocket.stage")).isNull();
     }
 

@@ -28,31 +28,4 @@ class StackSettingsTest {
         assertThatThrownBy(() -> StackSettings.of(new String[] {"=x"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
-
-    @Test
-    void systemPropertiesAreSetOnlyWhileTheStartRunsAndThenPutBack() {
-        System.setProperty("testkit.kept", "before");
-        try {
-            StackSettings settings = StackSettings.of(new String[] {"testkit.kept=during", "testkit.added=new"});
-
-            String seen = settings.asSystemProperties(
-                    () -> System.getProperty("testkit.kept") + "/" + System.getProperty("testkit.added"));
-
-            assertThat(seen).isEqualTo("during/new");
-            assertThat(System.getProperty("testkit.kept")).isEqualTo("before");
-            assertThat(System.getProperty("testkit.added")).isNull();
-        } finally {
-            System.clearProperty("testkit.kept");
-        }
-    }
-
-    @Test
-    void systemPropertiesArePutBackWhenTheStartFails() {
-        StackSettings settings = StackSettings.of(new String[] {"testkit.failing=yes"});
-
-        assertThatThrownBy(() -> settings.asSystemProperties(() -> {
-            throw new IllegalStateException("no app");
-        })).hasMessage("no app");
-        assertThat(System.getProperty("testkit.failing")).isNull();
-    }
 }

@@ -13,27 +13,28 @@ import dev.skysocket.api.SocketServer;
 
 /**
  * The example application: {@code /} is open to everyone, {@code /admin} needs {@code auth.token} to equal the
- * admin token (setting {@code skysocket.admin-token}, default {@code admin-secret}). Both namespaces offer
- * echo, join, leave and say.
+ * admin token (the app setting {@code admin-token}: on AWS a SecureString parameter under the deployment's
+ * {@code AppSettingsPath}, locally {@code -Dapp.admin-token} or {@code APP_ADMIN_TOKEN}; default
+ * {@code admin-secret}). Both namespaces offer echo, join, leave and say.
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
     private final String adminToken;
 
-    /**
-     * The ServiceLoader entry point: the admin token comes from the system property {@code skysocket.admin-token}
-     * or the environment variable {@code SKYSOCKET_ADMIN_TOKEN}.
-     */
+    /** The ServiceLoader entry point: the admin token is the app setting {@code admin-token}. */
     public ChatApp() {
-        this(setting("skysocket.admin-token", "SKYSOCKET_ADMIN_TOKEN", DEFAULT_ADMIN_TOKEN));
+        this(null);
     }
 
+    /** With a fixed admin token (null: the app setting). */
     public ChatApp(String adminToken) {
         this.adminToken = adminToken;
     }
 
     @Override
     public void configure(SocketServer io) {
+        String adminToken = this.adminToken != null ? this.adminToken
+                : io.setting("admin-token").orElse(DEFAULT_ADMIN_TOKEN);
         chat(io.of("/"));
         chat(io.of("/admin")).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
@@ -88,13 +89,5 @@ public final class ChatApp implements SocketApp {
         said.put("from", socket.id());
         socket.to(room).emit("said", said);
         ack.send();
-    }
-
-    private static String setting(String property, String variable, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(variable);
-        }
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The example app on the local stack, with stock Java clients on both paths. */
 @Timeout(60)
-@SkysocketTest(settings = "skysocket.admin-token=test-token")
+@SkysocketTest(settings = "app.admin-token=test-token")
 class ChatAppTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

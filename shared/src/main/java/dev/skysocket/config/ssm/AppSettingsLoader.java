@@ -1,0 +1,33 @@
+package dev.skysocket.config.ssm;
+
+import dev.skysocket.config.AppSettings;
+import dev.skysocket.config.Settings;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * The app settings of a deployed process: the parameters under {@code skysocket.app-settings-path} (set by
+ * template.yaml from its {@code AppSettingsPath}), read once at start, over the {@code app.*} fallback.
+ */
+public final class AppSettingsLoader {
+    private static final System.Logger LOG = System.getLogger(AppSettingsLoader.class.getName());
+
+    private AppSettingsLoader() {
+    }
+
+    public static AppSettings load(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
+                                   String region) {
+        String path = settings.string("skysocket.app-settings-path", null);
+        if (path == null) {
+            return AppSettings.of(Map.of(), settings);
+        }
+        String endpoint = settings.string("skysocket.ssm-endpoint", null);
+        Map<String, String> loaded = new ParameterStore(http, credentials, region,
+                endpoint == null ? null : URI.create(endpoint)).read(path);
+        LOG.log(Level.INFO, "event=app_settings_loaded path={0} count={1}", path, Integer.toString(loaded.size()));
+        return AppSettings.of(loaded, settings);
+    }
+}
