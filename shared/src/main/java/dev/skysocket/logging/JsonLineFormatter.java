@@ -11,9 +11,9 @@ import java.util.logging.LogRecord;
 
 /**
  * One JSON object per record, on one line: {@code timestamp} (ISO-8601, UTC), {@code level}, {@code logger},
- * {@code message}, {@code thread} and, with a throwable, {@code errorType} and {@code errorMessage}. The first
- * three are the field names of Lambda's JSON log format, so CloudWatch Logs Insights queries work the same on
- * Lambda and on Fargate.
+ * {@code message}, {@code thread} and, with a throwable, {@code exception} ({@code exceptionType},
+ * {@code message}). The functions' Quarkus JSON log is configured to the same names (functions'
+ * microprofile-config.properties), so one CloudWatch Logs Insights query reads Lambda and Fargate alike.
  */
 public final class JsonLineFormatter extends Formatter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -30,8 +30,10 @@ public final class JsonLineFormatter extends Formatter {
             json.writeStringField("thread", Thread.currentThread().getName());
             Throwable thrown = record.getThrown();
             if (thrown != null) {
-                json.writeStringField("errorType", thrown.getClass().getName());
-                json.writeStringField("errorMessage", String.valueOf(thrown.getMessage()));
+                json.writeObjectFieldStart("exception");
+                json.writeStringField("exceptionType", thrown.getClass().getName());
+                json.writeStringField("message", String.valueOf(thrown.getMessage()));
+                json.writeEndObject();
             }
             json.writeEndObject();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.skysocket.logging;
 
 import dev.skysocket.config.Settings;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -9,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * Installs the one console handler of a Skysocket process (the local stack, the Fargate gateway): every record,
- * ours and the libraries' (SLF4J is bound to java.util.logging), as one line on standard error.
+ * ours and the libraries' (SLF4J is bound to java.util.logging), as one line on standard output.
  */
 public final class LogSetup {
     private LogSetup() {
@@ -24,9 +23,8 @@ public final class LogSetup {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        Handler console = new ConsoleHandler();
+        Handler console = new StdoutHandler(formatter(format));
         console.setLevel(Level.ALL);
-        console.setFormatter(formatter(format));
         root.addHandler(console);
     }
 

@@ -39,7 +39,9 @@ class LineFormattersTest {
         assertThat(parsed.path("logger").asText()).isEqualTo("dev.skysocket.Thing");
         assertThat(parsed.path("message").asText()).isEqualTo("event=\"quoted\" line\nbreak");
         assertThat(parsed.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(parsed.path("errorType").asText()).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(parsed.path("exception").path("exceptionType").asText())
+                .isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(parsed.path("exception").path("message").asText()).isEqualTo("bad");
     }
 
     @Test

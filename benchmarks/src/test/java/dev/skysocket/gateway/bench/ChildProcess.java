@@ -1,9 +1,11 @@
 package dev.skysocket.gateway.bench;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A server the benchmark starts as its own process (DynamoDB Local, the gateway, the reference Node server), so
- * its memory is its own: standard error goes to a log file, standard output is read until a ready line.
+ * its memory is its own: standard error goes to a log file, standard output (where the product logs) to a
+ * second one beside it, read line by line for the ready line.
  */
 final class ChildProcess implements AutoCloseable {
     private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -23,11 +26,11 @@ final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<Matcher> ready = new CompletableFuture<>();
 
-    private ChildProcess(String name, Process process, Pattern readyLine) {
+    private ChildProcess(String name, Process process, Pattern readyLine, Path stdoutLog) {
         this.name = name;
         this.process = process;
         RUNNING.add(process);
-        Thread reader = new Thread(() -> read(readyLine), name + "-stdout");
+        Thread reader = new Thread(() -> read(readyLine, stdoutLog), name + "-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -37,7 +40,9 @@ final class ChildProcess implements AutoCloseable {
                               Pattern readyLine, Duration timeout) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().putAll(env);
-        ChildProcess child = new ChildProcess(name, builder.start(), readyLine);
+        // The product logs on standard output: kept beside the standard-error log.
+        ChildProcess child = new ChildProcess(name, builder.start(), readyLine,
+                log.resolveSibling(log.getFileName() + ".stdout"));
         try {
             child.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -60,10 +65,14 @@ final class ChildProcess implements AutoCloseable {
         return name;
     }
 
-    private void read(Pattern readyLine) {
+    private void read(Pattern readyLine, Path stdoutLog) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8));
+             BufferedWriter copy = Files.newBufferedWriter(stdoutLog, StandardCharsets.UTF_8)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
+                copy.write(line);
+                copy.newLine();
+                copy.flush();
                 Matcher m = readyLine.matcher(line);
                 if (!ready.isDone() && m.find()) {
                     ready.complete(m);

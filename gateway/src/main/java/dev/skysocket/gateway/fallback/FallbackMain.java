@@ -1,17 +1,21 @@
 package dev.skysocket.gateway.fallback;
 
+import dev.skysocket.config.AppSettings;
 import dev.skysocket.config.Settings;
+import dev.skysocket.config.ssm.AppSettingsLoader;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.node.ShutdownDrain;
 import dev.skysocket.logging.LogSetup;
 import dev.skysocket.server.DeclaredServer;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ({@link TermSignal}).
  */
 public final class FallbackMain {
+    private static final System.Logger LOG = System.getLogger(FallbackMain.class.getName());
     private FallbackMain() {
     }
 
@@ -44,7 +49,12 @@ public final class FallbackMain {
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ManagementApiClients clients = new ManagementApiClients(Region.of(region), credentials,
                 Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
-        FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(), dynamo, clients);
+        AppSettings appSettings;
+        try (SdkHttpClient ssmHttp = UrlConnectionHttpClient.create()) {
+            appSettings = AppSettingsLoader.load(settings, ssmHttp, credentials, region);
+        }
+        FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
+                clients);
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
@@ -52,8 +62,9 @@ public final class FallbackMain {
             dynamo.close();
             stopped.countDown();
         }));
-        System.out.println("Skysocket gateway listening on port " + gateway.port() + ", private Management API "
-                + gateway.managementUrl());
+        // A record, not a print: with skysocket.log-format=json (the task's setting) every line is JSON.
+        LOG.log(Level.INFO, "Skysocket gateway listening on port {0}, private Management API {1}",
+                Integer.toString(gateway.port()), gateway.managementUrl());
         stopped.await();
     }
 
