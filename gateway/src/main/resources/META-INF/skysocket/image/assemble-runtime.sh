@@ -33,7 +33,7 @@ cp -L "$java_home/lib/security/cacerts" "$out/opt/java/lib/security/cacerts"
 
 sources=$out/opt/skysocket/runtime-sources.txt
 {
-  echo "# The runtime in this image, assembled by gateway/src/image/assemble-runtime.sh"
+  echo "# The runtime in this image, assembled by META-INF/skysocket/image/assemble-runtime.sh of skysocket-gateway"
   echo "java: $("$out/opt/java/bin/java" -version 2>&1 | sed -n 2p)"
   echo "java modules: $modules"
 } >"$sources"
