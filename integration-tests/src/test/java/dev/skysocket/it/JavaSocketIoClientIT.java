@@ -106,7 +106,7 @@ class JavaSocketIoClientIT {
         assertThat(connected.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotBlank();
     }
 
-    private static HttpUrl withoutTrailingSlash(HttpUrl url) {
+    static HttpUrl withoutTrailingSlash(HttpUrl url) {
         String path = url.encodedPath();
         return path.length() > 1 && path.endsWith("/")
                 ? url.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build()

@@ -126,7 +126,7 @@ final class SocketLifecycle {
 
     private static Handshake handshake(ConnectionRecord connection, JsonNode auth) {
         return new Handshake(connection.headers(), connection.query(), auth, connection.sourceIp(),
-                connection.connectedAt());
+                connection.connectedAt(), connection.tenant(), connection.user());
     }
 
     @FunctionalInterface
