@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * the package imports only the JDK, the settings reader and Nimbus JOSE+JWT.
  */
 class AuthArchitectureTest {
-    private static final List<String> ALLOWED = List.of("java.", "com.nimbusds.", "dev.skysocket.auth.", "dev.skysocket.api.auth.",
-            "dev.skysocket.config.");
+    private static final List<String> ALLOWED = List.of("java.", "com.nimbusds.", "dev.skysocket.auth.",
+            "dev.skysocket.api.auth.", "dev.skysocket.config.");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     @Test
