@@ -2,10 +2,12 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.skysocket.testkit.LocalStack;
 import dev.skysocket.testkit.SkysocketTest;
 import dev.skysocket.testkit.TestClient;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The app on the local stack, with real Socket.IO clients on both paths. */
@@ -25,15 +27,17 @@ class AppTest {
     }
 
     @Test
-    void whatOneClientSaysReachesTheOtherAcrossPaths(LocalStack stack) {
+    void whatOneMemberSaysReachesTheOtherAcrossPaths(LocalStack stack) {
         try (TestClient alice = stack.connectApiGateway("/");
              TestClient bob = stack.connectFallback("/")) {
-            alice.emitWithAck("say", "hi bob");
+            alice.emitWithAck("join", "lobby");
+            bob.emitWithAck("join", "lobby");
 
-            ArrayNode said = bob.awaitEvent("said");
+            alice.emitWithAck("say", Map.of("room", "lobby", "msg", "hi bob"));
+            JsonNode said = bob.awaitEvent("said").get(0);
 
-            assertEquals("hi bob", said.get(0).asText());
-            assertEquals(alice.id(), said.get(1).asText());
+            assertEquals("hi bob", said.path("msg").asText());
+            assertEquals(alice.id(), said.path("from").asText());
         }
     }
 }
