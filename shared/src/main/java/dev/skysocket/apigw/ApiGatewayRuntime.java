@@ -35,7 +35,8 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     /**
      * @param invokerFor   how {@code $connect} starts the open step: an async Lambda invocation on AWS, a worker
      *                     thread locally
-     * @param callbackUrl  the Management API base URL, or null for AWS's {@code https://<domain>/<stage>}
+     * @param callbackUrl  the Management API base URL, or null for AWS's
+     *                     {@code https://<api id>.execute-api.<region>.amazonaws.com/<stage>}
      */
     public ApiGatewayRuntime(SkysocketConfig config, DeclaredServer io, DynamoDbClient dynamo,
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
@@ -48,7 +49,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         ManagementApiFanout fanout = backend.fanout();
         this.context = backend.context(config, io);
         PacketRouter router = new PacketRouter(context);
-        CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl);
+        CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl, managementClients.region().id());
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock);

@@ -82,6 +82,11 @@ public final class ManagementApiClients implements Closeable {
                 PostPath.SIGNED_POOLED, trust);
     }
 
+    /** The Region the clients sign for: the API's, since the functions run beside it. */
+    public Region region() {
+        return region;
+    }
+
     private ManagementApiClients(Region region, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
                                  int maxConcurrency, Duration acquisitionTimeout, PostPath postPath,
                                  TrustManagerFactory trust) {
