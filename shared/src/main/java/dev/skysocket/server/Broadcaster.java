@@ -33,14 +33,14 @@ final class Broadcaster {
             }
         }
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
-        List<String> frames = null;
+        // Encoded first, even for an empty room, so an oversized emit fails the same way whoever is listening.
+        List<String> frames = PacketFrames.of(packet);
         Map<String, Recipient> held = new LinkedHashMap<>();
         for (String room : targets) {
             collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
         }
         FanoutReport first = FanoutReport.empty();
         if (!held.isEmpty()) {
-            frames = PacketFrames.of(packet);
             first = ctx.fanout().deliver(frames, held.values());
         }
         // Already delivered: a held member is also among members(), and must not get the packet twice.
@@ -51,9 +51,6 @@ final class Broadcaster {
         }
         if (recipients.isEmpty()) {
             return first;
-        }
-        if (frames == null) {
-            frames = PacketFrames.of(packet);
         }
         return sum(first, ctx.fanout().deliver(frames, recipients.values()));
     }

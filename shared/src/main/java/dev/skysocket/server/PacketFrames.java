@@ -24,6 +24,15 @@ final class PacketFrames {
         for (byte[] attachment : encoded.attachments()) {
             frames.add(EngineIoEncoder.encode(new EnginePacket.BinaryMessage(attachment)));
         }
+        OutboundLimit.check(describe(packet), frames);
         return frames;
+    }
+
+    private static String describe(SocketPacket packet) {
+        return switch (packet.type()) {
+            case EVENT, BINARY_EVENT -> "event '" + packet.data().path(0).asText() + "'";
+            case ACK, BINARY_ACK -> "an ack";
+            default -> "a " + packet.type() + " packet";
+        };
     }
 }
