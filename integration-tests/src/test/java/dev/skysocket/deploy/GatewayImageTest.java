@@ -65,7 +65,7 @@ class GatewayImageTest {
         assertThat(entrypoint.get(0)).isEqualTo("/opt/java/bin/java");
         assertThat(entrypoint).last().isEqualTo(MAIN);
         assertThat(entrypoint).containsSubsequence("-cp", "@/app/jib-classpath-file");
-        // The collector and its sizing are named, not left to ergonomics (docs/benchmarks.md, memory per idle
+        // The collector and its sizing are named, not left to ergonomics (docs/benchmarks-journal.md, memory per idle
         // connection by JVM setting).
         assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
                 "-XX:MaxHeapFreeRatio=20");
