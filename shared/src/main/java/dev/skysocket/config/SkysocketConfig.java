@@ -23,19 +23,26 @@ import java.util.Set;
  * @param defaultTenant     tenant of connections without an authenticated identity
  * @param fanoutConcurrency most Management API calls in flight per fan-out
  * @param roomShards        partitions each room's membership spreads over (DynamoDB: 1,000 WCU per partition)
+ * @param codecLimits       decoder limits, the frame limit following maxPayload
+ * @param connectTimeoutMs  a connection that has joined no namespace this long after its handshake is closed
+ *                          (Socket.IO's {@code connectTimeout}, default 45 s as there)
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
-                              CodecLimits codecLimits) {
+                              CodecLimits codecLimits, long connectTimeoutMs) {
 
+    /** Socket.IO's default {@code connectTimeout}. */
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
     public static final long API_GATEWAY_IDLE_MS = 10 * 60_000L;
     public static final long API_GATEWAY_MAX_AGE_MS = 2 * 60 * 60_000L;
 
     public SkysocketConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
-        if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1) {
-            throw new IllegalArgumentException("ping interval, ping timeout, sweep period and max age must be positive");
+        if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1
+                || connectTimeoutMs < 1) {
+            throw new IllegalArgumentException("ping interval, ping timeout, sweep period, max age and connect timeout "
+                    + "must be positive");
         }
         // socket.io-client sums the two into one timer: past 2^31-1 ms it overflows and disconnects at once.
         if (pingIntervalMs + pingTimeoutMs > Integer.MAX_VALUE) {
@@ -51,6 +58,16 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         if (maxPayload < 1 || fanoutConcurrency < 1 || roomShards < 1) {
             throw new IllegalArgumentException("max payload, fan-out concurrency and room shards must be positive");
         }
+    }
+
+    /** Socket.IO's default connect timeout. */
+    public SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
+                           long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName,
+                           Set<String> allowedOrigins, String defaultTenant, int fanoutConcurrency, int roomShards,
+                           CodecLimits codecLimits) {
+        this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
+                tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits,
+                DEFAULT_CONNECT_TIMEOUT_MS);
     }
 
     /** One sweep pass per invocation (the pass period equals the sweep period). */
@@ -72,9 +89,11 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
     public static SkysocketConfig from(Settings s) {
         int maxPayload = s.intValue("skysocket.max-payload", 32 * 1024);
         String origins = s.string("skysocket.allowed-origins", "");
-        long sweepPeriod = s.longValue("skysocket.sweep-period-ms", 60_000);
+        long pingInterval = s.longValue("skysocket.ping-interval-ms", 570_000);
+        // A ping interval under a minute (tests, the protocol's test suite) brings the default sweep period down to it.
+        long sweepPeriod = s.longValue("skysocket.sweep-period-ms", Math.min(60_000, pingInterval));
         return new SkysocketConfig(
-                s.longValue("skysocket.ping-interval-ms", 570_000),
+                pingInterval,
                 s.longValue("skysocket.ping-timeout-ms", 60_000),
                 maxPayload,
                 sweepPeriod,
@@ -86,7 +105,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 s.string("skysocket.default-tenant", "default"),
                 s.intValue("skysocket.fanout-concurrency", 64),
                 s.intValue("skysocket.room-shards", 1),
-                CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1))
+                CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1)),
+                s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS)
         );
     }
 

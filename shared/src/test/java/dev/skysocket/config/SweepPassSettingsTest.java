@@ -65,4 +65,12 @@ class SweepPassSettingsTest {
                 "skysocket.sweep-pass-period-ms", "25000"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("divide");
     }
+
+    @Test
+    void aPingIntervalUnderAMinuteBringsTheDefaultSweepPeriodDownToIt() {
+        SkysocketConfig config = SkysocketConfig.from(Settings.of(Map.of("skysocket.ping-interval-ms", "300",
+                "skysocket.ping-timeout-ms", "200")));
+        assertThat(config.sweepPeriodMs()).isEqualTo(300);
+        assertThat(config.sweepPassPeriodMs()).isEqualTo(300);
+    }
 }

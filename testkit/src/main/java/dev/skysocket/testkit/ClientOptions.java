@@ -17,9 +17,11 @@ import okio.ByteString;
 /**
  * The Java socket.io-client's options for each path, set as an app's own Java client would need them.
  *
- * <p>Both paths send binary to the client as the text message {@code b<base64>} (Engine.IO v4 §packet encoding),
- * which the Java client 2.1.2's websocket transport does not read (its polling transport does): the OkHttp
- * WebSocket it is given on either path hands each such message to it as the bytes it stands for.
+ * <p>API Gateway sends binary to the client as the text message {@code b<base64>} (Engine.IO v4 §packet encoding),
+ * as do polling payloads; the fallback gateway's websocket sends binary frames to a client that did not ask for
+ * base64. The Java client 2.1.2's websocket transport does not read {@code b<base64>} text (its polling transport
+ * does): the OkHttp WebSocket it is given on either path hands each such message to it as the bytes it stands for,
+ * and binary frames as they are.
  *
  * <p>API Gateway: websocket only, the stage as the path, and no binary frames (API Gateway refuses them). The Java
  * client has no {@code addTrailingSlash} and no {@code forceBase64}, so its WebSocket also strips the trailing

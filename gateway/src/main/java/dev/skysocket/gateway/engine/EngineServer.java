@@ -81,10 +81,9 @@ public final class EngineServer implements AutoCloseable {
             return EngineError.SESSION_ID_UNKNOWN;
         }
         if (ServerSession.WEBSOCKET.equals(transport)) {
-            // Only an upgrade of a polling session, one at a time.
-            boolean upgradable = !session.isClosed() && ServerSession.POLLING.equals(session.transport())
-                    && !session.isUpgrading();
-            return upgradable ? null : EngineError.BAD_REQUEST;
+            // Only an upgrade of a polling session, one at a time; like the reference server, a websocket for a
+            // session already upgraded or upgrading is accepted and then closed ({@link #upgrade} says null).
+            return session.isClosed() ? EngineError.BAD_REQUEST : null;
         }
         if (!ServerSession.POLLING.equals(session.transport())) {
             return EngineError.BAD_REQUEST; // polling on a session that lives on a websocket
@@ -223,11 +222,11 @@ public final class EngineServer implements AutoCloseable {
     }
 
     /**
-     * A closed session stays findable until its close packet reached the client (polling: the next GET gets
-     * {@code 1}), at most one ping timeout.
+     * With {@code linger} a closed session stays findable until its close packet reached the client (polling:
+     * the next GET gets {@code 1}), at most one ping timeout; otherwise it is forgotten now.
      */
-    void closed(ServerSession session, boolean closeDelivered) {
-        if (closeDelivered || stopping) {
+    void closed(ServerSession session, boolean linger) {
+        if (!linger || stopping) {
             sessions.remove(session.sid(), session);
             return;
         }

@@ -43,10 +43,10 @@ final class PollingBuffer {
         return body.toString();
     }
 
-    /** Sends every queued packet as its own frame (websocket frames are not batched). */
-    void flushTo(WebSocketChannel channel) {
+    /** Hands every queued packet on, one by one (websocket frames are not batched). */
+    void flushTo(java.util.function.Consumer<String> socket) {
         while (!packets.isEmpty()) {
-            channel.sendText(packets.poll());
+            socket.accept(packets.poll());
         }
     }
 

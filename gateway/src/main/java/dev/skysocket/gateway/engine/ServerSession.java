@@ -32,13 +32,17 @@ final class ServerSession implements EngineSession {
     private final PollingBuffer buffer = new PollingBuffer();
     private final UpgradeProbe upgrade = new UpgradeProbe();
     private final Heartbeat heartbeat;
+    /** The client takes binary websocket frames: it did not ask for base64 ({@code b64}). */
+    private final boolean binaryFrames;
 
     private State state = State.OPENING;
     private String transport;
     private WebSocketChannel socket;
-    private boolean closeDelivered;
-    /** What a poll gets once the session is closed: the close packet, after anything flushed with it. */
-    private String farewell = CLOSE;
+    /**
+     * What the next poll gets once the session is closed and before it is forgotten (the close packet, after
+     * anything flushed with it); null when nothing is left to deliver.
+     */
+    private String farewell;
     /** Inbound messages handed to the listener and not yet handled. */
     private final AtomicInteger pendingMessages = new AtomicInteger();
 
@@ -52,6 +56,8 @@ final class ServerSession implements EngineSession {
         this.events = new SerialExecutor(server.workers());
         this.heartbeat = new Heartbeat(server.scheduler(), server.options().config().pingIntervalMs(),
                 server.options().config().pingTimeoutMs(), this::ping, () -> closeWith("ping timeout"));
+        String b64 = handshake.query().get("b64");
+        this.binaryFrames = b64 == null || b64.isEmpty();
         buffer.add(openPacket); // the open packet always goes first (Engine.IO v4 §Handshake)
     }
 
@@ -88,10 +94,6 @@ final class ServerSession implements EngineSession {
         return state == State.CLOSED;
     }
 
-    synchronized boolean isUpgrading() {
-        return upgrade.active();
-    }
-
     @Override
     public synchronized boolean send(String packet) {
         if (state == State.CLOSED || buffer.size() >= server.options().maxBufferedPackets()
@@ -125,10 +127,11 @@ final class ServerSession implements EngineSession {
     /** A GET: answered now when something is queued, else held until something is (long-poll wake-up). */
     synchronized EngineError poll(PollResponder responder) {
         if (state == State.CLOSED) {
-            if (!closeDelivered) {
-                closeDelivered = true;
+            if (farewell != null) {
+                String last = farewell;
+                farewell = null;
                 server.forget(this);
-                responder.respond(farewell);
+                responder.respond(last);
                 return null;
             }
             return EngineError.SESSION_ID_UNKNOWN;
@@ -202,7 +205,7 @@ final class ServerSession implements EngineSession {
             return;
         }
         socket = channel;
-        buffer.flushTo(channel);
+        buffer.flushTo(this::toSocket);
     }
 
     /** A websocket for a polling session: probe phase starts (Engine.IO v4 §Upgrade). False when not allowed. */
@@ -270,7 +273,7 @@ final class ServerSession implements EngineSession {
                 transport = WEBSOCKET;
                 socket = channel;
                 buffer.answer(NOOP);
-                buffer.flushTo(channel);
+                buffer.flushTo(this::toSocket);
                 LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
                 events.execute(() -> server.listener().onUpgrade(this));
             }
@@ -326,7 +329,8 @@ final class ServerSession implements EngineSession {
                 }
             }
         } else if (packet instanceof EnginePacket.Close) {
-            closeWith("transport close");
+            // A held GET ends with a noop, not a close packet: the client asked (the reference's polling onClose).
+            end("transport close", false, NOOP);
             return false;
         }
         // Noop, and pings or upgrades outside the probe phase, carry nothing for the session.
@@ -345,8 +349,19 @@ final class ServerSession implements EngineSession {
      * before a kick is not lost.
      */
     void closeWith(String reason, boolean flush) {
+        end(reason, flush, CLOSE);
+    }
+
+    /**
+     * Only a close the server chose on a healthy session waits for its close packet to reach a polling client
+     * (the next GET gets it, within one ping timeout). After a failure, a ping timeout or the client's own close
+     * the sid is forgotten at once and later requests get 400, as the reference server drops the client on close.
+     *
+     * @param heldPoll what a held GET gets when the close is not flushed: the close packet, or a noop
+     */
+    private void end(String reason, boolean flush, String heldPoll) {
         boolean wasOpen;
-        boolean delivered;
+        boolean linger;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
@@ -354,21 +369,23 @@ final class ServerSession implements EngineSession {
             wasOpen = state == State.OPEN;
             state = State.CLOSED;
             heartbeat.stop();
-            farewell = flush && socket == null ? PollingBuffer.join(buffer.drain(), CLOSE) : CLOSE;
+            String last = flush && socket == null ? PollingBuffer.join(buffer.drain(), CLOSE) : heldPoll;
             buffer.clear();
             WebSocketChannel probing = upgrade.abort();
             if (probing != null) {
                 probing.close();
             }
+            boolean delivered;
             if (socket != null) {
                 socket.close();
-                closeDelivered = true;
-            } else if (buffer.answer(farewell)) {
-                closeDelivered = true;
+                delivered = true;
+            } else {
+                delivered = buffer.answer(last);
             }
-            delivered = closeDelivered;
+            linger = flush && !delivered;
+            farewell = linger ? last : null;
         }
-        server.closed(this, delivered);
+        server.closed(this, linger);
         LOG.log(Level.INFO, "engine.close sid={0} reason={1}", sid, reason);
         if (wasOpen) {
             events.execute(() -> server.listener().onClose(this, reason));
@@ -388,12 +405,31 @@ final class ServerSession implements EngineSession {
     /** Under the lock: to the websocket when there is one, else into the buffer for the next poll. */
     private void write(String packet) {
         if (socket != null) {
-            socket.sendText(packet);
+            toSocket(packet);
             return;
         }
         buffer.add(packet);
         if (buffer.holding() && state == State.OPEN) {
             buffer.answer(buffer.drain());
         }
+    }
+
+    /**
+     * Under the lock: one packet as one websocket frame. Binary ({@code b<base64>}, the form every packet has
+     * across the Management API) goes as a binary frame unless the client asked for base64 ({@code b64} in its
+     * handshake query, Engine.IO v4 §Packet encoding); polling payloads stay text whatever the client.
+     */
+    private void toSocket(String packet) {
+        if (packet.startsWith("b") && binaryFrames) {
+            try {
+                if (server.decoder().decode(packet) instanceof EnginePacket.BinaryMessage binary) {
+                    socket.sendBinary(binary.data());
+                    return;
+                }
+            } catch (ProtocolException e) {
+                LOG.log(Level.WARNING, "engine.ws.badBinary sid={0} error={1}", sid, e.error());
+            }
+        }
+        socket.sendText(packet);
     }
 }

@@ -46,7 +46,7 @@ final class WebSocketExchange {
         }
         decorate(request);
         request.toWebSocket().onSuccess(socket -> {
-            Channel channel = new Channel(socket);
+            WebSocketChannel channel = channel(socket);
             WebSocketInbound inbound = engine.upgrade(session, channel);
             if (inbound == null) {
                 socket.close();
@@ -75,7 +75,7 @@ final class WebSocketExchange {
                             return;
                         }
                         ServerWebSocket socket = result.result();
-                        wire(socket, engine.attach(session, new Channel(socket)));
+                        wire(socket, engine.attach(session, channel(socket)));
                     });
                 }));
     }
@@ -95,21 +95,7 @@ final class WebSocketExchange {
         socket.exceptionHandler(ignored -> socket.close());
     }
 
-    /** Vert.x websockets may be written from any thread; writes are queued on the event loop in order. */
-    private record Channel(ServerWebSocket socket) implements WebSocketChannel {
-        @Override
-        public void sendText(String frame) {
-            socket.writeTextMessage(frame);
-        }
-
-        @Override
-        public boolean writable() {
-            return !socket.writeQueueFull();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
+    private static WebSocketChannel channel(ServerWebSocket socket) {
+        return new SequentialChannel(socket, WRITE_QUEUE_MAX_BYTES);
     }
 }

@@ -118,6 +118,7 @@ public final class GatewayNode implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(rotationTimer);
+        listener.close();
         managementApi.close();
     }
 }

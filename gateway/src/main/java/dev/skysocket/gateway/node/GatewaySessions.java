@@ -31,12 +31,15 @@ public final class GatewaySessions implements EngineListener {
     static final long NEVER_PING = Long.MAX_VALUE;
 
     private static final System.Logger LOG = System.getLogger(GatewaySessions.class.getName());
+    /** A Socket.IO CONNECT packet's type on the wire (Socket.IO v5 §Packet format). */
+    private static final String SOCKET_CONNECT = "0";
 
     private final ServerContext ctx;
     private final PacketRouter router;
     private final SessionDirectory directory;
     private final String endpoint;
     private final StoreRetry retry;
+    private final ConnectDeadlines deadlines;
 
     /** @param endpoint this node's private Management API base URL, stored on every session's item */
     public GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint) {
@@ -50,6 +53,12 @@ public final class GatewaySessions implements EngineListener {
         this.directory = directory;
         this.endpoint = endpoint;
         this.retry = retry;
+        this.deadlines = new ConnectDeadlines(ctx.config().connectTimeoutMs());
+    }
+
+    /** Stops the connect-timeout clock; the sessions themselves are the engine's to close. */
+    void close() {
+        deadlines.close();
     }
 
     @Override
@@ -81,6 +90,7 @@ public final class GatewaySessions implements EngineListener {
             directory.unregister(session);
             throw e;
         }
+        deadlines.opened(session);
         LOG.log(Level.DEBUG, "event=session_open sid={0} transport={1}", session.sid(), session.transport());
     }
 
@@ -88,6 +98,9 @@ public final class GatewaySessions implements EngineListener {
     public void onMessage(EngineSession session, EnginePacket message) {
         String sid = session.sid();
         directory.touch(sid, ctx.now());
+        if (message instanceof EnginePacket.Message text && text.text().startsWith(SOCKET_CONNECT)) {
+            deadlines.connecting(sid);
+        }
         // The connection, then the socket its packet names: one read of the partition for both, as on MessageRoute,
         // and kept for the next event: only this node handles this session, one event at a time, so unless
         // something here wrote to its items in between, the next event needs no read at all.
@@ -142,6 +155,7 @@ public final class GatewaySessions implements EngineListener {
 
     @Override
     public void onClose(EngineSession session, String reason) {
+        deadlines.closed(session.sid());
         directory.unregister(session);
         DisconnectReason mapped = reasonOf(reason);
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);

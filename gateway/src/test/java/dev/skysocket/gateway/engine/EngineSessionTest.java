@@ -25,7 +25,7 @@ class EngineSessionTest {
         engine.close();
     }
 
-    private static SkysocketConfig config(long pingInterval, long pingTimeout) {
+    static SkysocketConfig config(long pingInterval, long pingTimeout) {
         SkysocketConfig d = SkysocketConfig.defaults();
         return new SkysocketConfig(pingInterval, pingTimeout, d.maxPayload(), Math.min(pingInterval, d.sweepPeriodMs()),
                 d.maxConnectionAgeMs(), d.tableName(), d.allowedOrigins(), d.defaultTenant(), d.fanoutConcurrency(),
@@ -214,14 +214,15 @@ class EngineSessionTest {
     }
 
     @Test
-    void aTransportErrorDropsWhatIsQueuedAndAnswersOnlyTheClosePacket() {
+    void aTransportErrorDropsWhatIsQueuedAndForgetsTheSession() {
         EngineSession session = open();
         engine.handshakePayload(session);
         session.send("42[\"late\"]");
         engine.payloadTooLarge(session);
         List<String> poll = new CopyOnWriteArrayList<>();
-        engine.poll(session, poll::add);
-        assertThat(poll).containsExactly("1");
+        assertThat(engine.poll(session, poll::add)).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
+        assertThat(poll).isEmpty();
+        assertThat(engine.session(session.sid())).isNull();
     }
 
     @Test
@@ -275,6 +276,7 @@ class EngineSessionTest {
 
     static final class RecordingChannel implements WebSocketChannel {
         final List<String> frames = new CopyOnWriteArrayList<>();
+        final List<byte[]> binary = new CopyOnWriteArrayList<>();
         volatile boolean closed;
         volatile boolean writable = true;
 
@@ -286,6 +288,11 @@ class EngineSessionTest {
         @Override
         public void sendText(String frame) {
             frames.add(frame);
+        }
+
+        @Override
+        public void sendBinary(byte[] frame) {
+            binary.add(frame);
         }
 
         @Override

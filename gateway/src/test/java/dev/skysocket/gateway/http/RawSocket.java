@@ -62,8 +62,17 @@ final class RawSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** One frame read whole: its opcode (1 text, 2 binary, 8 close) and payload. */
+    record Frame(int opcode, byte[] payload) {
+    }
+
     /** The next text frame's payload; "<close>" for a close frame. */
     String readText() throws IOException {
+        Frame frame = readFrame();
+        return frame.opcode() == 0x8 ? "<close>" : new String(frame.payload(), StandardCharsets.UTF_8);
+    }
+
+    Frame readFrame() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
         long length = second & 0x7f;
@@ -74,7 +83,7 @@ final class RawSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return (first & 0x0f) == 0x8 ? "<close>" : new String(payload, StandardCharsets.UTF_8);
+        return new Frame(first & 0x0f, payload);
     }
 
     @Override

@@ -52,10 +52,20 @@ final class NodeHarness implements AutoCloseable {
 
     /** A node whose store calls go through {@code dynamo} (e.g. a client with a fault-injecting interceptor). */
     NodeHarness(boolean localDelivery, DynamoDbClient dynamo) {
+        this(localDelivery, dynamo, Map.of());
+    }
+
+    /** A node with these settings on top of the harness's own (table, allowed origin). */
+    NodeHarness(Map<String, String> settings) {
+        this(false, DynamoDbLocalServer.client(), settings);
+    }
+
+    private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
         this.dynamo = dynamo;
-        config = SkysocketConfig.from(Settings.of(Map.of(
-                "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"),
-                "skysocket.allowed-origins", ORIGIN)));
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"));
+        all.put("skysocket.allowed-origins", ORIGIN);
+        config = SkysocketConfig.from(Settings.of(all));
         DeclaredServer io = DeclaredServer.configuredBy(app);
         node = GatewayNode.start(config, NodeSettings.loopback().withLocalDelivery(localDelivery), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {

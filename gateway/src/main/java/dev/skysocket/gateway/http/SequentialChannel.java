@@ -1,0 +1,99 @@
+package dev.skysocket.gateway.http;
+
+import dev.skysocket.gateway.engine.WebSocketChannel;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayDeque;
+
+/**
+ * A websocket written one frame at a time: the next frame goes out once the previous write completed, as the
+ * reference server waits for each write before the next, so two packets sent back to back (the CONNECT reply and
+ * a first emit) reach the client as separate writes rather than one. Thread-safe; the close waits its turn too,
+ * so frames sent before it are not lost.
+ */
+final class SequentialChannel implements WebSocketChannel {
+    /** Marks the close in the queue. */
+    private static final Object CLOSE = new Object();
+
+    private final ServerWebSocket socket;
+    /** The websocket's event loop (created there); null outside Vert.x, where completions run the next write. */
+    private final Context context = Vertx.currentContext();
+    private final int maxQueuedBytes;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private boolean writing;
+    private long queuedBytes;
+
+    /** @param maxQueuedBytes bytes waiting here past which the channel says it is not writable */
+    SequentialChannel(ServerWebSocket socket, int maxQueuedBytes) {
+        this.socket = socket;
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    @Override
+    public void sendText(String frame) {
+        submit(frame, frame.length());
+    }
+
+    @Override
+    public void sendBinary(byte[] frame) {
+        submit(Buffer.buffer(frame), frame.length);
+    }
+
+    @Override
+    public synchronized boolean writable() {
+        return queuedBytes < maxQueuedBytes && !socket.writeQueueFull();
+    }
+
+    @Override
+    public void close() {
+        submit(CLOSE, 0);
+    }
+
+    private void submit(Object frame, int size) {
+        synchronized (this) {
+            if (writing) {
+                queue.add(frame);
+                queuedBytes += size;
+                return;
+            }
+            writing = true;
+        }
+        write(frame);
+    }
+
+    private void write(Object frame) {
+        Future<Void> done;
+        if (frame == CLOSE) {
+            done = socket.close();
+        } else if (frame instanceof String text) {
+            done = socket.writeTextMessage(text);
+        } else {
+            done = socket.writeBinaryMessage((Buffer) frame);
+        }
+        // The next frame starts in a later turn of the event loop, not inside this write's completion: written
+        // from there it could join the bytes still being flushed.
+        done.onComplete(ignored -> {
+            if (context == null) {
+                next();
+            } else {
+                context.runOnContext(later -> next());
+            }
+        });
+    }
+
+    private void next() {
+        Object frame;
+        synchronized (this) {
+            frame = queue.poll();
+            if (frame == null) {
+                writing = false;
+                return;
+            }
+            queuedBytes -= frame instanceof String text ? text.length() : frame instanceof Buffer b ? b.length() : 0;
+        }
+        write(frame);
+    }
+}
