@@ -1,13 +1,18 @@
 package dev.skysocket.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Context;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * behind it are two writes, never one. A websocket stand-in records each write and completes it on demand.
  */
 class SequentialChannelTest {
-    private final List<Object> written = new ArrayList<>();
-    private final List<Promise<Void>> pending = new ArrayList<>();
+    private final List<Object> written = new CopyOnWriteArrayList<>();
+    private final List<Long> writtenAt = new CopyOnWriteArrayList<>();
+    private final List<Promise<Void>> pending = new CopyOnWriteArrayList<>();
     private final ServerWebSocket socket = (ServerWebSocket) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {ServerWebSocket.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "writeTextMessage" -> record(args[0]);
@@ -27,6 +33,7 @@ class SequentialChannelTest {
             });
 
     private Object record(Object frame) {
+        writtenAt.add(System.nanoTime());
         written.add(frame);
         Promise<Void> done = Promise.promise();
         pending.add(done);
@@ -52,6 +59,28 @@ class SequentialChannelTest {
         assertThat((byte[]) written.get(2)).containsExactly(1, 2, 3);
         completeWrite(2);
         assertThat(written).endsWith("<close>");
+    }
+
+    @Test
+    void onAnEventLoopTheSecondFrameOfABurstWaitsThePauseAfterTheFirstWriteCompleted() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context context = vertx.getOrCreateContext();
+            long[] completedAt = new long[1];
+            context.runOnContext(start -> {
+                SequentialChannel channel = new SequentialChannel(socket, 1 << 20);
+                channel.sendText("40{\"sid\":\"abc\"}");
+                channel.sendText("42[\"auth\",{}]");
+                completedAt[0] = System.nanoTime();
+                completeWrite(0);
+            });
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 2);
+            assertThat(writtenAt.get(1) - completedAt[0])
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(SequentialChannel.BURST_PAUSE_MS));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
