@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Authentication at {@code $connect} end to end on the local stack: the JWT authorizer (keys served on loopback)
  * runs before {@code $connect} as on API Gateway, and the tenant and user of a valid token reach the app's
- * {@code socket.handshake()}, {@code socket.tenant()}/{@code user()} and the stored connection; a client
+ * {@code socket.handshake()}, {@code socket.tenant()}/{@code user()} and the stored connection, which keeps no
+ * token; a client
  * without a token, or with a token signed by another key, never connects.
  */
 @Timeout(120)
@@ -48,6 +50,7 @@ class AuthenticatedConnectIT {
         me.put("user", socket.user());
         me.put("handshakeTenant", socket.handshake().tenant());
         me.put("handshakeUser", socket.handshake().user());
+        me.put("queryNames", String.join(",", new TreeSet<>(socket.handshake().query().keySet())));
         ack.send(me);
     });
 
@@ -95,11 +98,14 @@ class AuthenticatedConnectIT {
         assertThat(me.getString("user")).isEqualTo("alice");
         assertThat(me.getString("handshakeTenant")).isEqualTo("acme");
         assertThat(me.getString("handshakeUser")).isEqualTo("alice");
+        // The token was the credential: it is not kept with the handshake (nor in the store it is read from).
+        assertThat(me.getString("queryNames")).contains("EIO").doesNotContain("token");
         // The user index (tenant, user) finds the stored connection: what revocation and emit-to-user read.
         List<ConnectionRecord> stored = runner.gateway().node().context().connections().byUser("acme", "alice");
         assertThat(stored).hasSize(1).allSatisfy(connection -> {
             assertThat(connection.tenant()).isEqualTo("acme");
             assertThat(connection.user()).isEqualTo("alice");
+            assertThat(connection.query()).containsKey("EIO").doesNotContainKey("token");
         });
     }
 

@@ -23,6 +23,9 @@ public final class ApiGatewayAuthorizer {
     private static final System.Logger LOG = System.getLogger(ApiGatewayAuthorizer.class.getName());
     static final String ANONYMOUS_PRINCIPAL = "anonymous";
 
+    /** The authorizer context entry naming the query parameters that held the credential, comma-separated. */
+    public static final String CREDENTIAL_PARAMS = "credentialParams";
+
     private final ConnectAuthorizer authorizer;
 
     public ApiGatewayAuthorizer(ConnectAuthorizer authorizer) {
@@ -46,7 +49,14 @@ public final class ApiGatewayAuthorizer {
         if (decision instanceof Authorization.Denied denied) {
             LOG.log(Level.INFO, "event=connect_denied reason={0}", denied.reason());
         }
-        return answer(decision, methodArn);
+        Map<String, Object> answer = answer(decision, methodArn);
+        if (decision instanceof Authorization.Allowed && !authorizer.credentialParameters().isEmpty()) {
+            // The $connect route drops these from the handshake it stores (ConnectRoute).
+            @SuppressWarnings("unchecked")
+            Map<String, Object> context = (Map<String, Object>) answer.get("context");
+            context.put(CREDENTIAL_PARAMS, String.join(",", authorizer.credentialParameters()));
+        }
+        return answer;
     }
 
     /** The {@link ConnectRequest} in an authorizer event; missing or mistyped parts read as absent. */

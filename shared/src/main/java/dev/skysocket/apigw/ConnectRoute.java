@@ -39,6 +39,7 @@ public final class ConnectRoute {
         var context = event.getRequestContext();
         String connectionId = context.getConnectionId();
         Map<String, String> query = HandshakeFields.bounded(event.getQueryStringParameters(), false);
+        withoutCredentials(query, context.getAuthorizer());
         Map<String, String> headers = HandshakeFields.bounded(event.getHeaders(), true);
         if (!"4".equals(query.get("EIO"))) {
             return refuse(connectionId, 400, "unsupported_protocol");  // Engine.IO error code 5
@@ -72,5 +73,15 @@ public final class ConnectRoute {
     private static APIGatewayV2WebSocketResponse refuse(String connectionId, int status, String why) {
         LOG.log(Level.INFO, "event=connect_refused connection={0} status={1} reason={2}", connectionId, status, why);
         return Responses.status(status);
+    }
+
+    /** Drops the query parameters the authorizer read a credential from: a token never rests in the store. */
+    private static void withoutCredentials(Map<String, String> query, Map<String, Object> authorizer) {
+        Object names = authorizer == null ? null : authorizer.get(ApiGatewayAuthorizer.CREDENTIAL_PARAMS);
+        if (names instanceof String list) {
+            for (String name : list.split(",")) {
+                query.remove(name.strip());
+            }
+        }
     }
 }

@@ -63,6 +63,11 @@ public final class JwtAuthorizer implements ConnectAuthorizer {
     }
 
     @Override
+    public Set<String> credentialParameters() {
+        return Set.of(settings.tokenParam());
+    }
+
+    @Override
     public Authorization authorize(ConnectRequest request) {
         String token = request.queryParameter(settings.tokenParam()).orElse("").strip();
         if (token.isEmpty()) {

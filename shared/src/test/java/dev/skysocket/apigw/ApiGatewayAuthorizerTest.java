@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.api.auth.ConnectRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,37 @@ class ApiGatewayAuthorizerTest {
                 + "\"Resource\":\"" + ARN + "\"}]},"
                 + "\"context\":{\"plan\":\"gold\",\"tenant\":\"acme\",\"user\":\"alice\"}}");
         assertThat(identityOnConnect(answer)).isEqualTo(new Identity("acme", "alice"));
+    }
+
+    @Test
+    void anAllowNamesTheCredentialParametersSoConnectDropsThemAndADenyDoesNot() throws Exception {
+        ConnectAuthorizer allowing = new ConnectAuthorizer() {
+            @Override
+            public Authorization authorize(ConnectRequest request) {
+                return new Authorization.Allowed("acme", "alice");
+            }
+
+            @Override
+            public Set<String> credentialParameters() {
+                return Set.of("token");
+            }
+        };
+        Map<String, Object> allowed = new ApiGatewayAuthorizer(allowing).handle(event());
+        Map<String, Object> denied = new ApiGatewayAuthorizer(new ConnectAuthorizer() {
+            @Override
+            public Authorization authorize(ConnectRequest request) {
+                return new Authorization.Denied("expired");
+            }
+
+            @Override
+            public Set<String> credentialParameters() {
+                return Set.of("token");
+            }
+        }).handle(event());
+
+        assertThat(allowed.get("context")).isEqualTo(Map.of("tenant", "acme", "user", "alice",
+                ApiGatewayAuthorizer.CREDENTIAL_PARAMS, "token"));
+        assertThat(denied.get("context")).isEqualTo(Map.of());
     }
 
     @Test
