@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -105,10 +104,7 @@ final class RuntimeWiring implements AutoCloseable {
             ManagementApiClients management = owned(owned, new ManagementApiClients(region, credentials,
                     config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
             // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
-            AppSettings appSettings;
-            try (SdkHttpClient ssmHttp = UrlConnectionHttpClient.create()) {
-                appSettings = AppSettingsLoader.load(settings, ssmHttp, credentials, region.id());
-            }
+            AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region.id());
             ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
                     dynamo, management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
             if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {

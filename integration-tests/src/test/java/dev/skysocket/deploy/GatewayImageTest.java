@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,10 +34,6 @@ class GatewayImageTest {
     private static final Path TEMPLATE = path("skysocket.template", "../template.yaml");
     private static final Path IMAGE = path("skysocket.gateway-image",
             "../examples/chat/gateway/target/skysocket-gateway-image.tar");
-    /** What exists only for local development: DynamoDB Local and what it brings, the emulator, the runner. */
-    private static final Pattern LOCAL_ONLY = Pattern.compile("(?i)dynamodblocal|sqlite4java|sqlite-jdbc"
-            + "|(^|/)jetty-[^/]*\\.jar|org/eclipse/jetty/|(^|/)antlr[^/]*\\.jar|org/antlr/"
-            + "|skysocket-local|dev/skysocket/local/|com/amazonaws/services/dynamodbv2/local/");
     private static final String MAIN = "dev.skysocket.gateway.fallback.FallbackMain";
 
     @TempDir
@@ -154,7 +149,8 @@ class GatewayImageTest {
     void theImageHoldsTheAppAndTheGatewayButNothingOfTheLocalStack() throws IOException {
         Set<String> files = image.files().keySet();
         assertThat(files).anyMatch(file -> file.matches("/app/libs/skysocket-example-chat-[^/]*\\.jar"));
-        assertThat(files).as("files of the local stack in the image").noneMatch(file -> LOCAL_ONLY.matcher(file).find());
+        assertThat(files).as("files of the local stack in the image")
+                .noneMatch(file -> LocalOnly.NAMES.matcher(file).find());
 
         extractOnce();
         List<String> jarEntries = new ArrayList<>();
@@ -168,7 +164,7 @@ class GatewayImageTest {
         assertThat(jarEntries).as("classes in the image's jars").anyMatch(entry -> entry.endsWith(
                 "!dev/skysocket/gateway/fallback/FallbackMain.class"));
         assertThat(jarEntries).as("local-stack classes in the image's jars")
-                .noneMatch(entry -> LOCAL_ONLY.matcher(entry).find());
+                .noneMatch(entry -> LocalOnly.NAMES.matcher(entry).find());
     }
 
     private static synchronized void extractOnce() throws IOException {

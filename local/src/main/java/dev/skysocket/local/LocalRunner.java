@@ -174,10 +174,11 @@ public final class LocalRunner implements AutoCloseable {
 
     /** Runs until SIGTERM (or Ctrl-C), then closes every connection and stops. */
     public static void main(String[] args) throws InterruptedException {
+        Settings settings = Settings.system();
         LocalRunner runner;
         try {
-            LogSetup.install(Settings.system());
-            runner = start(Settings.system());
+            LogSetup.install(settings);
+            runner = start(settings);
         } catch (RuntimeException e) {
             System.err.println("Skysocket local stack did not start: " + e.getMessage());
             e.printStackTrace();
@@ -189,7 +190,7 @@ public final class LocalRunner implements AutoCloseable {
             runner.close();
             stopped.countDown();
         }, "skysocket-shutdown"));
-        if (LogFormat.from(Settings.system()) == LogFormat.JSON) {
+        if (LogFormat.from(settings) == LogFormat.JSON) {
             LOG.log(Level.INFO, "event=local_stack_started websocket_url={0}/{1} gateway_url={2} demo_page={2}/",
                     runner.websocketUrl(), runner.stage(), runner.gatewayUrl());
         } else {

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a {@link ConnectAuthorizer} as an API Gateway WebSocket Lambda REQUEST authorizer on {@code $connect}
@@ -49,14 +50,7 @@ public final class ApiGatewayAuthorizer {
         if (decision instanceof Authorization.Denied denied) {
             LOG.log(Level.INFO, "event=connect_denied reason={0}", denied.reason());
         }
-        Map<String, Object> answer = answer(decision, methodArn);
-        if (decision instanceof Authorization.Allowed && !authorizer.credentialParameters().isEmpty()) {
-            // The $connect route drops these from the handshake it stores (ConnectRoute).
-            @SuppressWarnings("unchecked")
-            Map<String, Object> context = (Map<String, Object>) answer.get("context");
-            context.put(CREDENTIAL_PARAMS, String.join(",", authorizer.credentialParameters()));
-        }
-        return answer;
+        return answer(decision, methodArn, authorizer.credentialParameters());
     }
 
     /** The {@link ConnectRequest} in an authorizer event; missing or mistyped parts read as absent. */
@@ -73,6 +67,14 @@ public final class ApiGatewayAuthorizer {
 
     /** The authorizer's JSON answer for {@code decision} on {@code methodArn} (null: deny everything). */
     public static Map<String, Object> answer(Authorization decision, String methodArn) {
+        return answer(decision, methodArn, Set.of());
+    }
+
+    /**
+     * The same, naming in an Allow's context the query parameters that carried the credential: the
+     * {@code $connect} route drops them from the handshake it stores (ConnectRoute).
+     */
+    static Map<String, Object> answer(Authorization decision, String methodArn, Set<String> credentialParams) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> context = new LinkedHashMap<>();
         String effect;
@@ -82,6 +84,9 @@ public final class ApiGatewayAuthorizer {
             context.put("tenant", allowed.tenant());
             if (allowed.user() != null) {
                 context.put("user", allowed.user());
+            }
+            if (!credentialParams.isEmpty()) {
+                context.put(CREDENTIAL_PARAMS, String.join(",", credentialParams));
             }
             // principalId is required; IdentityResolver only reads it as the user when no tenant is given.
             out.put("principalId", allowed.user() != null ? allowed.user() : allowed.tenant());

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,8 +31,9 @@ public final class FallbackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LogSetup.install(Settings.system());
-        Settings settings = withManagementUrl(Settings.system());
+        Settings system = Settings.system();
+        LogSetup.install(system);
+        Settings settings = withManagementUrl(system);
         SkysocketConfig config = SkysocketConfig.from(settings);
         String region = settings.string("skysocket.region", System.getenv("AWS_REGION"));
         if (region == null) {
@@ -49,10 +49,7 @@ public final class FallbackMain {
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         ManagementApiClients clients = new ManagementApiClients(Region.of(region), credentials,
                 Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
-        AppSettings appSettings;
-        try (SdkHttpClient ssmHttp = UrlConnectionHttpClient.create()) {
-            appSettings = AppSettingsLoader.load(settings, ssmHttp, credentials, region);
-        }
+        AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region);
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
                 clients);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The app settings of a deployed process: the parameters under {@code skysocket.app-settings-path} (set by
@@ -14,13 +15,25 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 public final class AppSettingsLoader {
     private static final System.Logger LOG = System.getLogger(AppSettingsLoader.class.getName());
+    private static final String PATH = "skysocket.app-settings-path";
 
     private AppSettingsLoader() {
     }
 
+    /** Without {@code skysocket.app-settings-path} no HTTP client is even built: nothing joins a cold start. */
+    public static AppSettings load(Settings settings, AwsCredentialsProvider credentials, String region) {
+        if (settings.string(PATH, null) == null) {
+            return AppSettings.of(Map.of(), settings);
+        }
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            return load(settings, http, credentials, region);
+        }
+    }
+
+    /** The same over a given HTTP client. */
     public static AppSettings load(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
                                    String region) {
-        String path = settings.string("skysocket.app-settings-path", null);
+        String path = settings.string(PATH, null);
         if (path == null) {
             return AppSettings.of(Map.of(), settings);
         }
