@@ -86,8 +86,10 @@ public final class PacketRouter {
     private void dispatch(ConnectionRecord connection, SocketPacket packet) {
         switch (packet.type()) {
             case CONNECT -> lifecycle.connect(connection, packet.namespace(), packet.data());
-            case DISCONNECT -> socketOf(connection, packet)
-                    .ifPresent(socket -> lifecycle.leaveNamespace(socket, DisconnectReason.CLIENT_NAMESPACE_DISCONNECT));
+            // A DISCONNECT for a namespace the client never joined is a state no client reaches: the reference
+            // server closes the connection for it, and so does the choke point above us.
+            case DISCONNECT -> lifecycle.leaveNamespace(requireSocket(connection, packet),
+                    DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
             case EVENT, BINARY_EVENT -> onEvent(connection, packet);
             // Server-to-client acks are not offered yet; an answer to one is ignored, as Socket.IO ignores
             // acks it no longer waits for.

@@ -254,6 +254,15 @@ class ApiGatewayRoutesTest {
         assertThat(routes.closedByServer(id)).isFalse();
     }
 
+    @Test
+    void aDisconnectForANamespaceTheClientNeverJoinedClosesTheConnection() {
+        String id = connected();
+        routes.send(id, "41/admin,");
+        assertThat(routes.closedByServer(id)).isTrue();
+        assertThat(app.disconnects).containsExactly(DisconnectReason.PARSE_ERROR);
+        assertThat(routes.stored(id)).isFalse();
+    }
+
     private String connectedAs(String tenant) {
         String id = UUID.randomUUID().toString().substring(0, 15) + "=";
         var event = RouteHarness.event(id, "$connect", "CONNECT", null,

@@ -124,6 +124,22 @@ class GatewaySessionsTest {
     }
 
     @Test
+    void aDisconnectForANamespaceNeverJoinedClosesOnlyThatSession() throws HandshakeRefused {
+        FakeSession bad = h.open();
+        FakeSession good = h.open();
+        h.send(bad, "0");
+        h.send(good, "0");
+
+        h.send(bad, "1/admin,");
+
+        assertThat(bad.closed()).isTrue();
+        assertThat(h.app.disconnects).containsExactly(DisconnectReason.PARSE_ERROR);
+        assertThat(good.closed()).isFalse();
+        h.send(good, "23[\"echo\",1]");
+        assertThat(good.sent()).last().isEqualTo("433[1]");
+    }
+
+    @Test
     void aForeignOriginIsRefusedAndNothingIsStored() {
         FakeSession foreign = new FakeSession(Map.of("origin", "https://evil.example"));
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** DESIGN §9 at the Engine.IO layer: frames and polling bodies a client must not get through. */
 class EngineIoHostileInputTest {
-    static final CodecLimits LIMITS = new CodecLimits(64 * 1024, 16, 32, 4096, 100, 16, 1L << 31);
+    static final CodecLimits LIMITS = new CodecLimits(64 * 1024, 16, 32, 4096, 100, 16, Integer.MAX_VALUE);
     private static final EngineIoDecoder DECODER = new EngineIoDecoder(LIMITS);
     private static final Function<String, Object> FRAME = DECODER::decode;
     private static final Function<String, Object> PAYLOAD = DECODER::decodePayload;

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** DESIGN §9: every class of malformed client packet, with the error it must produce. */
 class SocketIoHostileInputTest {
     /** Tight enough that the limit cases stay small; depth and number limits as in production. */
-    static final CodecLimits LIMITS = new CodecLimits(64 * 1024, 16, 32, 4096, 100, 16, 1L << 31);
+    static final CodecLimits LIMITS = new CodecLimits(64 * 1024, 16, 32, 4096, 100, 16, Integer.MAX_VALUE);
     private final SocketIoDecoder decoder = new SocketIoDecoder(LIMITS);
 
     private static final String PH0 = "{\"_placeholder\":true,\"num\":0}";
@@ -63,6 +63,9 @@ class SocketIoHostileInputTest {
                 arguments("single-quoted JSON", "2['a']", ProtocolError.BAD_JSON),
                 arguments("20-digit ack id", "212345678901234567890[\"a\"]", ProtocolError.BAD_ACK_ID),
                 arguments("ack id over the cap", "22147483649[\"a\"]", ProtocolError.BAD_ACK_ID),
+                arguments("ack id 2^31", "22147483648[\"a\"]", ProtocolError.BAD_ACK_ID),
+                arguments("ACK with id 2^31", "32147483648[]", ProtocolError.BAD_ACK_ID),
+                arguments("ten-digit ack id", "29999999999[\"a\"]", ProtocolError.BAD_ACK_ID),
                 arguments("ack id with a leading zero", "2007[\"a\"]", ProtocolError.BAD_ACK_ID),
                 arguments("ack id overflowing a long", "29223372036854775808[\"a\"]", ProtocolError.BAD_ACK_ID),
                 arguments("ACK without id", "3[\"a\"]", ProtocolError.MALFORMED_PACKET),
@@ -152,6 +155,8 @@ class SocketIoHostileInputTest {
             "2/,[\"explicit root namespace\"]",
             "0/admin",
             "20[\"ack id zero\"]",
+            "22147483647[\"ack id 2^31-1, the largest a client produces\"]",
+            "32147483647[]",
             "2[\"a\",{\"k\":1,\"k\":2}]",
             "2[\"a\",123456789012345678901234567890]",
     })
