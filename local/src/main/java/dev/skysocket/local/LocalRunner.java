@@ -15,6 +15,7 @@ import dev.skysocket.local.apigw.AuthorizerSettings;
 import dev.skysocket.logging.LogFormat;
 import dev.skysocket.logging.LogSetup;
 import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.HeaderDeadline;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.TableBootstrap;
@@ -94,7 +95,8 @@ public final class LocalRunner implements AutoCloseable {
                     }
                 }), callback, Clock.systemUTC());
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port),
-                new LambdaStyleIntegration(runtime), authorizer);
+                new LambdaStyleIntegration(runtime), authorizer)
+                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)));
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
         FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,

@@ -2,6 +2,7 @@ package dev.skysocket.gateway.fallback;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.gateway.http.EngineHttpSettings;
+import dev.skysocket.gateway.http.HeaderDeadline;
 import dev.skysocket.gateway.http.StickyCookie;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -21,9 +22,11 @@ import java.util.Set;
  *                      need it off
  * @param eventLoops    event loops serving the public port ({@code skysocket.gateway-event-loops}, default 0: one
  *                      per vCPU the JVM sees), each holding its share of the websockets
+ * @param headerTimeoutMs bound on a connection's first request headers ({@code skysocket.http-header-timeout-ms},
+ *                      default 10 s), on the public and the private listener
  */
 public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret,
-                               int eventLoops) {
+                               int eventLoops, long headerTimeoutMs) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static FallbackSettings from(Settings s) {
@@ -33,7 +36,8 @@ public record FallbackSettings(String host, int port, String path, String sticky
                 s.string("skysocket.gateway-path", "/socket.io/"),
                 s.string("skysocket.sticky-cookie", "skysocket-node"),
                 flag(s, "skysocket.polling-secret", true),
-                s.intValue("skysocket.gateway-event-loops", 0));
+                s.intValue("skysocket.gateway-event-loops", 0),
+                HeaderDeadline.configured(s));
     }
 
     /** The HTTP binding's settings, with a sticky cookie value drawn once for this node. */
@@ -42,7 +46,7 @@ public record FallbackSettings(String host, int port, String path, String sticky
         RANDOM.nextBytes(id);
         String node = HexFormat.of().formatHex(id);
         return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node),
-                eventLoops);
+                eventLoops, headerTimeoutMs);
     }
 
     /** Fails at start on anything but true or false, like every other malformed setting. */

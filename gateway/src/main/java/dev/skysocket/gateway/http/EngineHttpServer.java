@@ -78,6 +78,9 @@ public final class EngineHttpServer implements AutoCloseable {
     public Handler<HttpServerRequest> forwardedRoute() {
         String routed = EngineForwarder.ROUTE_PREFIX + settings.path();
         return request -> {
+            if (MalformedRequests.refused(request)) {
+                return;
+            }
             String path = request.path();
             int at = path == null ? -1 : path.lastIndexOf(routed.substring(0, routed.length() - 1));
             if (at < 0 || polling == null) {
@@ -128,9 +131,11 @@ public final class EngineHttpServer implements AutoCloseable {
                 .setMaxWebSocketFrameSize(maxPayload)
                 .setMaxWebSocketMessageSize(maxPayload)
                 .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false);
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: the connection handler (HeaderDeadline) runs on accept
         try {
-            listeners = Listeners.start(vertx, options, this::onRequest, settings.listeners());
+            listeners = Listeners.start(vertx, options, this::onRequest, settings.listeners(),
+                    new HeaderDeadline(settings.headerTimeoutMs()));
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port(), e);
@@ -180,6 +185,9 @@ public final class EngineHttpServer implements AutoCloseable {
     }
 
     private void onRequest(HttpServerRequest request) {
+        if (MalformedRequests.refused(request)) {
+            return;
+        }
         String path = request.path();
         if (HealthRoute.PATH.equals(path)) {
             health.handle(request);

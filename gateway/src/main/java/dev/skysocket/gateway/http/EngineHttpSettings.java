@@ -12,10 +12,15 @@ import java.util.Set;
  * @param stickyCookie   the ALB stickiness cookie, or null
  * @param eventLoops     event loops that accept and serve connections, each holding its share of the websockets;
  *                       0: one per available processor
+ * @param headerTimeoutMs a connection whose first request's headers are not complete this long after it was
+ *                       accepted is closed ({@link HeaderDeadline}); 10 s by default
  */
 public record EngineHttpSettings(String host, int port, String path, Set<String> allowedOrigins,
-                                 StickyCookie stickyCookie, int eventLoops) {
+                                 StickyCookie stickyCookie, int eventLoops, long headerTimeoutMs) {
     public EngineHttpSettings {
+        if (headerTimeoutMs < 1) {
+            throw new IllegalArgumentException("headerTimeoutMs must be positive, got " + headerTimeoutMs);
+        }
         allowedOrigins = Set.copyOf(allowedOrigins);
         if (eventLoops < 0) {
             throw new IllegalArgumentException("eventLoops must be 0 (one per processor) or more, got " + eventLoops);
@@ -26,24 +31,33 @@ public record EngineHttpSettings(String host, int port, String path, Set<String>
         path = path.endsWith("/") ? path : path + "/";
     }
 
+    public EngineHttpSettings(String host, int port, String path, Set<String> allowedOrigins,
+                              StickyCookie stickyCookie, int eventLoops) {
+        this(host, port, path, allowedOrigins, stickyCookie, eventLoops, HeaderDeadline.DEFAULT_MS);
+    }
+
     public static EngineHttpSettings defaults() {
         return new EngineHttpSettings("127.0.0.1", 3000, "/socket.io/", Set.of(), null, 0);
     }
 
     public EngineHttpSettings withPort(int port) {
-        return new EngineHttpSettings(host, port, path, allowedOrigins, stickyCookie, eventLoops);
+        return new EngineHttpSettings(host, port, path, allowedOrigins, stickyCookie, eventLoops, headerTimeoutMs);
     }
 
     public EngineHttpSettings withAllowedOrigins(Set<String> origins) {
-        return new EngineHttpSettings(host, port, path, origins, stickyCookie, eventLoops);
+        return new EngineHttpSettings(host, port, path, origins, stickyCookie, eventLoops, headerTimeoutMs);
     }
 
     public EngineHttpSettings withStickyCookie(StickyCookie cookie) {
-        return new EngineHttpSettings(host, port, path, allowedOrigins, cookie, eventLoops);
+        return new EngineHttpSettings(host, port, path, allowedOrigins, cookie, eventLoops, headerTimeoutMs);
     }
 
     public EngineHttpSettings withEventLoops(int loops) {
-        return new EngineHttpSettings(host, port, path, allowedOrigins, stickyCookie, loops);
+        return new EngineHttpSettings(host, port, path, allowedOrigins, stickyCookie, loops, headerTimeoutMs);
+    }
+
+    public EngineHttpSettings withHeaderTimeoutMs(long timeoutMs) {
+        return new EngineHttpSettings(host, port, path, allowedOrigins, stickyCookie, eventLoops, timeoutMs);
     }
 
     /** How many listeners {@link EngineHttpServer} starts, one per event loop. */

@@ -28,10 +28,12 @@ final class Listeners {
     }
 
     /** Blocks until every listener is bound (30 s at most); throws if one cannot bind. */
-    static Listeners start(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> handler, int count) {
+    static Listeners start(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> handler, int count,
+                           HeaderDeadline deadline) {
         List<HttpServer> bound = new CopyOnWriteArrayList<>();
         try {
-            vertx.deployVerticle(() -> new Listener(options, handler, bound), new DeploymentOptions().setInstances(count))
+            vertx.deployVerticle(() -> new Listener(options, handler, bound, deadline),
+                            new DeploymentOptions().setInstances(count))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -55,16 +57,22 @@ final class Listeners {
         private final HttpServerOptions options;
         private final Handler<HttpServerRequest> handler;
         private final List<HttpServer> bound;
+        private final HeaderDeadline deadline;
 
-        Listener(HttpServerOptions options, Handler<HttpServerRequest> handler, List<HttpServer> bound) {
+        Listener(HttpServerOptions options, Handler<HttpServerRequest> handler, List<HttpServer> bound,
+                 HeaderDeadline deadline) {
             this.options = options;
             this.handler = handler;
             this.bound = bound;
+            this.deadline = deadline;
         }
 
         @Override
         public void start(Promise<Void> started) {
-            vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(handler).listen()
+            vertx.createHttpServer(new HttpServerOptions(options))
+                    .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
+                    .requestHandler(deadline.requests(handler))
+                    .listen()
                     .onSuccess(bound::add)
                     .<Void>mapEmpty()
                     .onComplete(started);

@@ -28,10 +28,12 @@ final class WebSocketExchange {
 
     private final EngineServer engine;
     private final EngineHttpSettings settings;
+    private final WebSocketLimits limits;
 
     WebSocketExchange(EngineServer engine, EngineHttpSettings settings) {
         this.engine = engine;
         this.settings = settings;
+        this.limits = WebSocketLimits.of(engine.options().config().maxPayload(), settings.headerTimeoutMs());
     }
 
     void handle(HttpServerRequest request, Map<String, String> query, String sid) {
@@ -87,12 +89,10 @@ final class WebSocketExchange {
         }
     }
 
-    private static void wire(ServerWebSocket socket, WebSocketInbound inbound) {
+    /** Runs on the socket's event loop (a completion of {@code toWebSocket}). */
+    private void wire(ServerWebSocket socket, WebSocketInbound inbound) {
         socket.setWriteQueueMaxSize(WRITE_QUEUE_MAX_BYTES);
-        socket.textMessageHandler(inbound::text);
-        socket.binaryMessageHandler(buffer -> inbound.binary(buffer.getBytes()));
-        socket.closeHandler(ignored -> inbound.closed());
-        socket.exceptionHandler(ignored -> socket.close());
+        InboundFrames.install(socket, inbound, limits, Vertx.currentContext());
     }
 
     private static WebSocketChannel channel(ServerWebSocket socket) {

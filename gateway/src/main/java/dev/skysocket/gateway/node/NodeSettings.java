@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.config.Settings;
+import dev.skysocket.gateway.http.HeaderDeadline;
 
 /**
  * Settings of one gateway node's private Management API, read beside the shared {@code SkysocketConfig}.
@@ -18,9 +19,11 @@ import dev.skysocket.config.Settings;
  *                        private API ({@code skysocket.gateway-local-delivery}, default true: a broadcast to
  *                        1,000 local sessions costs ~45 ms of CPU this way against ~1,200 ms looping through signed
  *                        HTTP to itself; see docs/benchmarks.md). Other nodes and Lambda still post to the private API
+ * @param headerTimeoutMs a connection whose first request's headers are not complete this long after it was
+ *                        accepted is closed ({@code skysocket.http-header-timeout-ms}, default 10 s)
  */
 public record NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes,
-                           boolean localDelivery) {
+                           boolean localDelivery, long headerTimeoutMs) {
 
     public static final int DEFAULT_PORT = 3002;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024;
@@ -28,14 +31,14 @@ public record NodeSettings(String host, int port, String basePath, String advert
     public NodeSettings {
         basePath = normalizePath(basePath);
         advertisedUrl = advertisedUrl == null || advertisedUrl.isBlank() ? null : stripSlash(advertisedUrl.trim());
-        if (port < 0 || port > 65_535 || maxMessageBytes < 1) {
+        if (port < 0 || port > 65_535 || maxMessageBytes < 1 || headerTimeoutMs < 1) {
             throw new IllegalArgumentException("the gateway management port must be 0-65535 and the message limit "
-                    + "positive");
+                    + "and header timeout positive");
         }
     }
 
     public NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes) {
-        this(host, port, basePath, advertisedUrl, maxMessageBytes, true);
+        this(host, port, basePath, advertisedUrl, maxMessageBytes, true, HeaderDeadline.DEFAULT_MS);
     }
 
     public static NodeSettings from(Settings s) {
@@ -45,7 +48,8 @@ public record NodeSettings(String host, int port, String basePath, String advert
                 s.string("skysocket.gateway-management-base-path", ""),
                 s.string("skysocket.gateway-management-url", null),
                 s.intValue("skysocket.gateway-management-max-bytes", DEFAULT_MAX_MESSAGE_BYTES),
-                flag(s, "skysocket.gateway-local-delivery", "true"));
+                flag(s, "skysocket.gateway-local-delivery", "true"),
+                HeaderDeadline.configured(s));
     }
 
     /** Loopback on a free port: for tests and for a node run beside the local stack. */
@@ -54,7 +58,11 @@ public record NodeSettings(String host, int port, String basePath, String advert
     }
 
     public NodeSettings withLocalDelivery(boolean enabled) {
-        return new NodeSettings(host, port, basePath, advertisedUrl, maxMessageBytes, enabled);
+        return new NodeSettings(host, port, basePath, advertisedUrl, maxMessageBytes, enabled, headerTimeoutMs);
+    }
+
+    public NodeSettings withHeaderTimeoutMs(long timeoutMs) {
+        return new NodeSettings(host, port, basePath, advertisedUrl, maxMessageBytes, localDelivery, timeoutMs);
     }
 
     /** The URL to store as endpoint, once the listener's actual port is known. */

@@ -5,6 +5,9 @@ import dev.skysocket.gateway.management.ManagementReplies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.gateway.engine.EngineSession;
+import dev.skysocket.gateway.http.CloseHandshakeGuard;
+import dev.skysocket.gateway.http.HeaderDeadline;
+import dev.skysocket.gateway.http.MalformedRequests;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,8 +68,11 @@ public final class PrivateManagementApi implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
-                .setHandle100ContinueAutomatically(true);
-        HttpServer created = vertx.createHttpServer(options).requestHandler(this::handle);
+                .setHandle100ContinueAutomatically(true)
+                .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: the connection handler (HeaderDeadline) runs on accept
+        HeaderDeadline deadline = new HeaderDeadline(settings.headerTimeoutMs());
+        HttpServer created = vertx.createHttpServer(options).connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
+                .requestHandler(deadline.requests(this::handle));
         try {
             created.listen().toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -91,6 +97,12 @@ public final class PrivateManagementApi implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
+        String malformed = MalformedRequests.reason(request);
+        if (malformed != null) {
+            LOG.log(Level.INFO, "event=http_malformed_request reason={0}", malformed);
+            ManagementReplies.error(request, 400, "BadRequestException", "Bad Request");
+            return;
+        }
         String path = request.path();
         if (path != null && path.startsWith(enginePrefix)) {
             Handler<HttpServerRequest> route = engineRoute;

@@ -39,7 +39,7 @@ class EventLoopsHttpTest {
                     request -> {
                         threads.add(Thread.currentThread().getName());
                         request.response().end("ok");
-                    }, 2);
+                    }, 2, new HeaderDeadline(HeaderDeadline.DEFAULT_MS));
             assertThat(listeners.count()).isEqualTo(2);
             for (int i = 0; i < 6; i++) {
                 HttpResponse<String> response = send(HttpRequest.newBuilder(

@@ -62,6 +62,12 @@ final class RawSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are: a hand-built frame, valid or not. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** One frame read whole: its opcode (1 text, 2 binary, 8 close) and payload. */
     record Frame(int opcode, byte[] payload) {
     }

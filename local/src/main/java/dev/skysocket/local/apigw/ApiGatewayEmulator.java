@@ -1,5 +1,8 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.http.CloseHandshakeGuard;
+import dev.skysocket.gateway.http.HeaderDeadline;
+import dev.skysocket.gateway.http.MalformedRequests;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -62,6 +65,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private ManagementApi management;
     private final ManagementFaults faults = new ManagementFaults();
     private long sweepTimer = -1;
+    private volatile Duration headerTimeout = Duration.ofMillis(HeaderDeadline.DEFAULT_MS);
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
         this(settings, integration, null);
@@ -78,6 +82,18 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         this.settings = settings;
         this.integration = integration;
         this.authorizer = authorizer;
+    }
+
+    /**
+     * Before {@link #start()}: a connection whose first request's headers are not complete this long after it was
+     * accepted is closed (10 s by default), as API Gateway's front end does not wait on a slow client either.
+     */
+    public ApiGatewayEmulator withHeaderTimeout(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("headerTimeout must be positive: " + timeout);
+        }
+        this.headerTimeout = timeout;
+        return this;
     }
 
     /** Binds the listener and returns once it accepts connections. */
@@ -98,11 +114,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setWebSocketClosingTimeout(CLOSING_TIMEOUT_SECONDS)
-                .setHandle100ContinueAutomatically(true);
+                .setHandle100ContinueAutomatically(true)
+                .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: the connection handler (HeaderDeadline) runs on accept
+        HeaderDeadline deadline = new HeaderDeadline(headerTimeout.toMillis());
         server = vertx.createHttpServer(options)
-                .webSocketHandshakeHandler(this::onHandshake)
+                .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
+                .webSocketHandshakeHandler(deadline.handshakes(this::onHandshake))
                 .webSocketHandler(ApiGatewayEmulator::onAccepted)
-                .requestHandler(this::onRequest);
+                .requestHandler(deadline.requests(this::onRequest));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -209,6 +228,15 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
+        String malformed = MalformedRequests.reason(handshake.query(), "websocket",
+                handshake.headers().get("Sec-WebSocket-Key"));
+        if (malformed != null) {
+            // A broken query escape or websocket key: 400 before any route runs.
+            LOG.log(Level.DEBUG, "apigw.connect.malformed reason={0}", malformed);
+            stats.connectRefused();
+            handshake.reject(400);
+            return;
+        }
         String path = handshake.path();
         String stagePath = "/" + settings.stage();
         WebSocketEvents events = this.events;
@@ -333,6 +361,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     private void onRequest(HttpServerRequest request) {
+        if (MalformedRequests.badQueryEscape(request.query())) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                    .putHeader("x-amzn-ErrorType", "BadRequestException").end("{\"message\":\"Bad Request\"}");
+            return;
+        }
         String[] segments = request.path().split("/", -1);
         if (segments.length == 4 && segments[0].isEmpty() && segments[1].equals(settings.stage())
                 && decodePathSegment(segments[2]).equals("@connections") && !segments[3].isEmpty()) {

@@ -1,0 +1,63 @@
+package dev.skysocket.gateway.http;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Two gaps Vert.x leaves in a websocket's closing handshake, closed at the Netty level of each connection:
+ * <ul>
+ *   <li>On a corrupt frame Vert.x calls the socket's exception handler, which sends our close frame, and then
+ *       closes the channel at once. When that frame followed another one in the same read, Vert.x holds writes
+ *       until the read completes, so the close frame was dropped and the client saw 1006 instead of 1002. A
+ *       flush before every close lets it out.</li>
+ *   <li>Netty accepts any close status from 3000 up; RFC 6455 §7.4.2 defines none from 5000, so such a close is
+ *       reported as a corrupt frame (1002) instead of being echoed.</li>
+ * </ul>
+ * Sits just before Vert.x's connection handler, where it sees websocket frames once the upgrade replaced the
+ * HTTP decoder. Reaching the channel takes Vert.x's connection implementation type; a connection of another type
+ * is left as it is.
+ */
+public final class CloseHandshakeGuard extends ChannelDuplexHandler {
+    private static final String NAME = "skysocketCloseHandshakeGuard";
+    /** The highest status RFC 6455 §7.4.2 gives a meaning (the private-use range ends at 4999). */
+    private static final int MAX_DEFINED_STATUS = 4999;
+
+    private CloseHandshakeGuard() {
+    }
+
+    /** {@code next}, after installing the guard on the connection (on its event loop, before any request). */
+    public static Handler<HttpConnection> installThen(Handler<HttpConnection> next) {
+        return connection -> {
+            if (connection instanceof ConnectionBase base && base.channel().pipeline().get("handler") != null
+                    && base.channel().pipeline().get(NAME) == null) {
+                base.channel().pipeline().addBefore("handler", NAME, new CloseHandshakeGuard());
+            }
+            next.handle(connection);
+        };
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof CloseWebSocketFrame close && close.statusCode() > MAX_DEFINED_STATUS) {
+            int status = close.statusCode();
+            close.release();
+            ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
+                    "close status " + status + " is undefined"));
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+        ctx.flush();
+        super.close(ctx, promise);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.skysocket.gateway.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** HTTP written by hand, for requests no client library sends: broken escapes, bad keys, headers never finished. */
+public final class RawHttp {
+    /** Far past any header timeout a test configures: a read that waits this long fails the test. */
+    private static final int READ_TIMEOUT_MS = 10_000;
+
+    private RawHttp() {
+    }
+
+    /** Sends {@code head} (the request line and headers, without the blank line) and returns the status line. */
+    public static String statusOf(int port, String head) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.write(b);
+            }
+            return line.toString(StandardCharsets.US_ASCII).trim();
+        }
+    }
+
+    /** A GET with an upgrade to websocket and this key (none when null). */
+    public static String upgrade(String pathAndQuery, int port, String key) {
+        return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                + (key == null ? "" : "\r\nSec-WebSocket-Key: " + key);
+    }
+
+    /** A valid key: base64 of 16 bytes. */
+    public static String validKey() {
+        return Base64.getEncoder().encodeToString(new byte[16]);
+    }
+
+    /** Keys RFC 6455 §4.2.1 refuses: not base64, or base64 of other than 16 bytes. */
+    public static String[] invalidKeys() {
+        return new String[] {"not a key", Base64.getEncoder().encodeToString(new byte[15]),
+                Base64.getEncoder().encodeToString(new byte[17]), "!!!!!!!!!!!!!!!!!!!!!!==", ""};
+    }
+
+    /**
+     * Opens a connection, sends part of a request's headers and never the rest; true when the server closes it
+     * (end of stream or reset) before the read timeout.
+     */
+    public static boolean unfinishedHeadersAreCutOff(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            socket.getOutputStream().write("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 12"
+                    .getBytes(StandardCharsets.US_ASCII));
+            try {
+                return socket.getInputStream().read() == -1;
+            } catch (SocketTimeoutException stillOpen) {
+                return false;
+            } catch (IOException reset) {
+                return true;
+            }
+        }
+    }
+}
