@@ -89,6 +89,25 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are, in one write: several hand-built frames reach the server in one read. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** One masked frame with this first byte (FIN, RSV bits and opcode) and a payload under 126 bytes. */
+    static byte[] maskedFrame(int firstByte, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(firstByte);
+        frame.write(0x80 | payload.length);
+        byte[] mask = {9, 8, 7, 6};
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i & 3]);
+        }
+        return frame.toByteArray();
+    }
+
     /** Reads frames until a close frame or the end of the stream; data frames are skipped. */
     Closed awaitClose() throws IOException {
         while (true) {
