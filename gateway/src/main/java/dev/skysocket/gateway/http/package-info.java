@@ -9,6 +9,13 @@
  * forwarded request is never forwarded again. Who owns a sid comes from an
  * {@link dev.skysocket.gateway.http.OwnerLookup} the wiring supplies.
  *
+ * <p>It is also every listener's guard against hostile input (the private listener and the local emulator use the
+ * same classes): {@link dev.skysocket.gateway.http.MalformedRequests} (400 for a broken query escape or websocket
+ * key), {@link dev.skysocket.gateway.http.HeaderDeadline} (slow first-request headers),
+ * {@link dev.skysocket.gateway.http.CloseHandshakeGuard} (close frames that get out, undefined close statuses), and
+ * on the gateway's websockets {@code InboundFrames} with {@code WebSocketLimits} (RFC 6455 close statuses 1002,
+ * 1007, 1008, 1009).
+ *
  * <p>Must not hold session state of its own, and must not import Socket.IO or store types.
  */
 package dev.skysocket.gateway.http;
