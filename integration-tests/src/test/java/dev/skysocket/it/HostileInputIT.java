@@ -82,6 +82,8 @@ class HostileInputIT {
                 text("an EVENT named disconnecting", "42[\"disconnecting\",\"x\"]"),
                 text("an EVENT named newListener", "42[\"newListener\",\"echo\"]"),
                 text("an ack id that overflows", "4299999999999999999999[\"echo\",\"overflow\"]"),
+                text("an ack id of 2^31, which no client produces", "422147483648[\"echo\",\"x\"]"),
+                text("a DISCONNECT for a namespace never joined", "41/admin,"),
                 text("an attachment count that overflows", "4599999999999999999999-[\"echo\"]"),
                 text("JSON nested 10,000 deep", "42[\"echo\"," + "[".repeat(10_000) + "]".repeat(10_000) + "]"),
                 text("a CONNECT_ERROR from a client", "44{\"message\":\"x\"}"),
