@@ -22,7 +22,7 @@ import java.util.Set;
  *                      need it off
  * @param eventLoops    event loops serving the public port ({@code skysocket.gateway-event-loops}, default 0: one
  *                      per vCPU the JVM sees), each holding its share of the websockets
- * @param headerTimeoutMs bound on a connection's first request headers ({@code skysocket.http-header-timeout-ms},
+ * @param headerTimeoutMs bound on the time a request's headers may take ({@code skysocket.http-header-timeout-ms},
  *                      default 10 s), on the public and the private listener
  */
 public record FallbackSettings(String host, int port, String path, String stickyCookie, boolean pollingSecret,

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param stickyCookie   the ALB stickiness cookie, or null
  * @param eventLoops     event loops that accept and serve connections, each holding its share of the websockets;
  *                       0: one per available processor
- * @param headerTimeoutMs a connection whose first request's headers are not complete this long after it was
- *                       accepted is closed ({@link HeaderDeadline}); 10 s by default
+ * @param headerTimeoutMs a request whose headers are not all in this long after the connection was accepted
+ *                       (or, kept alive, after the request's first byte) closes it ({@link HeaderDeadline}); 10 s
  */
 public record EngineHttpSettings(String host, int port, String path, Set<String> allowedOrigins,
                                  StickyCookie stickyCookie, int eventLoops, long headerTimeoutMs) {

@@ -1,24 +1,33 @@
 package dev.skysocket.gateway.http;
 
 import dev.skysocket.config.Settings;
-import io.vertx.core.Context;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocketHandshake;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.lang.System.Logger.Level;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a connection whose first request's headers have not all arrived this long after it was accepted, so a
- * client dribbling headers a byte at a time (slowloris) holds a connection for seconds, not for the idle timeout.
- * Vert.x has no such bound of its own; its idle timeout resets on every byte. A kept-alive connection's later
- * requests stay bounded by the listener's idle timeout. The server must have HTTP/2 cleartext off: with it on,
- * Vert.x makes the connection (and calls the connection handler) only once the first request's headers are in.
- * One instance per listener; thread-safe.
+ * Closes a connection whose request headers take longer than the timeout, so a client dribbling headers a byte
+ * at a time (slowloris) holds a connection for seconds, not for the idle timeout (which every byte resets, and
+ * which the private listener and the emulator do not set). The clock starts when the connection is accepted and,
+ * on a kept-alive connection, at the first byte after a request; it stops when Netty has decoded the request
+ * line and headers, and for good once the connection is upgraded to a websocket. Vert.x has no such bound, so
+ * this works at the Netty level of each connection: one handler before the HTTP decoder sees bytes arrive, one
+ * after it sees requests and the 101. The server must have HTTP/2 cleartext off, else Vert.x calls the
+ * connection handler only once the first request's headers are in.
  */
 public final class HeaderDeadline {
     public static final String SETTING = "skysocket.http-header-timeout-ms";
@@ -26,8 +35,6 @@ public final class HeaderDeadline {
     private static final System.Logger LOG = System.getLogger(HeaderDeadline.class.getName());
 
     private final long timeoutMs;
-    /** Connections accepted whose first request has not arrived yet, by remote address (one per TCP peer). */
-    private final Map<String, Object> waiting = new ConcurrentHashMap<>();
 
     public HeaderDeadline(long timeoutMs) {
         if (timeoutMs < 1) {
@@ -46,51 +53,91 @@ public final class HeaderDeadline {
         return value;
     }
 
-    /** The server's connection handler: starts the clock on the connection's event loop. */
+    /** The server's connection handler: puts the connection on the clock (its event loop, before any read). */
     public Handler<HttpConnection> onConnection() {
         return connection -> {
-            String key = key(connection.remoteAddress());
-            Context context = Vertx.currentContext();
-            if (key == null || context == null) {
-                return;
+            if (!(connection instanceof ConnectionBase base) || base.channel().pipeline().get("handler") == null) {
+                return; // not Vert.x's HTTP/1 connection: nothing to hook into
             }
-            Object token = new Object();
-            waiting.put(key, token);
-            context.owner().setTimer(timeoutMs, id -> {
-                // remove(key, token): a later connection from the same address owns a fresh token.
-                if (waiting.remove(key, token)) {
-                    LOG.log(Level.INFO, "event=http_header_timeout remote={0} timeout_ms={1}", key,
-                            String.valueOf(timeoutMs));
-                    connection.close();
-                }
-            });
+            ChannelPipeline pipeline = base.channel().pipeline();
+            Clock clock = new Clock(base.channel());
+            pipeline.addFirst("skysocketHeaderBytes", clock.new Bytes());
+            pipeline.addBefore("handler", "skysocketHeaderMessages", clock.new Messages());
+            clock.start();
         };
     }
 
-    /** {@code handler}, once the request's headers are complete: the connection is off the clock. */
-    public Handler<HttpServerRequest> requests(Handler<HttpServerRequest> handler) {
-        return request -> {
-            arrived(request.remoteAddress());
-            handler.handle(request);
-        };
-    }
+    /** One connection's clock; confined to its event loop. */
+    private final class Clock {
+        private final Channel channel;
+        private boolean awaitingHead = true;
+        private boolean upgraded;
+        private ScheduledFuture<?> timer;
 
-    /** Likewise for a server that takes upgrades through a handshake handler. */
-    public Handler<ServerWebSocketHandshake> handshakes(Handler<ServerWebSocketHandshake> handler) {
-        return handshake -> {
-            arrived(handshake.remoteAddress());
-            handler.handle(handshake);
-        };
-    }
-
-    private void arrived(SocketAddress remote) {
-        String key = key(remote);
-        if (key != null) {
-            waiting.remove(key);
+        Clock(Channel channel) {
+            this.channel = channel;
         }
-    }
 
-    private static String key(SocketAddress remote) {
-        return remote == null ? null : remote.host() + ":" + remote.port();
+        void start() {
+            if (awaitingHead && !upgraded && timer == null) {
+                timer = channel.eventLoop().schedule(this::expire, timeoutMs, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void stop() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+
+        private void expire() {
+            timer = null;
+            LOG.log(Level.INFO, "event=http_header_timeout remote={0} timeout_ms={1}",
+                    String.valueOf(channel.remoteAddress()), String.valueOf(timeoutMs));
+            channel.close();
+        }
+
+        /** Before the decoder: bytes after a complete request are the next request's head. */
+        final class Bytes extends ChannelInboundHandlerAdapter {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                    start();
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                stop();
+                ctx.fireChannelInactive();
+            }
+        }
+
+        /** After the decoder: a decoded head stops the clock; a 101 stops it for good. */
+        final class Messages extends ChannelDuplexHandler {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                if (msg instanceof HttpRequest) {
+                    awaitingHead = false;
+                    stop();
+                }
+                if (msg instanceof LastHttpContent) {
+                    awaitingHead = true; // the request is in; the next byte starts the next head's clock
+                }
+                super.channelRead(ctx, msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+                if (msg instanceof HttpResponse response
+                        && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                    upgraded = true;
+                    stop();
+                }
+                super.write(ctx, msg, promise);
+            }
+        }
     }
 }

@@ -71,7 +71,7 @@ final class Listeners {
         public void start(Promise<Void> started) {
             vertx.createHttpServer(new HttpServerOptions(options))
                     .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
-                    .requestHandler(deadline.requests(handler))
+                    .requestHandler(handler)
                     .listen()
                     .onSuccess(bound::add)
                     .<Void>mapEmpty()

@@ -19,8 +19,9 @@ import dev.skysocket.gateway.http.HeaderDeadline;
  *                        private API ({@code skysocket.gateway-local-delivery}, default true: a broadcast to
  *                        1,000 local sessions costs ~45 ms of CPU this way against ~1,200 ms looping through signed
  *                        HTTP to itself; see docs/benchmarks.md). Other nodes and Lambda still post to the private API
- * @param headerTimeoutMs a connection whose first request's headers are not complete this long after it was
- *                        accepted is closed ({@code skysocket.http-header-timeout-ms}, default 10 s)
+ * @param headerTimeoutMs a request whose headers are not all in this long after the connection was accepted
+ *                        (or, kept alive, after the request's first byte) closes it
+ *                        ({@code skysocket.http-header-timeout-ms}, default 10 s)
  */
 public record NodeSettings(String host, int port, String basePath, String advertisedUrl, int maxMessageBytes,
                            boolean localDelivery, long headerTimeoutMs) {

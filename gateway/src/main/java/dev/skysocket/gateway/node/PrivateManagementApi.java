@@ -71,8 +71,9 @@ public final class PrivateManagementApi implements AutoCloseable {
                 .setHandle100ContinueAutomatically(true)
                 .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: the connection handler (HeaderDeadline) runs on accept
         HeaderDeadline deadline = new HeaderDeadline(settings.headerTimeoutMs());
-        HttpServer created = vertx.createHttpServer(options).connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
-                .requestHandler(deadline.requests(this::handle));
+        HttpServer created = vertx.createHttpServer(options)
+                .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
+                .requestHandler(this::handle);
         try {
             created.listen().toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

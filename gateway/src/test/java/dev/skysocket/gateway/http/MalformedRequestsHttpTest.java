@@ -78,6 +78,21 @@ class MalformedRequestsHttpTest {
     }
 
     @Test
+    void aSecondRequestsHeadersNeverFinishedOnAKeptAliveConnectionAreCutOff() throws Exception {
+        assertThat(RawHttp.unfinishedSecondHeadersAreCutOff(server.port(), "/health")).isTrue();
+    }
+
+    @Test
+    void anIdleKeptAliveConnectionIsNotCutOff() throws Exception {
+        try (RawHttp.KeptAlive idle = new RawHttp.KeptAlive(server.port())) {
+            assertThat(idle.get("/health")).startsWith("HTTP/1.1 200");
+            // Cut off after the bound, so the idle connection has sat past it too: it still serves.
+            assertThat(RawHttp.unfinishedHeadersAreCutOff(server.port())).isTrue();
+            assertThat(idle.get("/health")).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void headersNeverFinishedAreCutOffAndAnEarlierWebsocketOutlivesTheBound() throws Exception {
         try (RawSocket earlier = RawSocket.open(server.port(), "/socket.io/?EIO=4&transport=websocket", null)) {
             assertThat(earlier.readText()).startsWith("0{");

@@ -55,15 +55,72 @@ public final class RawHttp {
     public static boolean unfinishedHeadersAreCutOff(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(READ_TIMEOUT_MS);
-            socket.getOutputStream().write("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 12"
-                    .getBytes(StandardCharsets.US_ASCII));
-            try {
-                return socket.getInputStream().read() == -1;
-            } catch (SocketTimeoutException stillOpen) {
+            return cutOffAfter(socket, PARTIAL_HEAD);
+        }
+    }
+
+    /**
+     * On one kept-alive connection: a complete request (answered), then part of a second request's headers and never
+     * the rest; true when the server closes the connection before the read timeout.
+     */
+    public static boolean unfinishedSecondHeadersAreCutOff(int port, String firstPath) throws IOException {
+        try (KeptAlive connection = new KeptAlive(port)) {
+            if (!connection.get(firstPath).startsWith("HTTP/1.1 ")) {
                 return false;
-            } catch (IOException reset) {
-                return true;
             }
+            return cutOffAfter(connection.socket, PARTIAL_HEAD);
+        }
+    }
+
+    private static final String PARTIAL_HEAD = "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 12";
+
+    private static boolean cutOffAfter(Socket socket, String partial) throws IOException {
+        socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
+    /** One kept-alive HTTP/1.1 connection sending bodiless GETs and reading whole answers (Content-Length only). */
+    public static final class KeptAlive implements AutoCloseable {
+        private final Socket socket;
+
+        public KeptAlive(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+        }
+
+        /** The status line of the answer to {@code GET path}; the body is read and dropped. */
+        public String get(String path) throws IOException {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String status = line(in);
+            long length = 0;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Long.parseLong(header.substring(15).trim());
+                }
+            }
+            in.readNBytes((int) length);
+            return status;
+        }
+
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.write(b);
+            }
+            return line.toString(StandardCharsets.US_ASCII).trim();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }

@@ -53,4 +53,9 @@ class ManagementListenerGuardsTest {
     void headersNeverFinishedAreCutOff() throws Exception {
         assertThat(RawHttp.unfinishedHeadersAreCutOff(port)).isTrue();
     }
+
+    @Test
+    void aSecondRequestsHeadersNeverFinishedOnAKeptAliveConnectionAreCutOff() throws Exception {
+        assertThat(RawHttp.unfinishedSecondHeadersAreCutOff(port, "/elsewhere")).isTrue();
+    }
 }

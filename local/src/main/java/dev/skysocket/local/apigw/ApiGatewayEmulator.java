@@ -85,8 +85,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     /**
-     * Before {@link #start()}: a connection whose first request's headers are not complete this long after it was
-     * accepted is closed (10 s by default), as API Gateway's front end does not wait on a slow client either.
+     * Before {@link #start()}: a connection whose request headers are not all in this long after it was accepted
+     * (or, kept alive, after the request's first byte) is closed (10 s by default), as API Gateway's front end does
+     * not wait on a slow client either.
      */
     public ApiGatewayEmulator withHeaderTimeout(Duration timeout) {
         if (timeout.isZero() || timeout.isNegative()) {
@@ -119,9 +120,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         HeaderDeadline deadline = new HeaderDeadline(headerTimeout.toMillis());
         server = vertx.createHttpServer(options)
                 .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
-                .webSocketHandshakeHandler(deadline.handshakes(this::onHandshake))
+                .webSocketHandshakeHandler(this::onHandshake)
                 .webSocketHandler(ApiGatewayEmulator::onAccepted)
-                .requestHandler(deadline.requests(this::onRequest));
+                .requestHandler(this::onRequest);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
