@@ -12,8 +12,9 @@ import java.security.MessageDigest;
  * sid, so a stranger who learns the sid can no longer read, post to, upgrade or close the session.
  *
  * <p>The trade-off: a session whose client never presents the cookie is protected by its sid alone (120 random
- * bits, never logged above debug), as on the reference server; so is a session between its handshake and the
- * client's next request, a window of one round trip.
+ * bits), as on the reference server; so is any session between its handshake and its client's next request, one
+ * round trip. Not pinned to the client's address: one client's connections may come from several (IPv4 and IPv6,
+ * a changing mobile network, NAT pools), and a stranger behind the same NAT would pass anyway.
  */
 final class SessionSecret {
     private final String value;
