@@ -177,7 +177,8 @@ class SessionCookieHttpTest {
                 .allSatisfy(c -> assertThat(c).contains("; Secure").contains("SameSite=None"));
         try (RawSocket ws = RawSocket.open(owner.port(), "/socket.io/?EIO=4&transport=websocket", null, HTTPS)) {
             assertThat(ws.responseHead).startsWith("HTTP/1.1 101")
-                    .containsIgnoringCase("set-cookie: skysocket-node=node-owner; Path=/; HttpOnly; Secure; SameSite=None");
+                    .containsIgnoringCase("set-cookie: skysocket-node=node-owner; Path=/; HttpOnly; Secure;"
+                            + " SameSite=None");
         }
 
         HttpResponse<String> plain = send(owner.port(), "GET", "", null, null, null);
