@@ -104,7 +104,7 @@ class AwsFactsIT {
             client.handshake();
             client.sendText(echo(1, 31 * KB));
             String under = outcome(client, "431[");
-            client.sendText(echo(2, 33 * KB));
+            client.sendExpectingClose(() -> client.sendText(echo(2, 33 * KB)));
             Integer code = client.awaitClose(RawClient.WAIT);
             FactLog.check(fact, "31 KB frame: answered; 33 KB frame: closed with 1009",
                     "31 KB frame: " + under + "; 33 KB frame: " + closed(code),
@@ -126,7 +126,8 @@ class AwsFactsIT {
         Integer code;
         try (WireClient client = connect()) {
             client.handshake();
-            client.sendFragmented(echo(1, 129 * KB).getBytes(StandardCharsets.UTF_8), 5);
+            client.sendExpectingClose(
+                    () -> client.sendFragmented(echo(1, 129 * KB).getBytes(StandardCharsets.UTF_8), 5));
             code = client.awaitClose(RawClient.WAIT);
         }
         FactLog.check(fact, "100 KB in 4 frames: not closed with 1009; 129 KB in 5 frames: closed with 1009",
@@ -139,7 +140,7 @@ class AwsFactsIT {
         String fact = "a binary frame from a client closes the connection with 1003";
         try (WireClient client = connect()) {
             client.handshake();
-            client.sendFrame(BINARY, true, new byte[] {4, 1, 2, 3});
+            client.sendExpectingClose(() -> client.sendFrame(BINARY, true, new byte[] {4, 1, 2, 3}));
             Integer code = client.awaitClose(RawClient.WAIT);
             FactLog.check(fact, "closed with 1003", closed(code), code != null && code == 1003);
         }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -69,8 +71,16 @@ final class WireClient implements AutoCloseable {
         URI uri = URI.create(websocketUrl);
         boolean tls = "wss".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
-        Socket tcp = tls ? SSLSocketFactory.getDefault().createSocket(uri.getHost(), port)
-                : new Socket(uri.getHost(), port);
+        Socket tcp;
+        if (tls) {
+            SSLSocket secure = (SSLSocket) SSLSocketFactory.getDefault().createSocket(uri.getHost(), port);
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");  // check the certificate names the host
+            secure.setSSLParameters(parameters);
+            tcp = secure;
+        } else {
+            tcp = new Socket(uri.getHost(), port);
+        }
         tcp.setSoTimeout((int) RawClient.WAIT.toMillis());
         WireClient client = new WireClient(tcp);
         byte[] nonce = new byte[16];
@@ -140,6 +150,22 @@ final class WireClient implements AutoCloseable {
         out.write(frame.toByteArray());
         out.flush();
         lastSentNanos = System.nanoTime();
+    }
+
+    /**
+     * Sends what may make the server close: a write refused because the server already closed (and reset) is not
+     * an error here, since the close code is what the caller reads next.
+     */
+    void sendExpectingClose(IoAction send) throws IOException {
+        try {
+            send.run();
+        } catch (SocketException | javax.net.ssl.SSLException closedFirst) {
+            // the server closed before the last byte went out: its close frame is still to be read
+        }
+    }
+
+    interface IoAction {
+        void run() throws IOException;
     }
 
     /** One text message sent as {@code parts} frames: a text frame, then continuations, the last with FIN. */
