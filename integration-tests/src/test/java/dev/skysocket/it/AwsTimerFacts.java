@@ -1,5 +1,7 @@
 package dev.skysocket.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
  */
 final class AwsTimerFacts {
     static final String LONG = "skysocket.it.long";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AWS_IDLE = Duration.ofMinutes(10);
     private static final Duration AWS_LIFETIME = Duration.ofHours(2);
     private static final Duration LOCAL_IDLE = Duration.ofSeconds(3);
@@ -27,7 +30,14 @@ final class AwsTimerFacts {
         Duration idle = stack == target ? AWS_IDLE : LOCAL_IDLE;
         Duration tolerance = tolerance(idle);
         try (WireClient client = WireClient.connect(stack.websocketUrl(), stack.path())) {
-            client.handshake();
+            JsonNode open = JSON.readTree(client.handshake()[0].text().substring(1));
+            // The app ends a client that leaves a ping unanswered after pingInterval + pingTimeout: that must come
+            // after the idle timeout, or the app's close is what this would see (a stage set up with short ones).
+            Duration appCloses = Duration.ofMillis(open.path("pingInterval").asLong()
+                    + open.path("pingTimeout").asLong());
+            FactLog.skipUnless(appCloses.compareTo(idle.plus(tolerance).plus(tolerance)) >= 0, fact, "the stage's"
+                    + " pingInterval + pingTimeout (" + seconds(appCloses) + ") end a silent client before the idle"
+                    + " timeout; deploy with PingIntervalMs + PingTimeoutMs of at least 630000 to check it");
             long quietFrom = client.lastSentNanos();
             // Server pings are not answered: only the server sends, so nothing inbound resets the idle timer.
             WireClient.Hold hold = client.holdOpen(idle.plus(tolerance).plus(tolerance), false);
