@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,33 @@ class AwsFactsIT {
             observed += "; 129 KB post: " + tooBig;
             FactLog.check(fact, "40 KB: 200 and one whole text message; 129 KB: 413 PayloadTooLargeException",
                     observed, whole && tooBig.status() == 413);
+        }
+    }
+
+    @Test
+    void aPostToAConnectionTheClientClosedAnswers410GoneException() throws IOException {
+        String fact = "PostToConnection to a connection its client closed answers 410 GoneException";
+        try (ManagementProbe probe = ManagementProbe.require(target, fact)) {
+            String id;
+            Integer closeReply;
+            try (WireClient client = connect()) {
+                id = sid(client.handshake()[0]);
+                closeReply = client.closeNormally();
+            }
+            AtomicReference<ManagementProbe.Answer> answer = new AtomicReference<>();
+            try {
+                // AWS may take a moment to forget the connection: the fan-out's cleanup relies on the 410 coming.
+                Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> {
+                            answer.set(probe.post(id, "after the close".getBytes(StandardCharsets.UTF_8)));
+                            return !answer.get().ok();
+                        });
+            } catch (ConditionTimeoutException stillDelivered) {
+                // recorded below: the last answer was still a 200
+            }
+            FactLog.check(fact, "410 GoneException (x-amzn-ErrorType) within 10 s of the close",
+                    "client's Close answered with " + closeReply + "; post answered " + answer.get(),
+                    answer.get().status() == 410 && "GoneException".equals(answer.get().errorType()));
         }
     }
 

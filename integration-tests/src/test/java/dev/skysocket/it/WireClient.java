@@ -179,6 +179,12 @@ final class WireClient implements AutoCloseable {
         }
     }
 
+    /** Closes as a browser does (Close frame, 1000) and returns the code of the server's answering Close. */
+    Integer closeNormally() throws IOException {
+        sendExpectingClose(() -> sendFrame(CLOSE, true, new byte[] {0x03, (byte) 0xE8}));
+        return awaitClose(RawClient.WAIT);
+    }
+
     /** When this client last sent a data frame: the start of an idle period. */
     long lastSentNanos() {
         return lastSentNanos;
