@@ -85,15 +85,24 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         return heartbeat;
     }
 
-    /** One scheduled invocation's passes of the heartbeat, sleeping for real between them. */
+    /**
+     * One scheduled invocation's passes of the heartbeat, sleeping for real between them, through the next
+     * run's window too ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
+     */
     public SweepPasses heartbeatPasses() {
         return heartbeatPasses(Thread::sleep);
     }
 
-    /** One scheduled invocation's passes of the heartbeat; the look-ahead is a one-item query of the index. */
+    /** As {@link #heartbeatPasses()}, sleeping with {@code sleeper}. */
     public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper) {
+        return heartbeatPasses(sleeper, SweepPasses.SCHEDULED_RUNS_COVERED);
+    }
+
+    /** One invocation's passes over {@code coveredRuns} runs' windows; the look-ahead is a one-item query. */
+    public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper, int coveredRuns) {
         return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
-                sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS);
+                sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS,
+                coveredRuns);
     }
 
     public ServerContext context() {

@@ -85,12 +85,13 @@ public final class HeartbeatSweep {
                     toPing.add(recipient);
                 }
             }
-            // Recorded before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns.
+            // Claimed before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns, and
+            // an overlapping run may have found the same connections due.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
-            pingRecorder.record(ctx.connections(), toPing, deadline);
-            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
+            List<Recipient> claimed = pingRecorder.claim(ctx.connections(), toPing, now, deadline);
+            FanoutReport report = ctx.fanout().deliver(List.of(PING), claimed);
             gone += report.gone();
-            pinged += toPing.size() - report.gone();
+            pinged += claimed.size() - report.gone();
             if (due.size() < batchSize) {
                 break;
             }
