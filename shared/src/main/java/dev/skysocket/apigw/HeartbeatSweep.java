@@ -79,8 +79,12 @@ public final class HeartbeatSweep {
                         timedOut++;
                     }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
-                    end(recipient, DisconnectReason.TRANSPORT_CLOSE);
-                    rotated++;
+                    // Claimed like a ping, so an overlapping run does not rotate it (and run its handlers) again.
+                    if (ctx.connections().claimPing(connection.connectionId(), now,
+                            Heartbeat.pongDeadline(ctx.config(), now))) {
+                        end(recipient, DisconnectReason.TRANSPORT_CLOSE);
+                        rotated++;
+                    }
                 } else {
                     toPing.add(recipient);
                 }
