@@ -41,8 +41,12 @@ final class ScheduledRuns {
         Deque<Long> pending = new ArrayDeque<>(starts);
         int steps = 0;
         while (true) {
+            long stuckAt = System.nanoTime() + 120_000_000_000L;
             while (busy) {
-                wait(30_000);
+                wait(1_000);
+                if (busy && System.nanoTime() > stuckAt) {
+                    throw new IllegalStateException("a run neither slept nor ended within 120 s");
+                }
             }
             if (failure != null) {
                 throw new AssertionError("a run failed", failure);
