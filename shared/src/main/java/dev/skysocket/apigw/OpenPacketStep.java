@@ -71,7 +71,7 @@ public final class OpenPacketStep {
         if (!connections.claimOpen(request.connectionId(), start, start + leaseMs)) {
             return false;  // opened, claimed by a live run, or gone
         }
-        long marked = clock.millis();
+        long claimed = clock.millis();
         Recipient recipient = new Recipient(request.connectionId(), request.endpoint());
         String frame = openFrame(request.connectionId());
         long pause = FIRST_PAUSE_MS;
@@ -82,7 +82,7 @@ public final class OpenPacketStep {
                 // Delivered: later runs must not post again even before the client's CONNECT arrives.
                 connections.markOpened(request.connectionId());
                 LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} claim_ms={3}",
-                        request.connectionId(), attempts, clock.millis() - start, marked - start);
+                        request.connectionId(), attempts, clock.millis() - start, claimed - start);
                 return true;
             }
             if (clock.millis() - start + pause > deadlineMs) {
