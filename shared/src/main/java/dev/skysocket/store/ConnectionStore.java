@@ -15,8 +15,19 @@ public interface ConnectionStore {
 
     Optional<ConnectionRecord> find(String connectionId);
 
-    /** Sets the opened flag; true only for the first caller (the deferred open step may run twice). */
+    /**
+     * Sets the opened flag: the open packet reached the client. True only for the first caller. The open step
+     * sets it after its post; {@code $default} on the client's first frame, which proves receipt (a client sends
+     * nothing before the open packet).
+     */
     boolean markOpened(String connectionId);
+
+    /**
+     * Claims the right to post the open packet until {@code leaseUntil} (epoch ms). True only when the connection
+     * is stored, not opened, and no other claim is still live at {@code now}: a run of the open step that crashed
+     * after claiming leaves a claim that a later run may take over once it has lapsed.
+     */
+    boolean claimOpen(String connectionId, long now, long leaseUntil);
 
     /**
      * Records the transport now carrying the connection ("websocket" after an Engine.IO upgrade). False, and
@@ -32,6 +43,13 @@ public interface ConnectionStore {
 
     /** Records a ping sent: the pong must arrive by {@code pongDeadline}. */
     void recordPingSent(String connectionId, long pongDeadline);
+
+    /**
+     * Records a ping about to be sent, as {@link #recordPingSent}, but only while the connection waits for no pong
+     * and its ping is due at {@code now}. True for one caller only: two overlapping heartbeat runs that both found
+     * the connection due never ping it twice.
+     */
+    boolean claimPing(String connectionId, long now, long pongDeadline);
 
     /** Connections whose {@code pingDueAt} is at or before {@code now}, at most {@code limit}, via an index. */
     List<HeartbeatDue> due(long now, int limit);

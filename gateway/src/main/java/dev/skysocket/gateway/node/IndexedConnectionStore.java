@@ -57,6 +57,11 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean claimOpen(String connectionId, long now, long leaseUntil) {
+        return store.claimOpen(connectionId, now, leaseUntil);
+    }
+
+    @Override
     public boolean updateTransport(String connectionId, String transport) {
         return store.updateTransport(connectionId, transport);
     }
@@ -69,6 +74,11 @@ final class IndexedConnectionStore implements ConnectionStore {
     @Override
     public void recordPingSent(String connectionId, long pongDeadline) {
         store.recordPingSent(connectionId, pongDeadline);
+    }
+
+    @Override
+    public boolean claimPing(String connectionId, long now, long pongDeadline) {
+        return store.claimPing(connectionId, now, pongDeadline);
     }
 
     @Override

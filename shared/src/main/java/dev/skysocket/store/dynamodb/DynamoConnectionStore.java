@@ -137,6 +137,16 @@ public final class DynamoConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean claimOpen(String connectionId, long now, long leaseUntil) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            return updateIfLive(connectionKey(connectionId), "SET #claim = :until",
+                    "#opened = :false AND (attribute_not_exists(#claim) OR #claim < :nowMs)",
+                    Map.of("#opened", OPENED, "#claim", OPEN_CLAIM_UNTIL),
+                    Map.of(":until", n(leaseUntil), ":false", bool(false), ":nowMs", n(now)));
+        });
+    }
+
+    @Override
     public boolean updateTransport(String connectionId, String transport) {
         return PartitionReads.writing(tableName, connectionId, () -> {
             return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
@@ -159,6 +169,16 @@ public final class DynamoConnectionStore implements ConnectionStore {
             updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true", null,
                     Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                     Map.of(":due", n(pongDeadline), ":true", bool(true)));
+        });
+    }
+
+    @Override
+    public boolean claimPing(String connectionId, long now, long pongDeadline) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true",
+                    "#awaiting = :false AND #due <= :nowMs",
+                    Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                    Map.of(":due", n(pongDeadline), ":true", bool(true), ":false", bool(false), ":nowMs", n(now)));
         });
     }
 

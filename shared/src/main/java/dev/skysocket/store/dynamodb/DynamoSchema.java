@@ -52,6 +52,8 @@ public final class DynamoSchema {
     public static final String CONNECTED_AT = "connectedAt";
     public static final String AWAITING_PONG = "awaitingPong";
     public static final String OPENED = "opened";
+    /** Epoch ms until which one run of the open step holds the right to post the open packet. */
+    public static final String OPEN_CLAIM_UNTIL = "openClaimUntil";
     public static final String PENDING = "pending";
     public static final String PENDING_HEADER = "header";
     public static final String PENDING_ATTACHMENTS = "attachments";

@@ -7,6 +7,7 @@
  * item        pk                               sk            other attributes
  * connection  C#{connectionId}                 C             connectionId endpoint transport base64 tenant user
  *                                                            sourceIp headers(M) query(M) connectedAt opened
+ *                                                            openClaimUntil(N, ms)?
  *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
  *                                                            pending(M: header, attachments(L), expected) expiresAt
  * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
