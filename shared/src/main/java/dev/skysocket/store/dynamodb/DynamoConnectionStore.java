@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +39,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
     private final Clock clock;
     private final RemovalCascade cascade;
     private final HeartbeatQuery heartbeats;
+    private final SocketDataWriter dataWriter;
 
     /**
      * @param roomShards   must equal the room store's: removal derives membership keys from it
@@ -56,6 +58,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
         this.clock = clock;
         this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
         this.heartbeats = new HeartbeatQuery(client, tableName);
+        this.dataWriter = new SocketDataWriter(client, tableName, this::nowSeconds);
     }
 
     public DynamoConnectionStore(DynamoDbClient client, SkysocketConfig config, int roomShards) {
@@ -184,15 +187,26 @@ public final class DynamoConnectionStore implements ConnectionStore {
         return found;
     }
 
+    /** Conditional on the version read, raised by one: a compare-and-set of the pending parts. */
     @Override
-    public void savePending(String connectionId, PendingBinary pending) {
-        PartitionReads.writing(tableName, connectionId, () -> {
-            if (pending == null) {
-                updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
+    public boolean replacePending(String connectionId, PendingBinary read, PendingBinary next) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":next", n(read.version() + 1));
+            String update = "SET #pv = :next";
+            if (next.isEmpty()) {
+                update += " REMOVE #pending";
             } else {
-                updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
-                        Map.of(":pending", ItemMapper.pendingValue(pending)));
+                update += ", #pending = :pending";
+                values.put(":pending", ItemMapper.pendingValue(next));
             }
+            String atVersion = "attribute_not_exists(#pv)";
+            if (read.version() != 0) {
+                atVersion = "#pv = :read";
+                values.put(":read", n(read.version()));
+            }
+            return updateIfLive(connectionKey(connectionId), update, atVersion,
+                    Map.of("#pending", PENDING, "#pv", PENDING_VERSION), values);
         });
     }
 
@@ -242,14 +256,13 @@ public final class DynamoConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void saveSocketData(String connectionId, String namespace, String dataJson) {
+    public void updateSocketData(String connectionId, String namespace, Map<String, String> changed,
+                                 Set<String> removed) {
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return;
+        }
         PartitionReads.writing(tableName, connectionId, () -> {
-            if (dataJson == null) {
-                updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
-            } else {
-                updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
-                        Map.of(":data", s(dataJson)));
-            }
+            dataWriter.update(socketKey(connectionId, namespace), changed, removed);
         });
     }
 
