@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * {@link ConnectionStore} on the single table (layout in {@code package-info.java}). Heartbeat updates on a
@@ -40,6 +39,7 @@ public final class DynamoConnectionStore implements ConnectionStore {
     private final RemovalCascade cascade;
     private final HeartbeatQuery heartbeats;
     private final SocketDataWriter dataWriter;
+    private final LiveUpdates liveUpdates;
 
     /**
      * @param roomShards   must equal the room store's: removal derives membership keys from it
@@ -58,7 +58,8 @@ public final class DynamoConnectionStore implements ConnectionStore {
         this.clock = clock;
         this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
         this.heartbeats = new HeartbeatQuery(client, tableName);
-        this.dataWriter = new SocketDataWriter(client, tableName, this::nowSeconds);
+        this.liveUpdates = new LiveUpdates(client, tableName, this::nowSeconds);
+        this.dataWriter = new SocketDataWriter(client, tableName, liveUpdates);
     }
 
     public DynamoConnectionStore(DynamoDbClient client, SkysocketConfig config, int roomShards) {
@@ -294,27 +295,9 @@ public final class DynamoConnectionStore implements ConnectionStore {
         return item == null || item.isEmpty() || !isLive(item, nowSeconds()) ? Optional.empty() : Optional.of(item);
     }
 
-    /**
-     * Updates an item only if it exists and has not expired (an update must never create a bare item without
-     * TTL), and only if {@code extraCondition} holds. Returns false when a condition failed.
-     */
     private boolean updateIfLive(Map<String, AttributeValue> key, String update, String extraCondition,
                                  Map<String, String> names, Map<String, AttributeValue> values) {
-        Map<String, String> allNames = new HashMap<>(names);
-        allNames.put("#pk", PK);
-        allNames.put("#exp", EXPIRES_AT);
-        Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.put(":now", n(nowSeconds()));
-        String condition = "attribute_exists(#pk) AND #exp >= :now"
-                + (extraCondition == null ? "" : " AND " + extraCondition);
-        try {
-            client.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key)
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(allNames).expressionAttributeValues(allValues).build());
-            return true;
-        } catch (ConditionalCheckFailedException goneOrAlreadyDone) {
-            return false;
-        }
+        return liveUpdates.update(key, update, extraCondition, names, values);
     }
 
     private long nowSeconds() {

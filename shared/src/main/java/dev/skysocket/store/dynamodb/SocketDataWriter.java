@@ -1,21 +1,16 @@
 package dev.skysocket.store.dynamodb;
 
-import static dev.skysocket.store.dynamodb.Attributes.n;
 import static dev.skysocket.store.dynamodb.Attributes.s;
 import static dev.skysocket.store.dynamodb.DynamoSchema.DATA;
 import static dev.skysocket.store.dynamodb.DynamoSchema.DATA_FIELDS;
-import static dev.skysocket.store.dynamodb.DynamoSchema.EXPIRES_AT;
-import static dev.skysocket.store.dynamodb.DynamoSchema.PK;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
@@ -34,12 +29,12 @@ final class SocketDataWriter {
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final LongSupplier nowSeconds;
+    private final LiveUpdates liveUpdates;
 
-    SocketDataWriter(DynamoDbClient client, String tableName, LongSupplier nowSeconds) {
+    SocketDataWriter(DynamoDbClient client, String tableName, LiveUpdates liveUpdates) {
         this.client = client;
         this.tableName = tableName;
-        this.nowSeconds = nowSeconds;
+        this.liveUpdates = liveUpdates;
     }
 
     /** False when the socket item is gone or expired (then nothing is written). */
@@ -64,9 +59,9 @@ final class SocketDataWriter {
     }
 
     private boolean apply(Map<String, AttributeValue> key, List<String> keys, Map<String, String> changed) {
-        Map<String, String> names = liveNames();
+        Map<String, String> names = new HashMap<>();
         names.put("#f", DATA_FIELDS);
-        Map<String, AttributeValue> values = liveValues();
+        Map<String, AttributeValue> values = new HashMap<>();
         values.put(":map", s("M"));
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
@@ -83,12 +78,8 @@ final class SocketDataWriter {
         String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets) + " ")
                 + (removes.isEmpty() ? "" : "REMOVE " + String.join(", ", removes));
         try {
-            client.updateItem(r -> r.tableName(tableName).key(key).updateExpression(update.trim())
-                    .conditionExpression(LIVE + " AND attribute_type(#f, :map)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException goneOrOldLayout) {
-            return false;
+            // False on a gone socket, and on one of the old layout (no map yet).
+            return liveUpdates.update(key, update.trim(), "attribute_type(#f, :map)", names, values);
         } catch (DynamoDbException e) {
             if (isMissingMap(e)) {
                 return false;
@@ -104,35 +95,8 @@ final class SocketDataWriter {
         if (item == null || item.isEmpty()) {
             return false;
         }
-        Map<String, String> names = liveNames();
-        names.put("#f", DATA_FIELDS);
-        names.put("#data", DATA);
-        Map<String, AttributeValue> values = liveValues();
-        values.put(":fields", DataFields.toMap(Attributes.string(item, DATA)));
-        try {
-            client.updateItem(r -> r.tableName(tableName).key(key)
-                    .updateExpression("SET #f = if_not_exists(#f, :fields) REMOVE #data")
-                    .conditionExpression(LIVE)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException gone) {
-            return false;
-        }
-    }
-
-    private static final String LIVE = "attribute_exists(#pk) AND #exp >= :now";
-
-    private static Map<String, String> liveNames() {
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", PK);
-        names.put("#exp", EXPIRES_AT);
-        return names;
-    }
-
-    private Map<String, AttributeValue> liveValues() {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":now", n(nowSeconds.getAsLong()));
-        return values;
+        return liveUpdates.update(key, "SET #f = if_not_exists(#f, :fields) REMOVE #data", null,
+                Map.of("#f", DATA_FIELDS, "#data", DATA), Map.of(":fields", DataFields.toMap(Attributes.string(item, DATA))));
     }
 
     /** DynamoDB refuses a path into a map that does not exist rather than failing the condition, on some versions. */

@@ -110,6 +110,22 @@ class SocketLifecycleTest {
     }
 
     @Test
+    void a_change_of_more_keys_than_one_update_carries_lands_whole() {
+        SocketRecord s = socket(id("c"), "/", "acme");
+        connections.putSocket(s);
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < SocketDataWriter.KEYS_PER_UPDATE * 2 + 7; i++) {
+            many.put("key" + i, Integer.toString(i));
+        }
+
+        connections.updateSocketData(s.connectionId(), "/", many, Set.of());
+
+        var data = Fixtures.json(connections.findSocket(s.connectionId(), "/").orElseThrow().dataJson());
+        assertThat(data.size()).isEqualTo(many.size());
+        many.forEach((key, value) -> assertThat(data.path(key).asText()).isEqualTo(value));
+    }
+
+    @Test
     void socket_data_of_the_old_layout_is_read_and_moved_into_the_map_on_its_first_change() {
         SocketRecord s = socket(id("c"), "/", "acme");
         connections.putSocket(s);
