@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * a membership: join writes the membership first and then adds the room to the socket's set, on condition that the
  * socket is still there, undoing the membership when it is not; every change to the set raises the socket's
  * {@code roomsVersion}, and removal deletes the socket only at the version whose rooms it cleared (see
- * {@code RemovalCascade}). Leave deletes the membership first. A join and a leave of the same room racing each
+ * {@code RemovalCascade}). A process that dies between a join's two writes leaves a membership its socket does
+ * not list: it delivers to that connection until it expires with it. Leave deletes the membership first. A join and a leave of the same room racing each
  * other have no order, and may leave the membership and the set disagreeing until the socket is removed: a client
  * that needs them ordered waits for the first one's ack.
  */
