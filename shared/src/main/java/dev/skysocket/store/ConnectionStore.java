@@ -1,7 +1,9 @@
 package dev.skysocket.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -57,8 +59,13 @@ public interface ConnectionStore {
     /** Connections of one user in one tenant, via the user index. */
     List<ConnectionRecord> byUser(String tenant, String user);
 
-    /** Stores (or replaces, with null: clears) the binary packet waiting for attachments. */
-    void savePending(String connectionId, PendingBinary pending);
+    /**
+     * Replaces the binary packet parts waiting in the connection with {@code next} (empty: clears them), only if
+     * they are still the ones read, at {@code read.version()}: two frames of one connection handled at the same
+     * time must not both build on one read. False, and nothing written, when another write came first (read again
+     * and retry) or the connection is gone.
+     */
+    boolean replacePending(String connectionId, PendingBinary read, PendingBinary next);
 
     /** Creates the socket for one namespace; replaces an existing socket of the same connection and namespace. */
     void putSocket(SocketRecord socket);
@@ -67,7 +74,16 @@ public interface ConnectionStore {
 
     List<SocketRecord> sockets(String connectionId);
 
-    void saveSocketData(String connectionId, String namespace, String dataJson);
+    /**
+     * Applies one handler's change to {@code socket.data}, top-level key by top-level key, without reading it and
+     * without touching the other keys: two handlers of the socket running at once (API Gateway may invoke
+     * {@code $default} for one connection concurrently) both land when they change different keys, and on the
+     * same key the later write wins. Nothing is written when the socket is gone.
+     *
+     * @param changed keys set or changed, each to its value's JSON text
+     * @param removed keys deleted
+     */
+    void updateSocketData(String connectionId, String namespace, Map<String, String> changed, Set<String> removed);
 
     /** Deletes one socket and its room memberships (including its own id room). Idempotent. */
     void removeSocket(SocketRecord socket);

@@ -150,7 +150,9 @@ class ApiGatewayRoutesTest {
 
     @Test
     void malformedFramesEndTheConnectionWithParseError() {
-        for (String frame : new String[] {"", "9", "4{", "42{\"a\":1}", "42[]", "42[\"connect\"]", "2", "bAQID"}) {
+        // An attachment alone is not among them: API Gateway may hand it over before its header (see
+        // ConcurrentMutationsTest), so it waits for one.
+        for (String frame : new String[] {"", "9", "4{", "42{\"a\":1}", "42[]", "42[\"connect\"]", "2"}) {
             String id = connected();
             routes.send(id, frame);
             assertThat(routes.closedByServer(id)).as("closed after %s", frame).isTrue();

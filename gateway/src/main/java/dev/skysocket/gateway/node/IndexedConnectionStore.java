@@ -6,7 +6,9 @@ import dev.skysocket.store.HeartbeatDue;
 import dev.skysocket.store.PendingBinary;
 import dev.skysocket.store.SocketRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -92,8 +94,8 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void savePending(String connectionId, PendingBinary pending) {
-        store.savePending(connectionId, pending);
+    public boolean replacePending(String connectionId, PendingBinary read, PendingBinary next) {
+        return store.replacePending(connectionId, read, next);
     }
 
     @Override
@@ -107,8 +109,9 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void saveSocketData(String connectionId, String namespace, String dataJson) {
-        store.saveSocketData(connectionId, namespace, dataJson);
+    public void updateSocketData(String connectionId, String namespace, Map<String, String> changed,
+                                 Set<String> removed) {
+        store.updateSocketData(connectionId, namespace, changed, removed);
     }
 
     @Override
