@@ -2,6 +2,7 @@ package dev.skysocket.local;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.local.apigw.EmulatorSettings;
+import dev.skysocket.local.apigw.InvocationOrder;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,9 @@ import java.time.Duration;
  * (defaults are AWS's; tests shorten the timers).
  */
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
-                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes) {
+                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
+                     InvocationOrder invocationOrder, Duration maxInvocationDelay) {
+    static final String INVOCATION_ORDER = "skysocket.apigw-invocation-order";
 
     static LocalSettings from(Settings s) {
         return new LocalSettings(
@@ -19,12 +22,15 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 Duration.ofMillis(s.longValue("skysocket.apigw-idle-timeout-ms", 10 * 60_000L)),
                 Duration.ofMillis(s.longValue("skysocket.apigw-max-connection-ms", 2 * 60 * 60_000L)),
                 s.intValue("skysocket.apigw-max-frame-bytes", 32 * 1024),
-                s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024));
+                s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024),
+                InvocationOrder.parse(s.string(INVOCATION_ORDER, "concurrent"), INVOCATION_ORDER),
+                Duration.ofMillis(s.longValue("skysocket.apigw-max-invocation-delay-ms",
+                        EmulatorSettings.DEFAULT_MAX_INVOCATION_DELAY.toMillis())));
     }
 
     EmulatorSettings emulatorSettings(int port) {
         return new EmulatorSettings(EmulatorSettings.DEFAULT_HOST, port, stage, idleTimeout, maxConnectionDuration,
                 maxFrameBytes, maxMessageBytes, EmulatorSettings.DEFAULT_INTEGRATION_TIMEOUT,
-                EmulatorSettings.DEFAULT_API_ID, null);
+                EmulatorSettings.DEFAULT_API_ID, null, invocationOrder, maxInvocationDelay);
     }
 }

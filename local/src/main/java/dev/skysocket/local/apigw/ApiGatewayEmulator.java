@@ -345,7 +345,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private void open(ServerWebSocket socket, ConnectionContext context) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
-                registry, new SerialQueue(workers));
+                registry,
+                InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers));
         connection.attach();
         live.add(connection);
         connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));
