@@ -9,7 +9,9 @@ import java.time.Duration;
  * (defaults are AWS's; tests shorten the timers).
  */
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
-                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes) {
+                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes, boolean ordered) {
+    /** {@code direct} ({@code $default} invokes the function) or {@code ordered} (through an emulated FIFO queue). */
+    static final String MESSAGE_DELIVERY = "skysocket.apigw-message-delivery";
 
     static LocalSettings from(Settings s) {
         return new LocalSettings(
@@ -19,7 +21,17 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 Duration.ofMillis(s.longValue("skysocket.apigw-idle-timeout-ms", 10 * 60_000L)),
                 Duration.ofMillis(s.longValue("skysocket.apigw-max-connection-ms", 2 * 60 * 60_000L)),
                 s.intValue("skysocket.apigw-max-frame-bytes", 32 * 1024),
-                s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024));
+                s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024),
+                ordered(s.string(MESSAGE_DELIVERY, "direct")));
+    }
+
+    private static boolean ordered(String delivery) {
+        return switch (delivery.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "direct" -> false;
+            case "ordered" -> true;
+            default -> throw new IllegalStateException("setting " + MESSAGE_DELIVERY + " ("
+                    + Settings.envName(MESSAGE_DELIVERY) + ") must be 'direct' or 'ordered', got '" + delivery + "'");
+        };
     }
 
     EmulatorSettings emulatorSettings(int port) {

@@ -62,6 +62,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private ManagementApi management;
     private final ManagementFaults faults = new ManagementFaults();
     private long sweepTimer = -1;
+    private QueueIntegration orderedConsumer;
+    private OrderedDeliverySettings orderedSettings;
+    private OrderedDelivery ordered;
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
         this(settings, integration, null);
@@ -78,6 +81,20 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         this.settings = settings;
         this.integration = integration;
         this.authorizer = authorizer;
+    }
+
+    /**
+     * Ordered mode (template.yaml {@code MessageDelivery=ordered}): {@code $default} sends each frame to an emulated
+     * SQS FIFO queue grouped by connection id, which {@code consumer} drains in SQS events (see {@link FifoQueue}
+     * for what is emulated). Call before {@link #start}.
+     */
+    public synchronized ApiGatewayEmulator deliverInOrder(QueueIntegration consumer, OrderedDeliverySettings queue) {
+        if (vertx != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.orderedConsumer = consumer;
+        this.orderedSettings = queue;
+        return this;
     }
 
     /** Binds the listener and returns once it accepts connections. */
@@ -114,6 +131,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         String domainName = settings.domainName() != null ? settings.domainName() : authority();
         events = new WebSocketEvents(settings.apiId(), settings.stage(), domainName);
+        if (orderedConsumer != null) {
+            ordered = new OrderedDelivery(orderedSettings, orderedConsumer, workers, settings.integrationTimeout(),
+                    settings.apiId(), settings.stage(), domainName);
+        }
         long sweep = Math.max(10, Math.min(1000,
                 Math.min(settings.idleTimeout().toMillis(), settings.maxConnectionDuration().toMillis()) / 10));
         sweepTimer = vertx.setPeriodic(sweep, id -> sweep());
@@ -186,6 +207,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(Level.WARNING, "apigw.stop.vertx error={0}", e.toString());
+        }
+        if (ordered != null) {
+            ordered.close();
         }
         workers.shutdownNow();
         LOG.log(Level.INFO, "apigw.stop {0}", stats);
@@ -317,6 +341,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private void open(ServerWebSocket socket, ConnectionContext context) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
                 registry, new SerialQueue(workers));
+        if (ordered != null) {
+            connection.deliverInOrder(ordered);
+        }
         connection.attach();
         live.add(connection);
         connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));

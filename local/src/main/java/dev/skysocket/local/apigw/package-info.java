@@ -19,6 +19,11 @@
  * form but not verified. One connection's messages reach the integration one at a time in arrival order; AWS gives
  * no such guarantee, so code must not rely on it.
  *
+ * <p>Ordered mode ({@link dev.skysocket.local.apigw.ApiGatewayEmulator#deliverInOrder}): {@code $default} sends
+ * each frame to an in-process SQS FIFO queue grouped by connection id, consumed through a
+ * {@link dev.skysocket.local.apigw.QueueIntegration} in SQS events, as template.yaml's {@code MessageDelivery=ordered}
+ * deploys it; {@code FifoQueue} says what of SQS and the event source mapping is emulated.
+ *
  * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
  * {@code dev.skysocket.apigw}) — the integration sees only JSON events. Vert.x and Netty are allowed here and in
  * {@code gateway.http} only.
