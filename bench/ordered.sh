@@ -2,16 +2,16 @@
 # Direct vs ordered delivery side by side in ONE run, on loopback: two local stacks of the example app (one with
 # skysocket.apigw-message-delivery=direct, one with =ordered: the emulated SQS FIFO queue and event source mapping),
 # both running while stock socket.io-clients measure emit -> echo round trips on each in turn, twice (A B A B), at a
-# steady rate and in bursts of back-to-back emits. Prints a Markdown table on standard output, progress on stderr.
+# steady rate and in bursts of back-to-back emits, after one unreported pass of each that warms both JVMs up. Prints a Markdown table on standard output, progress on stderr.
 #
-#   bench/ordered.sh                       # 10 clients x 20 emits/s for 20 s, bursts of 200 x 4 measured rounds
+#   bench/ordered.sh                       # 10 clients x 10 emits/s for 20 s, bursts of 200 x 4 measured rounds
 #   bench/ordered.sh --smoke               # seconds
 #   bench/ordered.sh --clients=20 --rate=10 --seconds=30 --burst=200 --rounds=5
 #   bench/ordered.sh --no-build            # examples/chat/local/target/chat-local.jar is already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-clients=10 rate=20 seconds=20 warmup=5 burst=200 rounds=5 build=true
+clients=10 rate=10 seconds=20 warmup=5 burst=200 rounds=5 build=true
 for arg in "$@"; do
   case "$arg" in
     --smoke) clients=2 rate=10 seconds=3 warmup=1 burst=20 rounds=2 ;;
@@ -63,6 +63,11 @@ steady="{\"clients\":$clients,\"rate\":$rate,\"seconds\":$seconds,\"warmup\":$wa
 bursty="{\"clients\":1,\"burst\":$burst,\"rounds\":$rounds}"
 started=$(date -u +%H:%M)
 declare -A result
+for mode in direct ordered; do
+  echo "warm-up: $mode" >&2
+  measure "$mode" "$steady" >/dev/null
+  measure "$mode" "$bursty" >/dev/null
+done
 for pass in 1 2; do
   for mode in direct ordered; do
     echo "pass $pass: $mode steady" >&2
