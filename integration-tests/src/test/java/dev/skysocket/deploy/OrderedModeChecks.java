@@ -10,6 +10,8 @@ import dev.skysocket.apigw.QueuedFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import Matcher;
+import Pattern;
 
 /**
  * The ordered mode's wiring ({@code MessageDelivery=ordered}): the parameter and its two conditions, the
@@ -108,7 +110,7 @@ final class OrderedModeChecks {
             }
         }
         for (String attribute : QueuedFrame.ATTRIBUTES) {
-            java.util.regex.Matcher named = java.util.regex.Pattern.compile(
+            Matcher named = Pattern.compile(
                     "MessageAttribute\\.(\\d+)\\.Name=" + attribute + "&").matcher(template);
             if (!named.find() || !template.contains("MessageAttribute." + named.group(1)
                     + ".Value.StringValue=") || !template.contains("$context." + attribute)) {
@@ -211,7 +213,7 @@ final class OrderedModeChecks {
     /** The integration named by {@code !Sub integrations/${Id}}. */
     private static String integrationId(Object target) {
         String text = String.valueOf(map(target).getOrDefault("Fn::Sub", target));
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("integrations/\\$\\{([A-Za-z0-9]+)}").matcher(text);
+        Matcher id = Pattern.compile("integrations/\\$\\{([A-Za-z0-9]+)}").matcher(text);
         return id.matches() ? id.group(1) : null;
     }
 
@@ -221,7 +223,7 @@ final class OrderedModeChecks {
 
     /** The queue in {@code !Sub arn:...:sqs:path/${AWS::AccountId}/${Queue.QueueName}}. */
     private static String queueOfUri(Object uri) {
-        java.util.regex.Matcher queue = java.util.regex.Pattern
+        Matcher queue = Pattern
                 .compile(".*:sqs:path/\\$\\{AWS::AccountId}/\\$\\{([A-Za-z0-9]+)\\.QueueName}")
                 .matcher(String.valueOf(map(uri).get("Fn::Sub")));
         return queue.matches() ? queue.group(1) : null;

@@ -3,6 +3,7 @@ package dev.skysocket.local;
 import dev.skysocket.config.Settings;
 import dev.skysocket.local.apigw.EmulatorSettings;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Local-mode settings on top of the shared {@code SkysocketConfig}: ports, stage and the emulated AWS limits
@@ -26,7 +27,7 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
     }
 
     private static boolean ordered(String delivery) {
-        return switch (delivery.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (delivery.trim().toLowerCase(Locale.ROOT)) {
             case "direct" -> false;
             case "ordered" -> true;
             default -> throw new IllegalStateException("setting " + MESSAGE_DELIVERY + " ("

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -59,7 +60,7 @@ final class OrderedDelivery implements AutoCloseable {
         attributes.put("domainName", domainName);
         attributes.put("requestTimeEpoch", String.valueOf(receivedAtMillis));
         attributes.put("connectedAt", String.valueOf(connection.connectedAtMillis()));
-        queue.send(java.util.UUID.randomUUID().toString(), connection.connectionId(), body, attributes);
+        queue.send(UUID.randomUUID().toString(), connection.connectionId(), body, attributes);
     }
 
     FifoQueue queue() {
