@@ -10,8 +10,8 @@ import dev.skysocket.apigw.QueuedFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import Matcher;
-import Pattern;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ordered mode's wiring ({@code MessageDelivery=ordered}): the parameter and its two conditions, the
