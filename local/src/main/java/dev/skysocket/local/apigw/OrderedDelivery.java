@@ -51,6 +51,12 @@ final class OrderedDelivery implements AutoCloseable {
 
     /** What the route's SendMessage carries: group = connection id, deduplication id = request id. */
     void send(ConnectionContext connection, String body, long receivedAtMillis) {
+        if (!SqsEvents.acceptable(body)) {
+            // SendMessage would refuse it (empty, or a character SQS does not allow): the frame goes nowhere.
+            LOG.log(Level.WARNING, "apigw.ordered.refused_by_sqs connectionId={0} length={1}",
+                    connection.connectionId(), String.valueOf(body == null ? 0 : body.length()));
+            return;
+        }
         String requestId = AwsIds.newId();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("connectionId", connection.connectionId());

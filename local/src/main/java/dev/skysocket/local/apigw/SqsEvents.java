@@ -20,6 +20,19 @@ final class SqsEvents {
     private final String queueArn = "arn:aws:sqs:" + WebSocketEvents.REGION + ":" + WebSocketEvents.ACCOUNT + ":"
             + QUEUE_NAME;
 
+    /**
+     * Whether SQS accepts this message body: at least one character, all of them in SQS's allowed set (tab, line
+     * feed, carriage return, U+0020 to U+D7FF, U+E000 to U+FFFD and the supplementary planes). {@code SendMessage}
+     * refuses anything else, so such a frame never reaches the consumer on AWS.
+     */
+    static boolean acceptable(String body) {
+        if (body == null || body.isEmpty()) {
+            return false;
+        }
+        return body.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF));
+    }
+
     String batch(List<FifoQueue.Message> messages) {
         ObjectNode event = mapper.createObjectNode();
         var records = event.putArray("Records");

@@ -111,6 +111,14 @@ class FifoQueueTest {
         assertThat(events.failures(null, batch)).isEmpty();
     }
 
+    @Test
+    void framesSqsWouldRefuseAreNotQueued() {
+        assertThat(SqsEvents.acceptable("42[\"x\",\"日本 😀\"]")).isTrue();
+        assertThat(SqsEvents.acceptable("")).isFalse();
+        assertThat(SqsEvents.acceptable("42[\"\uFFFF\"]")).isFalse();
+        assertThat(SqsEvents.acceptable("42[\"\u0001\"]")).isFalse();
+    }
+
     private CompletableFuture<Set<String>> held(List<FifoQueue.Message> batch) {
         CompletableFuture<Set<String>> done = new CompletableFuture<>();
         batches.add(batch);
