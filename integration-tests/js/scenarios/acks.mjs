@@ -1,5 +1,7 @@
 // Acks carry back exactly what was sent, for many argument shapes (binary arrives as binary), and 25
-// concurrent acks are each answered with their own arguments.
+// concurrent acks are each answered with their own arguments. With SKYSOCKET_UNORDERED=1 (API Gateway in direct
+// mode, whose invocations for one connection run in any order) the shapes that need several attachments in one
+// packet are left out: attachment frames carry no position, so only ordered delivery can put them back in order.
 import assert from "node:assert/strict";
 import { client, connected, ack, plain, run } from "./lib/harness.mjs";
 
@@ -21,12 +23,18 @@ const shapes = {
   "binary among other arguments": ["before", Buffer.from([1, 2, 3]), 17, { after: true }],
 };
 
+const severalAttachments = new Set(["binary nested in an object"]);
+const unordered = process.env.SKYSOCKET_UNORDERED === "1";
+
 run(async ({ url, path }) => {
   const socket = client(url, path, "/");
   await connected(socket);
 
   const cases = [];
   for (const [name, args] of Object.entries(shapes)) {
+    if (unordered && severalAttachments.has(name)) {
+      continue;
+    }
     const answer = await ack(socket, "echo", ...args);
     assert.deepEqual(plain(answer), plain(args), `ack for ${name}`);
     cases.push({ name, sent: plain(args), got: plain(answer) });

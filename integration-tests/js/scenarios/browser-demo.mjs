@@ -4,32 +4,8 @@
 // (playwright-core missing, Chromium would not launch, or Node older than playwright-core's 20); the Java test
 // then fails in CI and skips elsewhere, saying why.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { client, connected, ack, once, run } from "./lib/harness.mjs";
-
-const CHROMIUM = process.env.SKYSOCKET_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-/** A browser on a fresh profile (Playwright passes the profile as --user-data-dir); exits 3 if it won't start. */
-async function launch(profile) {
-  try {
-    if (Number(process.versions.node.split(".")[0]) < 20) {
-      throw new Error(`playwright-core needs Node.js >= 20, this is ${process.version}`);
-    }
-    const { chromium } = await import("playwright-core");
-    return await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30000,
-    });
-  } catch (err) {
-    rmSync(profile, { recursive: true, force: true });
-    process.stderr.write(`no browser: cannot launch ${CHROMIUM}: ${err.message}\n`,
-      () => process.exit(3));
-    return new Promise(() => {});
-  }
-}
+import { withBrowser } from "./lib/browser.mjs";
 
 /** One of the page's two clients: its section is #apigw or #fallback. */
 function pane(page, id) {
@@ -66,13 +42,7 @@ function escape(text) {
 run(async ({ url, path }) => {
   const gatewayUrl = process.argv[4];
   assert.ok(gatewayUrl, "usage: node browser-demo.mjs <ws-url> <stage-path> <gateway-url>");
-  const profile = mkdtempSync(join(tmpdir(), "skysocket-chromium-"));
-  const context = await launch(profile);
-  try {
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on("pageerror", (err) => pageErrors.push(err.message));
-
+  return withBrowser(async (page, pageErrors) => {
     // A generous connect timeout: the browser shares a loaded 2-core machine with the whole stack.
     const node = client(url, path, "/", { timeout: 20000 });
     await connected(node, 20000);
@@ -111,8 +81,5 @@ run(async ({ url, path }) => {
       nodeHeard: [fromApigw, fromFallback],
       pageErrors,
     };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }, { timeoutMs: 90000 });

@@ -1,5 +1,6 @@
 // Two stock clients through a load balancer in front of two gateway nodes (setup from SKYSOCKET_CLIENT:
-// `default` = polling, then the websocket upgrade; or `websocket`). `node forwarded.mjs <proxy-url>`.
+// `default` = polling, then the websocket upgrade; `polling`; or `websocket`; a cookie jar or none from
+// SKYSOCKET_COOKIES). `node forwarded.mjs <proxy-url>`.
 // A connects first, then B (the balancer places them on different nodes); each answers an echo, both join room
 // `fw`, and each one's `say` reaches the other. At checkpoint `connected` the test looks up who owns what.
 import assert from "node:assert/strict";

@@ -52,21 +52,40 @@ export function client(url, path, namespace = "/", extra = {}) {
 }
 
 /**
+ * Whether gateway clients keep cookies (SKYSOCKET_COOKIES, default `jar`): withCredentials gives the Node client
+ * its cookie jar, as a browser keeps cookies, so the polling session locks to its secret cookie and the sticky
+ * cookie keeps it on one node. `none` leaves withCredentials out, as most Node apps do: the gateway must serve
+ * that client too, without its session cookie and without stickiness.
+ */
+const keepsCookies = (process.env.SKYSOCKET_COOKIES ?? "jar") !== "none";
+
+/**
  * A client of the fallback gateway with socket.io-client's defaults (path /socket.io/, native binary) and the
- * transports of `setup`. withCredentials gives the Node client its cookie jar, which the polling session's
- * secret cookie needs (without it the first POST fails: "xhr post error"; a browser keeps cookies anyway);
- * reconnection is off as above.
+ * transports of `setup`, with or without a cookie jar (above); reconnection is off as above.
  */
 export function gatewayClient(url, setup = "default", namespace = "/", extra = {}) {
   const transports = { default: undefined, polling: ["polling"], websocket: ["websocket"] };
   if (!(setup in transports)) {
     throw new Error(`unknown gateway client setup '${setup}'`);
   }
-  const options = { withCredentials: true, reconnection: false, timeout: 8000, forceNew: true, ...extra };
+  const options = { reconnection: false, timeout: 8000, forceNew: true, ...extra };
+  if (keepsCookies) {
+    options.withCredentials = true;
+  }
   if (transports[setup]) {
     options.transports = transports[setup];
   }
   const socket = io(url + namespace, options);
+  sockets.push(socket);
+  return socket;
+}
+
+/**
+ * socket.io-client exactly as an app calls it: `io(url, options)` with nothing added (no withCredentials, so no
+ * cookie jar under Node; reconnection on). Closed when the scenario ends, like the others.
+ */
+export function stockClient(url, options = {}) {
+  const socket = io(url, options);
   sockets.push(socket);
   return socket;
 }

@@ -25,7 +25,14 @@ public interface Socket {
     /** What the client presented when it connected. */
     Handshake handshake();
 
-    /** Free-form data kept with the socket between invocations ({@code socket.data}); saved when a handler ends. */
+    /**
+     * Free-form data kept with the socket between invocations ({@code socket.data}); saved when a handler ends.
+     * What is saved is the handler's change, top-level key by top-level key: the keys it set, changed or removed.
+     * On the API Gateway path two events of one client may be handled at the same time; when their handlers change
+     * different keys, both changes are kept; when they change the same key, the handler that saves last wins (a
+     * read-modify-write such as a counter under one key can lose an increment). Keep values that change together
+     * under one key.
+     */
     ObjectNode data();
 
     /** The rooms this socket is in, its own id room included, as in Socket.IO. */

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The heartbeat sweep ({@code QUARKUS_LAMBDA_HANDLER=heartbeat}), run by an EventBridge schedule every
  * {@code skysocket.sweep-period-ms}; one invocation passes every {@code skysocket.sweep-pass-period-ms} while
- * anything falls due before the next one, never past the invocation's remaining time. The scheduled event's
- * content does not matter. Reports the passes' sums.
+ * anything falls due in its own period or the next one's (so a missed or late run leaves no gap), never past the
+ * invocation's remaining time. The scheduled event's content does not matter. Reports the passes' sums.
  */
 @Named("heartbeat")
 @Singleton

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The deferred open step ({@code QUARKUS_LAMBDA_HANDLER=open}), invoked asynchronously by {@code $connect} with
- * {@code {"connectionId","endpoint"}}. Async invocations may be retried or duplicated; the step is idempotent.
+ * {@code {"connectionId","endpoint"}}. Async invocations may be retried or duplicated; the step's claim and
+ * opened mark make a rerun send no second open packet. An exception fails the invocation, which template.yaml
+ * sends to OpenFailedQueue instead of retrying it; a step that gave up on 410s (the client left) is no failure.
  */
 @Named("open")
 @Singleton
@@ -31,7 +33,7 @@ public class OpenHandler implements RequestHandler<OpenRequest, Map<String, Obje
         try {
             return Map.of("connectionId", request.connectionId(), "delivered", runtime.openStep().run(request));
         } catch (InterruptedException e) {
-            // Only a runtime shutdown interrupts us; a retry of the async invocation will find it opened or not.
+            // Only a runtime shutdown interrupts us; a rerun finds it opened, claimed, or its claim lapsed.
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending the open packet", e);
         }

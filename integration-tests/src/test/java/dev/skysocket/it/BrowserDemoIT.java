@@ -38,11 +38,11 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 @DisabledIfSystemProperty(named = RemoteStack.WSS_URL, matches = ".+",
         disabledReason = "against a deployment: the demo page, its bundle and its config are served by the local stack")
 class BrowserDemoIT {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SKYSOCKET_CHROMIUM",
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SKYSOCKET_CHROMIUM",
             "/usr/bin/chromium"));
     private static final boolean CI = "true".equals(System.getenv("CI"));
     /** What browser-demo.mjs exits with when there is no browser to drive. */
-    private static final int NO_BROWSER = 3;
+    static final int NO_BROWSER = 3;
     private static final String BUNDLE_RESOURCE = "dev/skysocket/local/demo/socket.io.min.js";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static LocalRunner runner;
@@ -122,7 +122,7 @@ class BrowserDemoIT {
     }
 
     /** Skips without the browser outside CI; in CI ({@code CI=true}) fails, so the test never passes empty. */
-    private static void requireBrowser(boolean available, String why) {
+    static void requireBrowser(boolean available, String why) {
         if (available) {
             return;
         }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The stock socket.io-client v4 under Node against the fallback gateway of the local stack, in its three setups:
  * {@code default} (socket.io-client's own transports: polling, then the websocket upgrade), {@code polling} and
- * {@code websocket}. Clients pass {@code withCredentials: true}, the Node client's cookie jar, because the gateway
- * binds polling sessions to a cookie ({@code skysocket.polling-secret}, on by default).
+ * {@code websocket}. Clients pass {@code withCredentials: true}, the Node client's cookie jar, as a browser keeps
+ * cookies: their polling sessions lock to their secret cookie. Clients without it: {@code MixedPathsIT} and
+ * {@code StockClientForwardingIT}.
  */
 @Timeout(120)
 class FallbackGatewayIT {

@@ -108,9 +108,46 @@ class StockClientForwardingIT {
         }
     }
 
-    /** Runs forwarded.mjs; at its checkpoint, the two sessions must be owned by different nodes. */
+    /**
+     * Clients without {@code withCredentials} keep no cookies under Node: behind an ALB with stickiness on, their
+     * requests still spread over the nodes (no sticky cookie comes back), and the sessions live on through
+     * forwarding without their secret cookie.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"default", "polling"})
+    void clientsThatKeepNoCookiesLoseStickinessButAckJoinAndHearEachOtherThroughForwarding(String setup)
+            throws Exception {
+        long forwardedBefore = forwarded();
+        try (AlbProxy balancer = AlbProxy.sticky(List.of(nodes.get(0).port(), nodes.get(1).port()),
+                "skysocket-node")) {
+            await().atMost(Duration.ofSeconds(10)).until(balancer::allHealthy);
+            JsonNode seen = converse(balancer, setup, true, false);
+
+            String transport = setup.equals("default") ? "websocket" : "polling";
+            assertThat(seen.path("transports").path("a").asText()).isEqualTo(transport);
+            assertThat(seen.path("transports").path("b").asText()).isEqualTo(transport);
+            assertThat(seen.path("heard").path("a")).as("a hears b").hasSize(1);
+            assertThat(seen.path("heard").path("a").get(0).asText()).isEqualTo("from b");
+            assertThat(seen.path("heard").path("b")).as("b hears a").hasSize(1);
+            assertThat(seen.path("heard").path("b").get(0).asText()).isEqualTo("from a");
+            long forwarded = forwarded() - forwardedBefore;
+            System.out.printf("no cookies, %s: node 0 %d requests, node 1 %d, forwarded %d%n", setup,
+                    balancer.served(0), balancer.served(1), forwarded);
+            assertThat(forwarded).as("requests that lost stickiness and reached the other node").isPositive();
+        }
+    }
+
     private static JsonNode converse(AlbProxy balancer, String setup, boolean apart) {
+        return converse(balancer, setup, apart, true);
+    }
+
+    /**
+     * Runs forwarded.mjs, its clients with a cookie jar or none; at its checkpoint, with {@code apart}, the two
+     * sessions must be owned by different nodes.
+     */
+    private static JsonNode converse(AlbProxy balancer, String setup, boolean apart, boolean keepCookies) {
         try (NodeScenario.Running running = NodeScenario.of("forwarded.mjs", balancer.url()).clientSetup(setup)
+                .withEnv("SKYSOCKET_COOKIES", keepCookies ? "jar" : "none")
                 .timeout(Duration.ofSeconds(120)).start()) {
             JsonNode ids = running.awaitCheckpoint("connected");
             int ownerA = owner(ids.path("a").asText());

@@ -18,9 +18,9 @@ final class Banner {
                   socket.emit("echo", "hello", (reply) => console.log(reply));
                 %7$sFallback gateway (Engine.IO polling, then websocket): %5$s
                   Private Management API:           %6$s/@connections/{id}
-                Connect with socket.io-client v4's default options (in Node, withCredentials: true keeps the
-                polling session cookie; or run with skysocket.polling-secret=false):
-                  const fallback = io("%5$s", { withCredentials: true });
+                Connect with socket.io-client v4's default options (withCredentials: true also keeps the
+                polling session cookie, which locks the session to this client):
+                  const fallback = io("%5$s");
                   fallback.emit("echo", "hello", (reply) => console.log(reply));
                 Demo chat page (two browser clients, one on each path): %5$s/
                 Stop with Ctrl-C or SIGTERM.""".formatted(runner.websocketUrl(), runner.stage(),

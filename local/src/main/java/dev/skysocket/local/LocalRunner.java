@@ -205,8 +205,9 @@ public final class LocalRunner implements AutoCloseable {
 
     private static void sweep(ApiGatewayRuntime runtime) {
         try {
-            // No Lambda timeout locally: the passes' own grid keeps them inside the period.
-            runtime.heartbeatPasses().run(() -> Long.MAX_VALUE);
+            // No Lambda timeout locally: the passes' own grid keeps them inside the period. The executor never
+            // skips a run, so each covers its own window only (on AWS a run also covers the next one's).
+            runtime.heartbeatPasses(Thread::sleep, 1).run(() -> Long.MAX_VALUE);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=heartbeat_failed error={0}: {1}", e.getClass().getName(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.skysocket.local;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.local.apigw.EmulatorSettings;
+import dev.skysocket.local.apigw.InvocationOrder;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -10,7 +11,9 @@ import java.util.Locale;
  * (defaults are AWS's; tests shorten the timers).
  */
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
-                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes, boolean ordered) {
+                     Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
+                     InvocationOrder invocationOrder, Duration maxInvocationDelay, boolean ordered) {
+    static final String INVOCATION_ORDER = "skysocket.apigw-invocation-order";
     /** {@code direct} ({@code $default} invokes the function) or {@code ordered} (through an emulated FIFO queue). */
     static final String MESSAGE_DELIVERY = "skysocket.apigw-message-delivery";
 
@@ -23,6 +26,9 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 Duration.ofMillis(s.longValue("skysocket.apigw-max-connection-ms", 2 * 60 * 60_000L)),
                 s.intValue("skysocket.apigw-max-frame-bytes", 32 * 1024),
                 s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024),
+                InvocationOrder.parse(s.string(INVOCATION_ORDER, "concurrent"), INVOCATION_ORDER),
+                Duration.ofMillis(s.longValue("skysocket.apigw-max-invocation-delay-ms",
+                        EmulatorSettings.DEFAULT_MAX_INVOCATION_DELAY.toMillis())),
                 ordered(s.string(MESSAGE_DELIVERY, "direct")));
     }
 
@@ -38,6 +44,6 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
     EmulatorSettings emulatorSettings(int port) {
         return new EmulatorSettings(EmulatorSettings.DEFAULT_HOST, port, stage, idleTimeout, maxConnectionDuration,
                 maxFrameBytes, maxMessageBytes, EmulatorSettings.DEFAULT_INTEGRATION_TIMEOUT,
-                EmulatorSettings.DEFAULT_API_ID, null);
+                EmulatorSettings.DEFAULT_API_ID, null, invocationOrder, maxInvocationDelay);
     }
 }

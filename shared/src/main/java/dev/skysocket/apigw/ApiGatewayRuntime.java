@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ApiGatewayRuntime implements AutoCloseable {
     /** How long the open step keeps retrying a 410; well inside socket.io-client's 20 s connect timeout. */
     public static final long OPEN_DEADLINE_MS = 10_000;
+    /** How long a run of the open step holds its claim: OpenFunction's Timeout in template.yaml, a whole run. */
+    public static final long OPEN_LEASE_MS = 15_000;
 
     private final ServerContext context;
     private final ConnectRoute connect;
@@ -50,7 +52,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         this.context = backend.context(config, io);
         PacketRouter router = new PacketRouter(context);
         CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl, managementClients.region().id());
-        this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS);
+        this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock);
         this.message = new MessageRoute(context, router, endpoints);
@@ -83,15 +85,24 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         return heartbeat;
     }
 
-    /** One scheduled invocation's passes of the heartbeat, sleeping for real between them. */
+    /**
+     * One scheduled invocation's passes of the heartbeat, sleeping for real between them, through the next
+     * run's window too ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
+     */
     public SweepPasses heartbeatPasses() {
         return heartbeatPasses(Thread::sleep);
     }
 
-    /** One scheduled invocation's passes of the heartbeat; the look-ahead is a one-item query of the index. */
+    /** As {@link #heartbeatPasses()}, sleeping with {@code sleeper}. */
     public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper) {
+        return heartbeatPasses(sleeper, SweepPasses.SCHEDULED_RUNS_COVERED);
+    }
+
+    /** One invocation's passes over {@code coveredRuns} runs' windows; the look-ahead is a one-item query. */
+    public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper, int coveredRuns) {
         return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
-                sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS);
+                sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS,
+                coveredRuns);
     }
 
     public ServerContext context() {

@@ -11,7 +11,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * {@code $connect}: checks the Engine.IO version, transport and Origin, stores the connection, and starts the
+ * {@code $connect}: checks the Engine.IO version, transport, that no sid is named, and the Origin, stores the
+ * connection, and starts the
  * deferred open step. It returns quickly: the upgrade stays pending until it does, and nothing can be posted to
  * the connection before (API Gateway answers 410), so the open packet cannot be sent from here.
  */
@@ -46,6 +47,11 @@ public final class ConnectRoute {
         }
         if (!"websocket".equals(query.get("transport"))) {
             return refuse(connectionId, 400, "transport_unknown");     // code 0: API Gateway only speaks websocket
+        }
+        if (query.containsKey("sid")) {
+            // Code 1: a sid asks to upgrade a polling session, and there is none here. A fresh session instead
+            // would leave the client on a sid it never asked for; AWS sends the client this 400 as the refusal.
+            return refuse(connectionId, 400, "session_unknown");
         }
         String origin = headers.get("origin");
         if (!config.allowsOrigin(origin)) {

@@ -79,18 +79,23 @@ public final class HeartbeatSweep {
                         timedOut++;
                     }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
-                    end(recipient, DisconnectReason.TRANSPORT_CLOSE);
-                    rotated++;
+                    // Claimed like a ping, so an overlapping run does not rotate it (and run its handlers) again.
+                    if (ctx.connections().claimPing(connection.connectionId(), now,
+                            Heartbeat.pongDeadline(ctx.config(), now))) {
+                        end(recipient, DisconnectReason.TRANSPORT_CLOSE);
+                        rotated++;
+                    }
                 } else {
                     toPing.add(recipient);
                 }
             }
-            // Recorded before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns.
+            // Claimed before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns, and
+            // an overlapping run may have found the same connections due.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
-            pingRecorder.record(ctx.connections(), toPing, deadline);
-            FanoutReport report = ctx.fanout().deliver(List.of(PING), toPing);
+            List<Recipient> claimed = pingRecorder.claim(ctx.connections(), toPing, now, deadline);
+            FanoutReport report = ctx.fanout().deliver(List.of(PING), claimed);
             gone += report.gone();
-            pinged += toPing.size() - report.gone();
+            pinged += claimed.size() - report.gone();
             if (due.size() < batchSize) {
                 break;
             }

@@ -73,6 +73,12 @@ public final class MessageRoute {
         } catch (ProtocolException e) {
             LOG.log(Level.WARNING, "event=protocol_error connection={0} error={1}", connectionId, e.error());
             endTransport(connection, DisconnectReason.PARSE_ERROR);
+        } finally {
+            if (!connection.opened()) {
+                // A client sends nothing before the open packet: its first frame proves receipt, so a retried
+                // open step whose own mark never landed cannot post a second one (OpenPacketStep).
+                ctx.connections().markOpened(connectionId);
+            }
         }
         return Responses.ok();
     }

@@ -13,7 +13,14 @@ import java.util.List;
 /**
  * The deferred step that sends the Engine.IO open packet once API Gateway has finished the upgrade. Until then
  * a post answers 410, so it retries with short, growing pauses up to a deadline well inside the client's 20 s
- * connect timeout. Async invocations may run twice: the store's opened flag makes the second a no-op.
+ * connect timeout.
+ *
+ * <p>Exactly once, also when a run crashes and the event is delivered again (async invocations may run twice):
+ * a run first claims the connection for a lease as long as a run can last, then posts, then marks it opened.
+ * {@code $default} marks it opened too, on the client's first frame: a client that got the open packet answers
+ * with its CONNECT at once, so "opened" is proof of receipt even when the run crashed before its own mark. A
+ * later run finds the connection opened (no-op), claimed by a live run (no-op), or claimed by a run whose lease
+ * has lapsed without any client frame: that run never delivered, so this one posts.
  */
 public final class OpenPacketStep {
     private static final System.Logger LOG = System.getLogger(OpenPacketStep.class.getName());
@@ -33,14 +40,23 @@ public final class OpenPacketStep {
     private final ConnectionControl control;
     private final Clock clock;
     private final long deadlineMs;
+    private final long leaseMs;
 
+    /**
+     * @param deadlineMs how long a run keeps retrying a 410
+     * @param leaseMs    how long a claim keeps other runs away: at least a whole run (the function's timeout)
+     */
     public OpenPacketStep(SkysocketConfig config, ConnectionStore connections, ConnectionControl control, Clock clock,
-                          long deadlineMs) {
+                          long deadlineMs, long leaseMs) {
+        if (leaseMs <= deadlineMs) {
+            throw new IllegalArgumentException("the claim must outlast the run's deadline");
+        }
         this.config = config;
         this.connections = connections;
         this.control = control;
         this.clock = clock;
         this.deadlineMs = deadlineMs;
+        this.leaseMs = leaseMs;
     }
 
     /** The open packet every API Gateway connection gets: no upgrades, the shared heartbeat and size limits. */
@@ -52,10 +68,10 @@ public final class OpenPacketStep {
     /** True when this call delivered the open packet. */
     public boolean run(OpenRequest request) throws InterruptedException {
         long start = clock.millis();
-        if (!connections.markOpened(request.connectionId())) {
-            return false;  // already opened by an earlier run, or the connection is gone
+        if (!connections.claimOpen(request.connectionId(), start, start + leaseMs)) {
+            return false;  // opened, claimed by a live run, or gone
         }
-        long marked = clock.millis();
+        long claimed = clock.millis();
         Recipient recipient = new Recipient(request.connectionId(), request.endpoint());
         String frame = openFrame(request.connectionId());
         long pause = FIRST_PAUSE_MS;
@@ -63,8 +79,10 @@ public final class OpenPacketStep {
         while (true) {
             attempts++;
             if (control.post(recipient, frame)) {
-                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} mark_ms={3}",
-                        request.connectionId(), attempts, clock.millis() - start, marked - start);
+                // Delivered: later runs must not post again even before the client's CONNECT arrives.
+                connections.markOpened(request.connectionId());
+                LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} claim_ms={3}",
+                        request.connectionId(), attempts, clock.millis() - start, claimed - start);
                 return true;
             }
             if (clock.millis() - start + pause > deadlineMs) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Records "ping sent" for a batch of connections with at most {@code parallelism} UpdateItems in flight. One
+ * Claims "ping sent" for a batch of connections with at most {@code parallelism} UpdateItems in flight, and
+ * returns the ones claimed: a connection another heartbeat run claimed first (runs overlap, see
+ * {@link SweepPasses}) or whose pong has just arrived is left out, so no connection gets two pings. One
  * UpdateItem is a round trip of a few milliseconds, so 500 of them one after another took seconds of a sweep
  * that runs every few seconds; the store's client is synchronous, so the bound is a small pool of threads that
  * lives for one batch. The first failure is rethrown after every update has ended, as the sequential loop
@@ -25,10 +27,10 @@ final class PingRecorder {
         this.parallelism = parallelism;
     }
 
-    void record(ConnectionStore connections, List<Recipient> recipients, long pongDeadline) {
+    List<Recipient> claim(ConnectionStore connections, List<Recipient> recipients, long now, long pongDeadline) {
         if (recipients.size() <= 1 || parallelism == 1) {
-            recipients.forEach(r -> connections.recordPingSent(r.connectionId(), pongDeadline));
-            return;
+            return recipients.stream()
+                    .filter(r -> connections.claimPing(r.connectionId(), now, pongDeadline)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, recipients.size()), task -> {
             Thread thread = new Thread(task, "heartbeat-ping-record");
@@ -36,15 +38,18 @@ final class PingRecorder {
             return thread;
         });
         try {
-            List<CompletableFuture<Void>> updates = new ArrayList<>(recipients.size());
+            List<CompletableFuture<Boolean>> claims = new ArrayList<>(recipients.size());
             for (Recipient recipient : recipients) {
-                updates.add(CompletableFuture.runAsync(
-                        () -> connections.recordPingSent(recipient.connectionId(), pongDeadline), pool));
+                claims.add(CompletableFuture.supplyAsync(
+                        () -> connections.claimPing(recipient.connectionId(), now, pongDeadline), pool));
             }
+            List<Recipient> claimed = new ArrayList<>(recipients.size());
             RuntimeException first = null;
-            for (CompletableFuture<Void> update : updates) {
+            for (int i = 0; i < claims.size(); i++) {
                 try {
-                    update.join();
+                    if (claims.get(i).join()) {
+                        claimed.add(recipients.get(i));
+                    }
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
                     first = first == null ? (RuntimeException) cause : first;
@@ -53,6 +58,7 @@ final class PingRecorder {
             if (first != null) {
                 throw first;
             }
+            return claimed;
         } finally {
             pool.shutdown();
         }

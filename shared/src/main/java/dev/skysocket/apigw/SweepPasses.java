@@ -11,14 +11,25 @@ import java.util.function.Supplier;
  * invocation itself passes again every pass period (passes at +0, +15, +30, +45 s by default): a ping then goes out
  * at most one pass period, not one minute, before it is due, and pings can be that much further apart.
  *
+ * <p>An invocation may cover the windows of the invocations after it too ({@code coveredRuns}): EventBridge can
+ * skip or delay a run, and a missed minute with no pass lets a connection whose ping fell due in it reach API
+ * Gateway's 10-minute idle close (a ping cannot go out earlier instead: that costs more than 13 billed messages
+ * an idle hour). With two runs covered, invocations overlap; the store's ping claim keeps two passes from
+ * pinging one connection twice.
+ *
  * <p>Sleeping is billed Lambda time, so after each pass one look-ahead asks whether anything falls due before
- * the next invocation would take over; if not, the invocation ends. A pass never starts at or after the time the
- * next invocation starts, and never when it could not finish inside the invocation's remaining time.
+ * the covered window ends; if not, the invocation ends. A pass never starts after the covered window, and never
+ * when it could not finish inside the invocation's remaining time.
  */
 public final class SweepPasses {
     private static final System.Logger LOG = System.getLogger(SweepPasses.class.getName());
     /** Room left at the end of the invocation for the last pass's log line and the runtime's reply. */
     public static final long DEFAULT_SAFETY_MARGIN_MS = 5_000;
+    /**
+     * Scheduled runs one invocation covers on AWS: its own and the next one's, so one missed or late run leaves
+     * no gap. HeartbeatFunction's Timeout in template.yaml must leave room for it (a last pass at +105 s).
+     */
+    public static final int SCHEDULED_RUNS_COVERED = 2;
 
     /** Waits for a while; tests move a simulated clock instead. */
     @FunctionalInterface
@@ -37,16 +48,26 @@ public final class SweepPasses {
     private final long sweepPeriodMs;
     private final long passPeriodMs;
     private final long safetyMarginMs;
+    private final int coveredRuns;
+
+    /** Covers its own window only. */
+    public SweepPasses(Supplier<SweepReport> pass, LongPredicate anythingDueBy, Clock clock, Sleeper sleeper,
+                       long sweepPeriodMs, long passPeriodMs, long safetyMarginMs) {
+        this(pass, anythingDueBy, clock, sleeper, sweepPeriodMs, passPeriodMs, safetyMarginMs, 1);
+    }
 
     /**
      * @param pass          one sweep over everything due now
      * @param anythingDueBy whether any connection falls due at or before the given time
+     * @param coveredRuns   how many scheduled runs' windows this invocation passes through, its own included
      */
     public SweepPasses(Supplier<SweepReport> pass, LongPredicate anythingDueBy, Clock clock, Sleeper sleeper,
-                       long sweepPeriodMs, long passPeriodMs, long safetyMarginMs) {
-        if (passPeriodMs < 1 || passPeriodMs > sweepPeriodMs || safetyMarginMs < 0) {
-            throw new IllegalArgumentException("pass period must be in 1.." + sweepPeriodMs + ", margin >= 0");
+                       long sweepPeriodMs, long passPeriodMs, long safetyMarginMs, int coveredRuns) {
+        if (passPeriodMs < 1 || passPeriodMs > sweepPeriodMs || safetyMarginMs < 0 || coveredRuns < 1) {
+            throw new IllegalArgumentException("pass period must be in 1.." + sweepPeriodMs
+                    + ", margin >= 0, covered runs >= 1");
         }
+        this.coveredRuns = coveredRuns;
         this.pass = pass;
         this.anythingDueBy = anythingDueBy;
         this.clock = clock;
@@ -59,8 +80,8 @@ public final class SweepPasses {
     /** Runs one invocation's passes; {@code remainingMillis} is the invocation's time left (Lambda's Context). */
     public Outcome run(LongSupplier remainingMillis) {
         long start = clock.millis();
-        // The next invocation's first pass covers everything due after this invocation's last slot.
-        long lastSlot = start + sweepPeriodMs - passPeriodMs;
+        // The first pass of the invocation after the covered ones takes everything due after the last slot.
+        long lastSlot = start + coveredRuns * sweepPeriodMs - passPeriodMs;
         long slot = start;
         long longestPass = 0;
         long slept = 0;

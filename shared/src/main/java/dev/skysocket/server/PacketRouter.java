@@ -15,11 +15,12 @@ import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.PendingBinary;
 import dev.skysocket.store.SocketRecord;
-import java.util.ArrayList;
+import java.lang.System.Logger.Level;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Turns one inbound Engine.IO message on a connection into calls on the app: CONNECT, DISCONNECT, EVENT.
@@ -27,14 +28,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reaches app code; the caller ends the connection (one choke point, in the transport layer).
  */
 public final class PacketRouter {
+    /** Tries of one binary part's compare-and-set; each failure means another frame's write came first. */
+    static final int MAX_ASSEMBLY_ATTEMPTS = 20;
+    private static final System.Logger LOG = System.getLogger(PacketRouter.class.getName());
     private final ServerContext ctx;
     private final SocketIoDecoder decoder;
     private final SocketLifecycle lifecycle;
+    private final BinaryAssembly assembly;
 
     public PacketRouter(ServerContext ctx) {
         this.ctx = ctx;
         this.decoder = ctx.socketDecoder();
         this.lifecycle = new SocketLifecycle(ctx);
+        this.assembly = new BinaryAssembly(decoder);
     }
 
     /** One Engine.IO MESSAGE (text, or binary/base64 attachment) from the client. */
@@ -54,33 +60,45 @@ public final class PacketRouter {
     }
 
     private void onText(ConnectionRecord connection, String text) {
-        if (connection.pending() != null) {
-            throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "packet before the attachments it awaited");
-        }
         SocketPacket packet = decoder.decode(text);
         if (packet.attachments() > 0) {
-            ctx.connections().savePending(connection.connectionId(),
-                    new PendingBinary(text, List.of(), packet.attachments()));
+            assemble(connection, read -> assembly.withHeader(read, text));
             return;
         }
         dispatch(connection, packet);
     }
 
     private void onAttachment(ConnectionRecord connection, byte[] data) {
-        PendingBinary pending = connection.pending();
-        if (pending == null) {
-            throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "attachment without a binary packet");
+        String base64 = Base64.getEncoder().encodeToString(data);
+        assemble(connection, read -> assembly.withAttachment(read, base64));
+    }
+
+    /**
+     * Adds one part to the connection's waiting binary parts with a compare-and-set, reading again when another
+     * frame's invocation wrote first, and dispatches what it completed once its write has landed (so no two
+     * invocations dispatch the same packet).
+     */
+    private void assemble(ConnectionRecord connection, Function<PendingBinary, BinaryAssembly.Step> add) {
+        ConnectionRecord current = connection;
+        for (int attempt = 1; attempt <= MAX_ASSEMBLY_ATTEMPTS; attempt++) {
+            PendingBinary read = current.pending() == null ? PendingBinary.NONE : current.pending();
+            BinaryAssembly.Step step = add.apply(read);
+            if (ctx.connections().replacePending(connection.connectionId(), read, step.waiting())) {
+                for (BinaryAssembly.Complete complete : step.complete()) {
+                    List<byte[]> attachments = complete.attachments().stream().map(Base64.getDecoder()::decode).toList();
+                    dispatch(connection, decoder.reconstruct(decoder.decode(complete.header()), attachments));
+                }
+                return;
+            }
+            Optional<ConnectionRecord> again = ctx.connections().find(connection.connectionId());
+            if (again.isEmpty()) {
+                return; // the connection ended meanwhile
+            }
+            current = again.get();
+            Backoff.pause(attempt);
         }
-        List<String> parts = new ArrayList<>(pending.attachments());
-        parts.add(Base64.getEncoder().encodeToString(data));
-        if (parts.size() < pending.expected()) {
-            ctx.connections().savePending(connection.connectionId(),
-                    new PendingBinary(pending.header(), parts, pending.expected()));
-            return;
-        }
-        ctx.connections().savePending(connection.connectionId(), null);
-        List<byte[]> attachments = parts.stream().map(Base64.getDecoder()::decode).toList();
-        dispatch(connection, decoder.reconstruct(decoder.decode(pending.header()), attachments));
+        LOG.log(Level.WARNING, "event=binary_assembly_contended connection={0}", connection.connectionId());
+        throw new ProtocolException(ProtocolError.UNEXPECTED_PACKET, "binary parts kept colliding");
     }
 
     private void dispatch(ConnectionRecord connection, SocketPacket packet) {

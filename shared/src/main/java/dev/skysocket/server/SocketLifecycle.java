@@ -57,8 +57,8 @@ final class SocketLifecycle {
                 return;
             }
         }
-        // Stored already listing the namespace-wide room, so its two memberships are one batch and no update:
-        // 3 write units, the minimum for three items.
+        // Stored already listing the namespace-wide room, so its two memberships are one batch, then one small
+        // update that lets a removal racing this (the client's disconnect, handled at the same time) find them.
         SocketRecord stored = new SocketRecord(draft.connectionId(), draft.namespace(), draft.socketId(),
                 draft.tenant(), Set.of(Rooms.EVERYONE), JsonValues.write(socket.data()), draft.authJson(),
                 draft.connectedAt());

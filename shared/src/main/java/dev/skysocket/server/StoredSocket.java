@@ -14,8 +14,10 @@ import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +29,8 @@ public final class StoredSocket implements Socket {
     private final ConnectionRecord connection;
     private final Handshake handshake;
     private final ObjectNode data;
-    private final String storedData;
+    /** {@code data} as last read or saved: saving writes only the top-level keys that differ from it. */
+    private ObjectNode savedData;
     private SocketRecord record;
     private boolean connected;
     private final List<String> roomsBeforeConnect = new ArrayList<>();
@@ -40,7 +43,7 @@ public final class StoredSocket implements Socket {
         this.connected = connected;
         JsonNode parsed = record.dataJson() == null ? null : JsonValues.read(record.dataJson());
         this.data = parsed instanceof ObjectNode object ? object : JsonValues.object();
-        this.storedData = JsonValues.write(this.data);
+        this.savedData = this.data.deepCopy();
     }
 
     @Override
@@ -176,6 +179,7 @@ public final class StoredSocket implements Socket {
 
     void markConnected(SocketRecord stored) {
         this.record = stored;
+        this.savedData = data.deepCopy(); // the new socket was stored with the data middleware left
         this.connected = true;
     }
 
@@ -183,11 +187,29 @@ public final class StoredSocket implements Socket {
         this.connected = false;
     }
 
-    /** Saves {@code data} if a handler changed it. */
+    /**
+     * Saves what a handler changed in {@code data}: the top-level keys it set, changed or deleted, each on its own,
+     * so another handler of this socket running at the same time keeps its own changes to other keys.
+     */
     void saveDataIfChanged() {
-        String now = JsonValues.write(data);
-        if (connected && !now.equals(storedData)) {
-            ctx.connections().saveSocketData(connection.connectionId(), namespace(), now);
+        if (!connected) {
+            return;
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        data.fields().forEachRemaining(field -> {
+            if (!field.getValue().equals(savedData.get(field.getKey()))) {
+                changed.put(field.getKey(), JsonValues.write(field.getValue()));
+            }
+        });
+        Set<String> removed = new LinkedHashSet<>();
+        savedData.fieldNames().forEachRemaining(key -> {
+            if (!data.has(key)) {
+                removed.add(key);
+            }
+        });
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            ctx.connections().updateSocketData(connection.connectionId(), namespace(), changed, removed);
+            savedData = data.deepCopy();
         }
     }
 

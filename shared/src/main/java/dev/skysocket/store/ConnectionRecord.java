@@ -16,7 +16,7 @@ import java.util.Map;
  * @param pingDueAt    epoch millis when the heartbeat sweep must next act on this connection
  * @param awaitingPong true after a ping was sent and before its pong arrived; then pingDueAt is the pong deadline
  * @param expiresAt    epoch seconds; the TTL attribute. Reads treat an item past it as absent
- * @param pending      a binary packet still waiting for attachments, or null
+ * @param pending      binary packet parts waiting for each other, or null when none were ever stored
  */
 public record ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64,
                                String tenant, String user, String sourceIp, Map<String, String> headers,

@@ -38,6 +38,14 @@ class CallbackEndpointTest {
     }
 
     @Test
+    void aCustomDomainWithTheStageMappedAtItsRootIsTheDomainAlone() {
+        // template.yaml with DisableExecuteApiEndpoint=true and an empty ApiMappingKey: https://<domain>/
+        var endpoint = new CallbackEndpoint("https://ws.example.com/", "eu-west-1");
+
+        assertThat(endpoint.of(event("ws.example.com", "abc123def4", "prod"))).isEqualTo("https://ws.example.com");
+    }
+
+    @Test
     void withoutAnApiIdOrWithAHostileOneTheDomainIsUsed() {
         var endpoint = new CallbackEndpoint(null, "eu-west-1");
 

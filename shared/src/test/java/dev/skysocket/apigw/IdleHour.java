@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the
  * scheduled sweep is invoked every sweep period and runs its passes ({@link SweepPasses}) on the simulated clock,
+ * each invocation through the next one's window too, overlapping it ({@link ScheduledRuns}),
  * each ping a pass posts is answered at once with a pong through the {@code $default} route (no round trip: the
  * most pings), and nothing else happens. Counts the billed messages both ways (pings out, pongs in), the
  * invocations, the passes and the time the sweep slept, the capacity units, and the longest silence between two
@@ -29,13 +30,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class IdleHour {
     private static final Duration SIMULATED = Duration.ofMinutes(110);
     /** HeartbeatFunction's Timeout in template.yaml. */
-    static final long LAMBDA_TIMEOUT_MS = 120_000;
+    static final long LAMBDA_TIMEOUT_MS = 180_000;
 
     private IdleHour() {
     }
 
     /** Everything per hour; {@code longestSilenceMs} is absolute, the longest gap between two client messages. */
     record Result(String name, String label, long pingIntervalMs, long sweepPeriodMs, long passPeriodMs,
+                  int coveredRuns,
                   double framesOut, double framesIn, double defaultInvocations, double sweeps, double passes,
                   double sleptSeconds, double sweepRru, double sweepWru, double pongRru, double pongWru,
                   long longestSilenceMs, boolean stillOpen) {
@@ -45,12 +47,17 @@ final class IdleHour {
 
         /** Passes an hour when every invocation finds something due in each of its slots (a fleet of any size). */
         double busyPasses() {
-            return sweeps * (sweepPeriodMs / passPeriodMs);
+            return sweeps * slotsPerInvocation();
         }
 
         /** Seconds an hour the sweep sleeps between passes when every slot has something due. */
         double busySleptSeconds() {
-            return sweeps * (sweepPeriodMs / passPeriodMs - 1) * passPeriodMs / 1000.0;
+            return sweeps * (slotsPerInvocation() - 1) * passPeriodMs / 1000.0;
+        }
+
+        /** An invocation's slots: its own window and, on AWS, the next run's too. */
+        private long slotsPerInvocation() {
+            return coveredRuns * sweepPeriodMs / passPeriodMs;
         }
     }
 
@@ -59,7 +66,7 @@ final class IdleHour {
         results.add(simulate("skysocket", "Skysocket defaults", Map.of()));
         if (!smoke) {
             results.add(simulate("onepass", "one pass per invocation (before passes)", Map.of(
-                    "skysocket.ping-interval-ms", "540000", "skysocket.sweep-pass-period-ms", "60000")));
+                    "skysocket.ping-interval-ms", "540000", "skysocket.sweep-pass-period-ms", "60000"), 1));
             results.add(simulate("socketio", "Socket.IO's 25 s ping through the sweep (5 s)", Map.of(
                     "skysocket.ping-interval-ms", "25000", "skysocket.ping-timeout-ms", "20000",
                     "skysocket.sweep-period-ms", "5000")));
@@ -97,6 +104,11 @@ final class IdleHour {
     }
 
     static Result simulate(String name, String label, Map<String, String> overrides) {
+        return simulate(name, label, overrides, SweepPasses.SCHEDULED_RUNS_COVERED);
+    }
+
+    /** @param coveredRuns scheduled runs' windows each invocation passes through (1: no cover for a missed run) */
+    static Result simulate(String name, String label, Map<String, String> overrides, int coveredRuns) {
         CapacityMeter meter = new CapacityMeter();
         MutableClock clock = new MutableClock();
         try (ManagementApiStub api = ManagementApiStub.start();
@@ -139,21 +151,26 @@ final class IdleHour {
                 tally.seen = posts.size();
                 meter.reset();
             };
-            SweepPasses passes = runtime.heartbeatPasses(ms -> {
-                answerPings.run();
-                clock.advance(Duration.ofMillis(ms));
-                tally.slept += ms;
-            });
-            long origin = clock.millis();
-            for (long t = config.sweepPeriodMs(); t <= SIMULATED.toMillis(); t += config.sweepPeriodMs()) {
-                clock.advance(Duration.ofMillis(origin + t - clock.millis()));  // the schedule fires
-                tally.seen = api.postsTo(id).size();
-                meter.reset();
-                long invokedAt = clock.millis();
-                SweepPasses.Outcome outcome = passes.run(() -> invokedAt + LAMBDA_TIMEOUT_MS - clock.millis());
-                answerPings.run();
-                tally.sweeps++;
-                tally.passes += outcome.passes();
+            // Invocations every sweep period; each covers the next ones' windows too, so they overlap. The last
+            // invocations start early enough that no pass runs after the simulated span (the rotation follows it).
+            List<Long> starts = new java.util.ArrayList<>();
+            long lastStart = SIMULATED.toMillis() - (coveredRuns - 1) * config.sweepPeriodMs();
+            for (long t = config.sweepPeriodMs(); t <= lastStart; t += config.sweepPeriodMs()) {
+                starts.add(clock.millis() + t);
+            }
+            ScheduledRuns runs = new ScheduledRuns(clock, answerPings);
+            try {
+                runs.drive(starts, sleeper -> {
+                    long invokedAt = clock.millis();
+                    SweepPasses.Outcome outcome = runtime.heartbeatPasses(ms -> {
+                        tally.slept += ms;
+                        sleeper.sleep(ms);
+                    }, coveredRuns).run(() -> invokedAt + LAMBDA_TIMEOUT_MS - clock.millis());
+                    tally.passes += outcome.passes();
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             long framesOut = api.postsTo(id).size() - postsBefore;
             boolean closed = api.requestsFor(id).stream().anyMatch(r -> r.method().equals("DELETE"));
@@ -161,8 +178,8 @@ final class IdleHour {
             double perHour = 60.0 / SIMULATED.toMinutes();
             long framesIn = tally.framesIn;
             return new Result(name, label, config.pingIntervalMs(), config.sweepPeriodMs(),
-                    config.sweepPassPeriodMs(), framesOut * perHour, framesIn * perHour, framesIn * perHour,
-                    tally.sweeps * perHour, tally.passes * perHour, tally.slept / 1000.0 * perHour,
+                    config.sweepPassPeriodMs(), coveredRuns, framesOut * perHour, framesIn * perHour, framesIn * perHour,
+                    3_600_000.0 / config.sweepPeriodMs(), tally.passes * perHour, tally.slept / 1000.0 * perHour,
                     tally.sweepRru * perHour, tally.sweepWru * perHour, tally.pongRru * perHour,
                     tally.pongWru * perHour, tally.longestSilence,
                     !closed && tally.longestSilence < SkysocketConfig.API_GATEWAY_IDLE_MS);
@@ -174,7 +191,6 @@ final class IdleHour {
         long lastClientMessage;
         long longestSilence;
         long framesIn;
-        long sweeps;
         long passes;
         long slept;
         int seen;

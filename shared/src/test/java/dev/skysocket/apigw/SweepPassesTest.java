@@ -55,6 +55,32 @@ class SweepPassesTest {
     }
 
     @Test
+    void coveringTheNextRunTooItPassesThroughThatRunsWindowSoASkippedRunLeavesNoGap() {
+        SweepPasses passes = new SweepPasses(() -> {
+            passOffsets.add(clock.millis() - start);
+            return new SweepReport(0, 0, 0, 0, 0);
+        }, until -> true, clock, ms -> clock.advance(Duration.ofMillis(ms)), SWEEP, PASS, MARGIN, 2);
+
+        passes.run(this::remainingForever);
+
+        assertThat(passOffsets).containsExactly(0L, 15_000L, 30_000L, 45_000L, 60_000L, 75_000L, 90_000L, 105_000L);
+    }
+
+    @Test
+    void coveringTheNextRunTooItStillReturnsAtOnceWhenNothingFallsDueInEitherWindow() {
+        due.add(start + 2 * SWEEP);  // the first pass of the run after the covered ones takes it
+        SweepPasses passes = new SweepPasses(() -> {
+            passOffsets.add(clock.millis() - start);
+            return new SweepReport(0, 0, 0, 0, 0);
+        }, until -> due.first() <= until, clock, ms -> clock.advance(Duration.ofMillis(ms)), SWEEP, PASS, MARGIN, 2);
+
+        SweepPasses.Outcome outcome = passes.run(this::remainingForever);
+
+        assertThat(passOffsets).containsExactly(0L);
+        assertThat(outcome.sleptMs()).isZero();
+    }
+
+    @Test
     void whenNothingFallsDueBeforeTheNextInvocationItReturnsAfterOnePassWithoutSleeping() {
         due.add(start + SWEEP);  // the next invocation's first pass takes it
 

@@ -29,7 +29,7 @@ import okio.ByteString;
  * would.
  *
  * <p>Fallback gateway: the client's defaults (polling, then the upgrade to websocket), with a cookie jar per
- * client, as a browser has: polling sessions are bound to a cookie ({@code skysocket.polling-secret}).
+ * client, as a browser has: its polling session locks to its secret cookie ({@code skysocket.polling-secret}).
  */
 final class ClientOptions {
     private static final OkHttpClient HTTP = new OkHttpClient();

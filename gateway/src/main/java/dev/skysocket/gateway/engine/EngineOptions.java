@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * @param upgradeTimeoutMs   how long a probing websocket may take to send {@code 5} before it is dropped
  * @param maxBufferedPackets packets queued for one client before {@link EngineSession#send} refuses more; also
  *                           the most inbound messages one session may have waiting for the listener
- * @param requireSecret      bind polling sessions to the secret set at their handshake (DESIGN §9)
+ * @param requireSecret      give polling sessions a secret that locks them once their client presents it
+ *                           ({@link SessionSecret}, DESIGN §9)
  * @param admitting          asked on every handshake; false refuses new sessions with
  *                           {@link EngineError#DRAINING} while existing ones carry on (a draining node)
  */
@@ -56,7 +57,7 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
                 admission);
     }
 
-    /** Off for clients without a cookie jar (socket.io-client in Node without {@code withCredentials}). */
+    /** Off: no session cookie at all (clients without cookies are served either way, {@link SessionSecret}). */
     public EngineOptions withRequireSecret(boolean required) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required,
                 admitting);

@@ -5,8 +5,6 @@ import dev.skysocket.protocol.engineio.EngineIoDecoder;
 import dev.skysocket.protocol.engineio.EngineIoEncoder;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,7 +52,8 @@ public final class EngineServer implements AutoCloseable {
 
     /**
      * Checks a request before anything else happens (Engine.IO v4 §Transports, error codes 0–5). {@code secret}
-     * is what the client presented (a cookie), or null. Returns null when the request may proceed.
+     * is what the client presented (a cookie), or null; the first right one locks the session to it
+     * ({@link SessionSecret}). Returns null when the request may proceed.
      */
     public EngineError verify(String method, Map<String, String> query, String secret) {
         String transport = query.get("transport");
@@ -76,8 +75,8 @@ public final class EngineServer implements AutoCloseable {
             return options.admitting().getAsBoolean() ? null : EngineError.DRAINING;
         }
         ServerSession session = sessions.get(sid);
-        // A live sid without its secret looks exactly like an unknown one, so probing sids learns nothing.
-        if (session == null || !secretMatches(session, secret)) {
+        // A live sid refused for its secret looks exactly like an unknown one, so probing sids learns nothing.
+        if (session == null || (session.secret() != null && !session.secret().admits(secret))) {
             return EngineError.SESSION_ID_UNKNOWN;
         }
         if (ServerSession.WEBSOCKET.equals(transport)) {
@@ -108,7 +107,8 @@ public final class EngineServer implements AutoCloseable {
         String open = EngineIoEncoder.encode(new EnginePacket.Open(sid,
                 polling ? List.of(ServerSession.WEBSOCKET) : List.of(), config.pingIntervalMs(),
                 config.pingTimeoutMs(), config.maxPayload()));
-        String secret = polling && options.requireSecret() ? randomToken(SECRET_BYTES) : null;
+        SessionSecret secret = polling && options.requireSecret() ? new SessionSecret(randomToken(SECRET_BYTES))
+                : null;
         ServerSession session = new ServerSession(this, sid, secret, request, transport, open);
         sessions.put(sid, session);
         CompletableFuture<EngineSession> opened = new CompletableFuture<>();
@@ -140,9 +140,16 @@ public final class EngineServer implements AutoCloseable {
         return ((ServerSession) session).takeHandshakePayload();
     }
 
-    /** The secret a polling session was bound to at its handshake; null when it needs none. */
+    /** The secret a polling session's cookie carries, drawn at its handshake; null when it has none. */
     public String secretOf(EngineSession session) {
-        return ((ServerSession) session).secret();
+        SessionSecret secret = ((ServerSession) session).secret();
+        return secret == null ? null : secret.value();
+    }
+
+    /** True once the session's client presented its secret: requests without it are refused from then on. */
+    public boolean secretLocked(EngineSession session) {
+        SessionSecret secret = ((ServerSession) session).secret();
+        return secret != null && secret.locked();
     }
 
     /** A polling GET; returns null when accepted (answered now or held), else the error to answer with. */
@@ -239,15 +246,6 @@ public final class EngineServer implements AutoCloseable {
 
     void forget(ServerSession session) {
         sessions.remove(session.sid(), session);
-    }
-
-    private boolean secretMatches(ServerSession session, String presented) {
-        String expected = session.secret();
-        if (expected == null) {
-            return true;
-        }
-        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String randomToken(int bytes) {

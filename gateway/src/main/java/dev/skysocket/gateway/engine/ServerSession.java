@@ -26,7 +26,7 @@ final class ServerSession implements EngineSession {
 
     private final EngineServer server;
     private final String sid;
-    private final String secret;
+    private final SessionSecret secret;
     private final HandshakeRequest handshake;
     private final SerialExecutor events;
     private final PollingBuffer buffer = new PollingBuffer();
@@ -46,7 +46,7 @@ final class ServerSession implements EngineSession {
     /** Inbound messages handed to the listener and not yet handled. */
     private final AtomicInteger pendingMessages = new AtomicInteger();
 
-    ServerSession(EngineServer server, String sid, String secret, HandshakeRequest handshake, String transport,
+    ServerSession(EngineServer server, String sid, SessionSecret secret, HandshakeRequest handshake, String transport,
                   String openPacket) {
         this.server = server;
         this.sid = sid;
@@ -66,8 +66,8 @@ final class ServerSession implements EngineSession {
         return sid;
     }
 
-    /** The secret the client must present on every polling request; null for websocket-only sessions. */
-    String secret() {
+    /** The secret the client's cookie carries once it shows it keeps cookies; null for websocket-only sessions. */
+    SessionSecret secret() {
         return secret;
     }
 

@@ -15,10 +15,10 @@ import java.util.Set;
  * @param path          the Engine.IO path ({@code skysocket.gateway-path}, default {@code /socket.io/})
  * @param stickyCookie  the ALB {@code app_cookie} name ({@code skysocket.sticky-cookie}, default
  *                      {@code skysocket-node}); its value is random per node, so it names this node
- * @param pollingSecret bind polling sessions to an HttpOnly cookie ({@code skysocket.polling-secret}, default
- *                      true). Browsers keep it; socket.io-client under Node keeps it only with
- *                      {@code withCredentials: true} (its cookie jar), so Node clients with default options
- *                      need it off
+ * @param pollingSecret give polling sessions an HttpOnly secret cookie ({@code skysocket.polling-secret},
+ *                      default true) that locks the session once its client sends it back. Browsers keep it,
+ *                      socket.io-client under Node only with {@code withCredentials: true} (its cookie jar);
+ *                      a client that keeps no cookies is served all the same
  * @param eventLoops    event loops serving the public port ({@code skysocket.gateway-event-loops}, default 0: one
  *                      per vCPU the JVM sees), each holding its share of the websockets
  */

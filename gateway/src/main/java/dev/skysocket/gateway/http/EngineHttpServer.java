@@ -255,7 +255,7 @@ public final class EngineHttpServer implements AutoCloseable {
         }
         io.vertx.core.http.Cookie presented = request.getCookie(sticky.name());
         if (presented == null || !sticky.names(presented.getValue())) {
-            request.response().headers().add("Set-Cookie", sticky.header());
+            request.response().headers().add("Set-Cookie", sticky.header(SessionCookie.secure(request)));
             LOG.log(Level.DEBUG, "event=sticky_cookie_reissued had_cookie={0}", String.valueOf(presented != null));
         }
     }

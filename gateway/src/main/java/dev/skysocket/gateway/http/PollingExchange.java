@@ -99,7 +99,8 @@ final class PollingExchange {
                     HttpServerResponse response = request.response();
                     engine.options().handshakeDecorator().accept(response::putHeader);
                     if (settings.stickyCookie() != null) {
-                        response.headers().add("Set-Cookie", settings.stickyCookie().header());
+                        response.headers().add("Set-Cookie",
+                                settings.stickyCookie().header(SessionCookie.secure(request)));
                     }
                     ok(request, session, engine.handshakePayload(session));
                 }));

@@ -22,10 +22,18 @@ final class SessionCookie {
         return cookie == null ? null : cookie.getValue();
     }
 
-    /** Cross-site credentialed requests need SameSite=None, which browsers accept only with Secure. */
     static String header(String sid, String secret, String path, long maxAgeSeconds, boolean secure) {
         return PREFIX + sid + "=" + secret + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly"
-                + (secure ? "; Secure; SameSite=None" : "; SameSite=Lax");
+                + crossSite(secure);
+    }
+
+    /**
+     * The attributes every cookie of this package ends with. Over HTTPS: SameSite=None (which browsers accept
+     * only with Secure), so a page on another site polling with credentials keeps its session and its node.
+     * Over plain HTTP a browser would drop a SameSite=None cookie without Secure, so Lax it is.
+     */
+    static String crossSite(boolean secure) {
+        return secure ? "; Secure; SameSite=None" : "; SameSite=Lax";
     }
 
     /** Behind an ALB TLS is terminated there, which says so in X-Forwarded-Proto. */

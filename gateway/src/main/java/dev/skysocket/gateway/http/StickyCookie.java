@@ -23,7 +23,8 @@ public record StickyCookie(String name, Supplier<String> value) {
         return presented != null && presented.equals(value.get());
     }
 
-    String header() {
-        return name + "=" + value.get() + "; Path=/; HttpOnly";
+    /** {@code secure}: the client reached the gateway over HTTPS ({@link SessionCookie#secure}). */
+    String header(boolean secure) {
+        return name + "=" + value.get() + "; Path=/; HttpOnly" + SessionCookie.crossSite(secure);
     }
 }

@@ -83,7 +83,8 @@ final class WebSocketExchange {
     private void decorate(HttpServerRequest request) {
         engine.options().handshakeDecorator().accept(request.response()::putHeader);
         if (settings.stickyCookie() != null) {
-            request.response().headers().add("Set-Cookie", settings.stickyCookie().header());
+            request.response().headers().add("Set-Cookie",
+                    settings.stickyCookie().header(SessionCookie.secure(request)));
         }
     }
 

@@ -6,7 +6,9 @@ import dev.skysocket.store.HeartbeatDue;
 import dev.skysocket.store.PendingBinary;
 import dev.skysocket.store.SocketRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,11 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean claimOpen(String connectionId, long now, long leaseUntil) {
+        return store.claimOpen(connectionId, now, leaseUntil);
+    }
+
+    @Override
     public boolean updateTransport(String connectionId, String transport) {
         return store.updateTransport(connectionId, transport);
     }
@@ -72,6 +79,11 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean claimPing(String connectionId, long now, long pongDeadline) {
+        return store.claimPing(connectionId, now, pongDeadline);
+    }
+
+    @Override
     public List<HeartbeatDue> due(long now, int limit) {
         return store.due(now, limit);
     }
@@ -82,8 +94,8 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void savePending(String connectionId, PendingBinary pending) {
-        store.savePending(connectionId, pending);
+    public boolean replacePending(String connectionId, PendingBinary read, PendingBinary next) {
+        return store.replacePending(connectionId, read, next);
     }
 
     @Override
@@ -97,8 +109,9 @@ final class IndexedConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void saveSocketData(String connectionId, String namespace, String dataJson) {
-        store.saveSocketData(connectionId, namespace, dataJson);
+    public void updateSocketData(String connectionId, String namespace, Map<String, String> changed,
+                                 Set<String> removed) {
+        store.updateSocketData(connectionId, namespace, changed, removed);
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class PrivateManagementApi implements AutoCloseable {
 
     /**
      * Serves Engine.IO requests other nodes forward under {@code <basePath>/engine/} (DESIGN §7, lost affinity).
-     * They carry the client's own session-secret cookie, not a signature; until set, that path answers 404.
+     * They carry the client's own session-secret cookie when it keeps one, not a signature; until set, that path
+     * answers 404.
      */
     public void serveEngine(Handler<HttpServerRequest> route) {
         this.engineRoute = route;

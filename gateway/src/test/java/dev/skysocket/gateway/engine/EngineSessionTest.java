@@ -57,12 +57,44 @@ class EngineSessionTest {
     }
 
     @Test
-    void aLiveSidWithoutItsSecretLooksUnknown() {
+    void aLiveSidWithAWrongSecretLooksUnknownEvenBeforeTheClientShowedItsOwn() {
         EngineSession session = open();
         Map<String, String> query = Map.of("EIO", "4", "transport", "polling", "sid", session.sid());
+        assertThat(engine.verify("GET", query, "wrong")).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
+        assertThat(engine.secretLocked(session)).isFalse();
+    }
+
+    @Test
+    void aClientThatKeepsNoCookiesIsServedWithoutTheSecret() {
+        EngineSession session = open();
+        Map<String, String> query = Map.of("EIO", "4", "transport", "polling", "sid", session.sid());
+        assertThat(engine.verify("GET", query, null)).isNull();
+        assertThat(engine.verify("POST", query, null)).isNull();
+        assertThat(engine.verify("GET", Map.of("EIO", "4", "transport", "websocket", "sid", session.sid()), null))
+                .isNull();
+        assertThat(engine.secretLocked(session)).isFalse();
+    }
+
+    @Test
+    void onceTheClientPresentedItsSecretALiveSidWithoutItLooksUnknown() {
+        EngineSession session = open();
+        Map<String, String> query = Map.of("EIO", "4", "transport", "polling", "sid", session.sid());
+        assertThat(engine.verify("POST", query, engine.secretOf(session))).isNull();
+        assertThat(engine.secretLocked(session)).isTrue();
         assertThat(engine.verify("GET", query, null)).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
+        assertThat(engine.verify("POST", query, null)).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
+        assertThat(engine.verify("GET", Map.of("EIO", "4", "transport", "websocket", "sid", session.sid()), null))
+                .isEqualTo(EngineError.SESSION_ID_UNKNOWN);
         assertThat(engine.verify("GET", query, "wrong")).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
         assertThat(engine.verify("GET", query, engine.secretOf(session))).isNull();
+    }
+
+    @Test
+    void anUnknownSidIsRefusedOnBothTransports() {
+        for (String transport : List.of("polling", "websocket")) {
+            assertThat(engine.verify("GET", Map.of("EIO", "4", "transport", transport, "sid",
+                    "AAAAAAAAAAAAAAAAAAAA"), null)).as(transport).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
+        }
     }
 
     @Test

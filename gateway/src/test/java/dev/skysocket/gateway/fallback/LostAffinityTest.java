@@ -94,8 +94,25 @@ class LostAffinityTest {
     }
 
     @Test
-    void aLiveSidPresentedAtTheWrongNodeWithoutItsSecretIsRefusedByTheOwnerAsUnknown() throws Exception {
-        String sid = handshakeDirectlyOn(a);
+    void aClientThatKeepsNoCookiesLosesStickinessButKeepsItsSessionThroughForwarding() throws Exception {
+        long forwardedBefore = a.forwardedRequests() + b.forwardedRequests();
+        try (TestProxy proxy = new TestProxy(List.of(a.port(), b.port()), "skysocket-node")) {
+            converse(proxy, false);
+            long forwarded = a.forwardedRequests() + b.forwardedRequests() - forwardedBefore;
+            System.out.printf("cookieless: node A %d, node B %d, forwarded %d%n", proxy.served(0), proxy.served(1),
+                    forwarded);
+            assertThat(forwarded).isPositive();
+        }
+    }
+
+    @Test
+    void aLiveSidPresentedAtTheWrongNodeWithoutItsSecretIsRefusedByTheOwnerOnceTheClientShowedIt()
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .build();
+        String polling = "http://127.0.0.1:" + a.port() + "/socket.io/?EIO=4&transport=polling";
+        String sid = get(client, polling).replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+        post(client, polling + "&sid=" + sid, "40"); // the client keeps cookies: its session locks to its own
         long before = b.forwardedRequests();
         HttpResponse<String> stranger = plain(b, "&sid=" + sid, null);
         assertThat(stranger.statusCode()).isEqualTo(400);
@@ -175,11 +192,22 @@ class LostAffinityTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Raw Engine.IO v4 polling, as socket.io-client does it: handshake, connect, echoes with acks. */
     private static void converse(TestProxy proxy) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
+        converse(proxy, true);
+    }
+
+    /**
+     * Raw Engine.IO v4 polling, as socket.io-client does it: handshake, connect, echoes with acks. Without
+     * {@code keepsCookies}, as socket.io-client under Node without {@code withCredentials}: no session cookie
+     * and no sticky cookie, so the balancer spreads its requests.
+     */
+    private static void converse(TestProxy proxy, boolean keepsCookies) throws Exception {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1);
+        if (keepsCookies) {
+            builder.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        }
+        HttpClient http = builder.build();
         String base = proxy.base() + "/socket.io/?EIO=4&transport=polling";
         String open = get(http, base);
         assertThat(open).startsWith("0{");

@@ -121,9 +121,10 @@ class EngineHttpTest {
     }
 
     @Test
-    void knowingTheSidWithoutTheSecretIsNotEnough() throws Exception {
+    void onceTheClientShowedItsCookieKnowingTheSidWithoutTheSecretIsNotEnough() throws Exception {
         String[] s = handshake();
         String query = "EIO=4&transport=polling&sid=" + s[0];
+        assertThat(post(query, s[1], "6").body()).isEqualTo("ok"); // the client keeps cookies: the session locks
         assertThat(get(query, null).statusCode()).isEqualTo(400);
         assertThat(post(query, null, "4stolen").statusCode()).isEqualTo(400);
         assertThat(post(query, "skysocket-sid-" + s[0] + "=guess", "4stolen").statusCode()).isEqualTo(400);

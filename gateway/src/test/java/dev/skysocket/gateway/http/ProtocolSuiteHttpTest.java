@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the Socket.IO protocol's test suite checks of the Engine.IO server, over real HTTP and raw websockets
- * with its timers (ping 300 ms, timeout 200 ms) and its cookie-less client (no polling secret). A close posted
+ * with its timers (ping 300 ms, timeout 200 ms) and its cookie-less client, with the polling secret on as in
+ * production: a client that never sends the cookie back is served (SessionSecret). A close posted
  * while a GET is held is {@code SessionCloseTest}'s: over HTTP nothing shows when the GET is held.
  */
 class ProtocolSuiteHttpTest {
@@ -32,7 +33,7 @@ class ProtocolSuiteHttpTest {
     void start() {
         SkysocketConfig config = SkysocketConfig.from(dev.skysocket.config.Settings.of(Map.of(
                 "skysocket.ping-interval-ms", "300", "skysocket.ping-timeout-ms", "200")));
-        engine = new EngineServer(EngineOptions.of(config).withRequireSecret(false), listener);
+        engine = new EngineServer(EngineOptions.of(config), listener);
         server = new EngineHttpServer(EngineHttpSettings.defaults().withPort(0), engine).start();
     }
 

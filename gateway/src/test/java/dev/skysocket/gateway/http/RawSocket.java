@@ -23,12 +23,17 @@ final class RawSocket implements AutoCloseable {
     }
 
     static RawSocket open(int port, String pathAndQuery, String cookie) throws IOException {
+        return open(port, pathAndQuery, cookie, "");
+    }
+
+    /** {@code extraHeaders}: whole header lines, each ending in CRLF (e.g. an ALB's X-Forwarded-Proto). */
+    static RawSocket open(int port, String pathAndQuery, String cookie, String extraHeaders) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n"
-                + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "\r\n";
+                + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + extraHeaders + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         DataInputStream in = new DataInputStream(socket.getInputStream());
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -60,6 +65,18 @@ final class RawSocket implements AutoCloseable {
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** The body of a refusal (not a 101): as many bytes as its Content-Length says. */
+    String readBody() throws IOException {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                .matcher(responseHead);
+        if (!length.find()) {
+            return "";
+        }
+        byte[] body = new byte[Integer.parseInt(length.group(1))];
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** One frame read whole: its opcode (1 text, 2 binary, 8 close) and payload. */

@@ -340,7 +340,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private void open(ServerWebSocket socket, ConnectionContext context) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
-                registry, new SerialQueue(workers));
+                registry,
+                InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers));
         if (ordered != null) {
             connection.deliverInOrder(ordered);
         }

@@ -17,9 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One accepted WebSocket connection: turns inbound text messages into {@code $default} invocations, one at a time
- * and in arrival order, enforces API Gateway's frame rules, and invokes {@code $disconnect} exactly once however it
- * ends. Frame handling runs on the connection's event loop; integrations run on the worker pool.
+ * One accepted WebSocket connection: turns inbound text messages into {@code $default} invocations, enforces API
+ * Gateway's frame rules, and invokes {@code $disconnect} exactly once however it ends. Frame handling runs on the
+ * connection's event loop; integrations run on the worker pool, started by the connection's
+ * {@link InvocationDispatch}: overlapping and in any order as on AWS (where {@code $disconnect} too may run while
+ * earlier {@code $default} calls are still in flight), or one at a time in arrival order with
+ * {@link InvocationOrder#SERIAL}. {@code $connect} always completes first: no frame is read before the 101.
  */
 final class EmulatedConnection {
 
@@ -35,7 +38,7 @@ final class EmulatedConnection {
     private final IntegrationInvoker invoker;
     private final WebSocketEvents events;
     private final ConnectionRegistry registry;
-    private final SerialQueue queue;
+    private final InvocationDispatch queue;
     private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
     private final AtomicBoolean disconnectFired = new AtomicBoolean();
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
@@ -50,7 +53,7 @@ final class EmulatedConnection {
 
     EmulatedConnection(ConnectionContext context, ServerWebSocket socket, EmulatorSettings settings,
                        EmulatorStats stats, IntegrationInvoker invoker, WebSocketEvents events,
-                       ConnectionRegistry registry, SerialQueue queue) {
+                       ConnectionRegistry registry, InvocationDispatch queue) {
         this.context = context;
         this.socket = socket;
         this.settings = settings;

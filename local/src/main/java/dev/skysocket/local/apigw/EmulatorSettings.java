@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param domainName            the {@code domainName} written into every event; null means {@code host:port} of the
  *                              bound listener, so that {@code http://<domainName>/<stage>} reaches this emulator's
  *                              Management API just as {@code https://<domainName>/<stage>} reaches AWS's
+ * @param invocationOrder       {@link InvocationOrder#CONCURRENT} (default, as AWS): one connection's {@code $default}
+ *                              invocations overlap and finish in any order; {@link InvocationOrder#SERIAL}: one at a
+ *                              time in arrival order
+ * @param maxInvocationDelay    concurrent order only: each invocation starts after a random delay up to this (default
+ *                              5 ms; zero for none), so that back-to-back messages really overtake each other
  */
 public record EmulatorSettings(String host, int port, String stage, Duration idleTimeout,
                                Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
-                               Duration integrationTimeout, String apiId, String domainName) {
+                               Duration integrationTimeout, String apiId, String domainName,
+                               InvocationOrder invocationOrder, Duration maxInvocationDelay) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3001;
@@ -35,11 +41,21 @@ public record EmulatorSettings(String host, int port, String stage, Duration idl
     public static final Duration DEFAULT_INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
     /** Ten lowercase characters, like a real API id, and clearly not one. */
     public static final String DEFAULT_API_ID = "localapi00";
+    public static final InvocationOrder DEFAULT_INVOCATION_ORDER = InvocationOrder.CONCURRENT;
+    /** Small against any timeout, large enough that two messages a client sends back to back swap places. */
+    public static final Duration DEFAULT_MAX_INVOCATION_DELAY = Duration.ofMillis(5);
+    /** Bounds the delay: it emulates scheduling jitter, not a slow integration (the timeout is for that). */
+    public static final Duration MAX_INVOCATION_DELAY_LIMIT = Duration.ofSeconds(1);
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(apiId, "apiId");
+        Objects.requireNonNull(invocationOrder, "invocationOrder");
+        Objects.requireNonNull(maxInvocationDelay, "maxInvocationDelay");
+        if (maxInvocationDelay.isNegative() || maxInvocationDelay.compareTo(MAX_INVOCATION_DELAY_LIMIT) > 0) {
+            throw new IllegalArgumentException("maxInvocationDelay must be 0..1 s: " + maxInvocationDelay);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -58,47 +74,66 @@ public record EmulatorSettings(String host, int port, String stage, Duration idl
     public static EmulatorSettings defaults() {
         return new EmulatorSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STAGE, DEFAULT_IDLE_TIMEOUT,
                 DEFAULT_MAX_CONNECTION_DURATION, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_MESSAGE_BYTES,
-                DEFAULT_INTEGRATION_TIMEOUT, DEFAULT_API_ID, null);
+                DEFAULT_INTEGRATION_TIMEOUT, DEFAULT_API_ID, null, DEFAULT_INVOCATION_ORDER,
+                DEFAULT_MAX_INVOCATION_DELAY);
     }
 
     public EmulatorSettings withPort(int newPort) {
         return new EmulatorSettings(host, newPort, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, apiId, domainName);
+                maxMessageBytes, integrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withStage(String newStage) {
         return new EmulatorSettings(host, port, newStage, idleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, apiId, domainName);
+                maxMessageBytes, integrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withIdleTimeout(Duration newIdleTimeout) {
         return new EmulatorSettings(host, port, stage, newIdleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, apiId, domainName);
+                maxMessageBytes, integrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withMaxConnectionDuration(Duration newMaxConnectionDuration) {
         return new EmulatorSettings(host, port, stage, idleTimeout, newMaxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, apiId, domainName);
+                maxMessageBytes, integrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withLimits(int newMaxFrameBytes, int newMaxMessageBytes) {
         return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, newMaxFrameBytes,
-                newMaxMessageBytes, integrationTimeout, apiId, domainName);
+                newMaxMessageBytes, integrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withIntegrationTimeout(Duration newIntegrationTimeout) {
         return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, newIntegrationTimeout, apiId, domainName);
+                maxMessageBytes, newIntegrationTimeout, apiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withApiId(String newApiId) {
         return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, newApiId, domainName);
+                maxMessageBytes, integrationTimeout, newApiId, domainName,
+                invocationOrder, maxInvocationDelay);
     }
 
     public EmulatorSettings withDomainName(String newDomainName) {
         return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
-                maxMessageBytes, integrationTimeout, apiId, newDomainName);
+                maxMessageBytes, integrationTimeout, apiId, newDomainName,
+                invocationOrder, maxInvocationDelay);
+    }
+
+    public EmulatorSettings withInvocationOrder(InvocationOrder newOrder) {
+        return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
+                maxMessageBytes, integrationTimeout, apiId, domainName, newOrder, maxInvocationDelay);
+    }
+
+    public EmulatorSettings withMaxInvocationDelay(Duration newMaxInvocationDelay) {
+        return new EmulatorSettings(host, port, stage, idleTimeout, maxConnectionDuration, maxFrameBytes,
+                maxMessageBytes, integrationTimeout, apiId, domainName, invocationOrder, newMaxInvocationDelay);
     }
 
     private static void requirePositive(Duration value, String name) {

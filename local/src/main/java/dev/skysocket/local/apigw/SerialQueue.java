@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Runs one connection's tasks one at a time, in submission order, on a shared pool: a task starts when the
  * previous one's stage completes. A slow task holds up only its own connection.
  */
-final class SerialQueue {
+final class SerialQueue implements InvocationDispatch {
 
     private final Executor executor;
     private final Queue<Supplier<? extends CompletionStage<?>>> tasks = new ConcurrentLinkedQueue<>();
@@ -23,7 +23,8 @@ final class SerialQueue {
         this.executor = executor;
     }
 
-    void submit(Supplier<? extends CompletionStage<?>> task) {
+    @Override
+    public void submit(Supplier<? extends CompletionStage<?>> task) {
         tasks.add(task);
         drain();
     }

@@ -16,8 +16,9 @@
  * <p>Local choices, where AWS leaves a value free: {@code domainName} is {@code 127.0.0.1:<port>} and the
  * {@code $connect} event says {@code X-Forwarded-Proto: http}, so a backend that builds its callback URL as
  * {@code <proto>://<domainName>/<stage>} reaches this emulator's Management API; SigV4 signatures are required in
- * form but not verified. One connection's messages reach the integration one at a time in arrival order; AWS gives
- * no such guarantee, so code must not rely on it.
+ * form but not verified. As on AWS, one connection's {@code $default} invocations overlap and finish in any order
+ * (with a small random delay before each so that they really do); {@link dev.skysocket.local.apigw.InvocationOrder#SERIAL}
+ * runs them one at a time in arrival order instead, for tests that must not see reordering.
  *
  * <p>Ordered mode ({@link dev.skysocket.local.apigw.ApiGatewayEmulator#deliverInOrder}): {@code $default} sends
  * each frame to an in-process SQS FIFO queue grouped by connection id, consumed through a

@@ -92,13 +92,36 @@ class DisconnectTest {
     }
 
     @Test
-    void disconnectRunsAfterTheMessagesThatArrivedBeforeTheClose() throws Exception {
+    void byDefaultDisconnectDoesNotWaitForMessagesStillInFlight() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         integration.on("$default", event -> {
             release.await(10, TimeUnit.SECONDS);
             return RecordingIntegration.OK;
         });
         emulator = EmulatorFixture.start(EmulatorFixture.settings(), integration);
+        TestClient client = TestClient.connect(emulator.websocketUrl());
+        String id = integration.calls("$connect").get(0).connectionId();
+
+        client.send("one");
+        client.send("two");
+        await().atMost(Duration.ofSeconds(10)).until(() -> integration.calls("$default").size() == 2);
+        client.close(1000, "");
+
+        // As on AWS: both $default calls are still running when $disconnect is invoked.
+        awaitDisconnect(integration, id);
+        assertThat(release.getCount()).isEqualTo(1);
+        release.countDown();
+    }
+
+    @Test
+    void withSerialOrderDisconnectRunsAfterTheMessagesThatArrivedBeforeTheClose() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        integration.on("$default", event -> {
+            release.await(10, TimeUnit.SECONDS);
+            return RecordingIntegration.OK;
+        });
+        emulator = EmulatorFixture.start(
+                EmulatorFixture.settings().withInvocationOrder(InvocationOrder.SERIAL), integration);
         TestClient client = TestClient.connect(emulator.websocketUrl());
         String id = integration.calls("$connect").get(0).connectionId();
 

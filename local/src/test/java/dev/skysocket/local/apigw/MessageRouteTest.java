@@ -65,7 +65,41 @@ class MessageRouteTest {
     }
 
     @Test
-    void oneConnectionsMessagesReachTheIntegrationOneAtATimeInArrivalOrderOffTheEventLoop() {
+    void byDefaultOneConnectionsMessagesAreInvokedAtTheSameTime() {
+        CountDownLatch bothInside = new CountDownLatch(2);
+        integration.on("$default", event -> {
+            bothInside.countDown();
+            // One at a time, the first call would wait here alone and answer false.
+            boolean overlapped = bothInside.await(10, TimeUnit.SECONDS);
+            return "{\"statusCode\":200,\"body\":\"overlapped:" + overlapped + "\"}";
+        });
+        emulator = EmulatorFixture.start(EmulatorFixture.settings(), integration);
+        TestClient client = TestClient.connect(emulator.websocketUrl());
+
+        client.send("first");
+        client.send("second");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.texts().size() == 2);
+        assertThat(client.texts()).containsExactly("overlapped:true", "overlapped:true");
+    }
+
+    @Test
+    void byDefaultOneConnectionsMessagesReachTheIntegrationOutOfArrivalOrder() {
+        emulator = EmulatorFixture.start(
+                EmulatorFixture.settings().withMaxInvocationDelay(Duration.ofMillis(20)), integration);
+        TestClient client = TestClient.connect(emulator.websocketUrl());
+        List<String> sent = IntStream.range(0, 40).mapToObj(i -> "m" + i).toList();
+
+        sent.forEach(client::send);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> integration.calls("$default").size() == 40);
+        List<String> invoked = integration.calls("$default").stream()
+                .map(call -> call.event().get("body").asText()).toList();
+        assertThat(invoked).containsExactlyInAnyOrderElementsOf(sent).isNotEqualTo(sent);
+    }
+
+    @Test
+    void withSerialOrderOneConnectionsMessagesReachTheIntegrationOneAtATimeInArrivalOrderOffTheEventLoop() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
         integration.on("$default", event -> {
@@ -74,7 +108,7 @@ class MessageRouteTest {
             inFlight.decrementAndGet();
             return RecordingIntegration.OK;
         });
-        emulator = EmulatorFixture.start(EmulatorFixture.settings(), integration);
+        emulator = EmulatorFixture.start(EmulatorFixture.settings().withInvocationOrder(InvocationOrder.SERIAL), integration);
         TestClient client = TestClient.connect(emulator.websocketUrl());
 
         IntStream.range(0, 30).forEach(i -> client.send("m" + i));
@@ -88,6 +122,7 @@ class MessageRouteTest {
                 .allSatisfy(thread -> assertThat(thread).startsWith("apigw-integration-"));
     }
 
+    /** Serial order: a connection's own messages wait behind its slow one, another connection's do not. */
     @Test
     void aSlowIntegrationOnOneConnectionDoesNotHoldUpAnother() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -98,7 +133,7 @@ class MessageRouteTest {
             }
             return "{\"statusCode\":200,\"body\":\"done:" + body + "\"}";
         });
-        emulator = EmulatorFixture.start(EmulatorFixture.settings(), integration);
+        emulator = EmulatorFixture.start(EmulatorFixture.settings().withInvocationOrder(InvocationOrder.SERIAL), integration);
         TestClient slow = TestClient.connect(emulator.websocketUrl());
         TestClient fast = TestClient.connect(emulator.websocketUrl());
 

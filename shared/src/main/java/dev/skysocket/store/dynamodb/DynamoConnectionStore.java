@@ -18,13 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * {@link ConnectionStore} on the single table (layout in {@code package-info.java}). Heartbeat updates on a
@@ -38,6 +38,8 @@ public final class DynamoConnectionStore implements ConnectionStore {
     private final Clock clock;
     private final RemovalCascade cascade;
     private final HeartbeatQuery heartbeats;
+    private final SocketDataWriter dataWriter;
+    private final LiveUpdates liveUpdates;
 
     /**
      * @param roomShards   must equal the room store's: removal derives membership keys from it
@@ -56,6 +58,8 @@ public final class DynamoConnectionStore implements ConnectionStore {
         this.clock = clock;
         this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
         this.heartbeats = new HeartbeatQuery(client, tableName);
+        this.liveUpdates = new LiveUpdates(client, tableName, this::nowSeconds);
+        this.dataWriter = new SocketDataWriter(client, tableName, liveUpdates);
     }
 
     public DynamoConnectionStore(DynamoDbClient client, SkysocketConfig config, int roomShards) {
@@ -137,6 +141,16 @@ public final class DynamoConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public boolean claimOpen(String connectionId, long now, long leaseUntil) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            return updateIfLive(connectionKey(connectionId), "SET #claim = :until",
+                    "#opened = :false AND (attribute_not_exists(#claim) OR #claim < :nowMs)",
+                    Map.of("#opened", OPENED, "#claim", OPEN_CLAIM_UNTIL),
+                    Map.of(":until", n(leaseUntil), ":false", bool(false), ":nowMs", n(now)));
+        });
+    }
+
+    @Override
     public boolean updateTransport(String connectionId, String transport) {
         return PartitionReads.writing(tableName, connectionId, () -> {
             return updateIfLive(connectionKey(connectionId), "SET #transport = :transport", null,
@@ -162,6 +176,16 @@ public final class DynamoConnectionStore implements ConnectionStore {
         });
     }
 
+    @Override
+    public boolean claimPing(String connectionId, long now, long pongDeadline) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            return updateIfLive(connectionKey(connectionId), "SET #due = :due, #awaiting = :true",
+                    "#awaiting = :false AND #due <= :nowMs",
+                    Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                    Map.of(":due", n(pongDeadline), ":true", bool(true), ":false", bool(false), ":nowMs", n(now)));
+        });
+    }
+
     /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
     @Override
     public List<HeartbeatDue> due(long now, int limit) {
@@ -184,15 +208,26 @@ public final class DynamoConnectionStore implements ConnectionStore {
         return found;
     }
 
+    /** Conditional on the version read, raised by one: a compare-and-set of the pending parts. */
     @Override
-    public void savePending(String connectionId, PendingBinary pending) {
-        PartitionReads.writing(tableName, connectionId, () -> {
-            if (pending == null) {
-                updateIfLive(connectionKey(connectionId), "REMOVE #pending", null, Map.of("#pending", PENDING), Map.of());
+    public boolean replacePending(String connectionId, PendingBinary read, PendingBinary next) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":next", n(read.version() + 1));
+            String update = "SET #pv = :next";
+            if (next.isEmpty()) {
+                update += " REMOVE #pending";
             } else {
-                updateIfLive(connectionKey(connectionId), "SET #pending = :pending", null, Map.of("#pending", PENDING),
-                        Map.of(":pending", ItemMapper.pendingValue(pending)));
+                update += ", #pending = :pending";
+                values.put(":pending", ItemMapper.pendingValue(next));
             }
+            String atVersion = "attribute_not_exists(#pv)";
+            if (read.version() != 0) {
+                atVersion = "#pv = :read";
+                values.put(":read", n(read.version()));
+            }
+            return updateIfLive(connectionKey(connectionId), update, atVersion,
+                    Map.of("#pending", PENDING, "#pv", PENDING_VERSION), values);
         });
     }
 
@@ -242,14 +277,13 @@ public final class DynamoConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void saveSocketData(String connectionId, String namespace, String dataJson) {
+    public void updateSocketData(String connectionId, String namespace, Map<String, String> changed,
+                                 Set<String> removed) {
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return;
+        }
         PartitionReads.writing(tableName, connectionId, () -> {
-            if (dataJson == null) {
-                updateIfLive(socketKey(connectionId, namespace), "REMOVE #data", null, Map.of("#data", DATA), Map.of());
-            } else {
-                updateIfLive(socketKey(connectionId, namespace), "SET #data = :data", null, Map.of("#data", DATA),
-                        Map.of(":data", s(dataJson)));
-            }
+            dataWriter.update(socketKey(connectionId, namespace), changed, removed);
         });
     }
 
@@ -281,27 +315,9 @@ public final class DynamoConnectionStore implements ConnectionStore {
         return item == null || item.isEmpty() || !isLive(item, nowSeconds()) ? Optional.empty() : Optional.of(item);
     }
 
-    /**
-     * Updates an item only if it exists and has not expired (an update must never create a bare item without
-     * TTL), and only if {@code extraCondition} holds. Returns false when a condition failed.
-     */
     private boolean updateIfLive(Map<String, AttributeValue> key, String update, String extraCondition,
                                  Map<String, String> names, Map<String, AttributeValue> values) {
-        Map<String, String> allNames = new HashMap<>(names);
-        allNames.put("#pk", PK);
-        allNames.put("#exp", EXPIRES_AT);
-        Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.put(":now", n(nowSeconds()));
-        String condition = "attribute_exists(#pk) AND #exp >= :now"
-                + (extraCondition == null ? "" : " AND " + extraCondition);
-        try {
-            client.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key)
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(allNames).expressionAttributeValues(allValues).build());
-            return true;
-        } catch (ConditionalCheckFailedException goneOrAlreadyDone) {
-            return false;
-        }
+        return liveUpdates.update(key, update, extraCondition, names, values);
     }
 
     private long nowSeconds() {

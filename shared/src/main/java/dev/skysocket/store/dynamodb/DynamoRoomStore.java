@@ -23,9 +23,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * room name in the socket item's {@code rooms} set so that removal finds the memberships again. A room spreads
  * over {@code roomShards} partitions when one partition's throughput (AWS-FACTS: 3,000 reads/s) is not enough.
  *
- * <p>The two writes of a join are not a transaction (that would double their cost). They are ordered so a crash
- * between them leaves only harmless state: join records the room in the socket first, leave deletes the
- * membership first; a room name without a membership costs one no-op delete at removal.
+ * <p>The two writes of a join are not a transaction (that would double their cost). They are ordered so that a
+ * removal of the socket running at the same time (another Lambda handling the client's disconnect) never strands
+ * a membership: join writes the membership first and then adds the room to the socket's set, on condition that the
+ * socket is still there, undoing the membership when it is not; every change to the set raises the socket's
+ * {@code roomsVersion}, and removal deletes the socket only at the version whose rooms it cleared (see
+ * {@code RemovalCascade}). A process that dies between a join's two writes leaves a membership its socket does
+ * not list: it delivers to that connection until it expires with it. Leave deletes the membership first. A join and a leave of the same room racing each
+ * other have no order, and may leave the membership and the set disagreeing until the socket is removed: a client
+ * that needs them ordered waits for the first one's ack.
  */
 public final class DynamoRoomStore implements RoomStore {
     /** Items per Query page: bounds memory per broadcast and lets delivery start before the room is read. */
@@ -66,15 +72,18 @@ public final class DynamoRoomStore implements RoomStore {
     @Override
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
         PartitionReads.writing(tableName, socket.connectionId(), () -> {
-            if (!room.equals(socket.socketId()) && !updateRoomSet(socket, "ADD", room)) {
-                return;
-            }
             client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
+            if (!room.equals(socket.socketId()) && !updateRoomSet(socket, "ADD", room)) {
+                deleteMembership(socket, room); // the socket went meanwhile: its removal cannot find this one
+            }
         });
     }
 
-    /** One BatchWriteItem of membership items: no socket update, the socket item was stored listing the rooms. */
+    /**
+     * One BatchWriteItem of membership items (the socket item was stored listing the rooms), then one update that
+     * raises the socket's rooms version, so that a removal racing it cannot miss them.
+     */
     @Override
     public void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms, long expiresAt) {
         PartitionReads.writing(tableName, socket.connectionId(), () -> {
@@ -83,14 +92,44 @@ public final class DynamoRoomStore implements RoomStore {
                 items.add(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards));
             }
             batches.putAll(items);
+            if (!bumpRoomsVersion(socket)) {
+                // Removed while these were written (the client's disconnect, handled at the same time): its
+                // removal may have cleared the rooms before these memberships existed, so they go here.
+                batches.deleteAll(items.stream().map(item -> DynamoSchema.key(Attributes.string(item, DynamoSchema.PK),
+                        Attributes.string(item, DynamoSchema.SK))).toList());
+            }
         });
+    }
+
+    /**
+     * Raises the socket's rooms version after its memberships were written: a removal that read the socket before
+     * then fails its conditional delete and reads it again, so it finds these memberships. False when the socket
+     * is gone or replaced.
+     */
+    private boolean bumpRoomsVersion(SocketRecord socket) {
+        try {
+            client.updateItem(r -> r.tableName(tableName)
+                    .key(socketKey(socket.connectionId(), socket.namespace()))
+                    .updateExpression("ADD #rv :one")
+                    .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
+                    .expressionAttributeNames(Map.of("#pk", DynamoSchema.PK, "#sid", DynamoSchema.SOCKET_ID,
+                            "#rv", DynamoSchema.ROOMS_VERSION))
+                    .expressionAttributeValues(Map.of(":sid", s(socket.socketId()), ":one", Attributes.n(1))));
+            return true;
+        } catch (ConditionalCheckFailedException socketGone) {
+            return false;
+        }
+    }
+
+    private void deleteMembership(SocketRecord socket, String room) {
+        client.deleteItem(r -> r.tableName(tableName)
+                .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
     }
 
     @Override
     public void leave(SocketRecord socket, String room) {
         PartitionReads.writing(tableName, socket.connectionId(), () -> {
-            client.deleteItem(r -> r.tableName(tableName)
-                    .key(membershipKey(socket.tenant(), socket.namespace(), room, socket.socketId(), roomShards)));
+            deleteMembership(socket, room);
             if (room.equals(socket.socketId())) {
                 return;
             }
@@ -99,17 +138,21 @@ public final class DynamoRoomStore implements RoomStore {
         });
     }
 
-    /** ADD or DELETE one room in the socket item's set; false when that socket item is gone (or replaced). */
+    /**
+     * ADD or DELETE one room in the socket item's set, raising its rooms version; false when that socket item is
+     * gone (or replaced). ADD and DELETE on a set are atomic: concurrent joins of different rooms all land.
+     */
     private boolean updateRoomSet(SocketRecord socket, String action, String room) {
+        String update = action.equals("ADD") ? "ADD #rooms :room, #rv :one" : "DELETE #rooms :room ADD #rv :one";
         try {
             client.updateItem(r -> r.tableName(tableName)
                     .key(socketKey(socket.connectionId(), socket.namespace()))
-                    .updateExpression(action + " #rooms :room")
+                    .updateExpression(update)
                     .conditionExpression("attribute_exists(#pk) AND #sid = :sid")
                     .expressionAttributeNames(Map.of("#rooms", ROOMS, "#pk", DynamoSchema.PK,
-                            "#sid", DynamoSchema.SOCKET_ID))
+                            "#sid", DynamoSchema.SOCKET_ID, "#rv", DynamoSchema.ROOMS_VERSION))
                     .expressionAttributeValues(Map.of(":room", AttributeValue.fromSs(List.of(room)),
-                            ":sid", s(socket.socketId()))));
+                            ":sid", s(socket.socketId()), ":one", Attributes.n(1))));
             return true;
         } catch (ConditionalCheckFailedException socketGone) {
             return false;

@@ -52,17 +52,32 @@ public final class DynamoSchema {
     public static final String CONNECTED_AT = "connectedAt";
     public static final String AWAITING_PONG = "awaitingPong";
     public static final String OPENED = "opened";
+    /** Epoch ms until which one run of the open step holds the right to post the open packet. */
+    public static final String OPEN_CLAIM_UNTIL = "openClaimUntil";
+    /** Map: {@link #PENDING_HEADERS} and {@link #PENDING_ATTACHMENTS}, lists of strings; absent when none wait. */
     public static final String PENDING = "pending";
+    public static final String PENDING_HEADERS = "headers";
+    /** The old layout's one header (with {@link #PENDING_EXPECTED}); still read. */
     public static final String PENDING_HEADER = "header";
     public static final String PENDING_ATTACHMENTS = "attachments";
     public static final String PENDING_EXPECTED = "expected";
+    /** Number, raised by every write of {@link #PENDING}, which is conditional on it. */
+    public static final String PENDING_VERSION = "pendingVersion";
 
     // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
     public static final String NAMESPACE = "namespace";
     public static final String SOCKET_ID = "socketId";
     /** String set; absent when empty, because DynamoDB sets cannot be empty. */
     public static final String ROOMS = "rooms";
+    /**
+     * Number, raised by every join and leave that changes {@link #ROOMS}; absent on a socket never changed since
+     * it was stored. Deleting a socket is conditional on it, so a join racing the deletion is never lost.
+     */
+    public static final String ROOMS_VERSION = "roomsVersion";
+    /** {@code socket.data} as one JSON string: the old layout, still read; new items use {@link #DATA_FIELDS}. */
     public static final String DATA = "data";
+    /** {@code socket.data}: map of top-level key to that key's JSON text, updated key by key (SocketDataWriter). */
+    public static final String DATA_FIELDS = "dataFields";
     public static final String AUTH = "auth";
 
     /** Sort key of the connection item. */

@@ -46,32 +46,45 @@ final class ItemMapper {
         item.put(AWAITING_PONG, bool(c.awaitingPong()));
         item.put(OPENED, bool(c.opened()));
         item.put(EXPIRES_AT, n(c.expiresAt()));
-        if (c.pending() != null) {
+        if (c.pending() != null && !c.pending().isEmpty()) {
             item.put(PENDING, pendingValue(c.pending()));
         }
         return item;
     }
 
     static ConnectionRecord connection(Map<String, AttributeValue> item) {
-        AttributeValue pending = item.get(PENDING);
         return new ConnectionRecord(string(item, CONNECTION_ID), string(item, ENDPOINT), string(item, TRANSPORT),
                 flag(item, BASE64), string(item, TENANT), string(item, USER), string(item, SOURCE_IP),
                 stringMap(item.get(HEADERS)), stringMap(item.get(QUERY)), number(item, CONNECTED_AT, 0),
                 number(item, PING_DUE_AT, 0), flag(item, AWAITING_PONG), flag(item, OPENED),
-                number(item, EXPIRES_AT, 0), pending == null ? null : pending(pending));
+                number(item, EXPIRES_AT, 0), pending(item));
     }
 
     static AttributeValue pendingValue(PendingBinary p) {
         return AttributeValue.fromM(Map.of(
-                PENDING_HEADER, s(p.header()),
-                PENDING_ATTACHMENTS, AttributeValue.fromL(p.attachments().stream().map(Attributes::s).toList()),
-                PENDING_EXPECTED, n(p.expected())));
+                PENDING_HEADERS, strings(p.headers()),
+                PENDING_ATTACHMENTS, strings(p.attachments())));
     }
 
-    static PendingBinary pending(AttributeValue value) {
+    /** Null when nothing was ever stored; an item of the old layout holds one header. */
+    private static PendingBinary pending(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get(PENDING);
+        long version = number(item, PENDING_VERSION, 0);
+        if (value == null || !value.hasM()) {
+            return version == 0 ? null : new PendingBinary(List.of(), List.of(), version);
+        }
         Map<String, AttributeValue> m = value.m();
-        List<String> attachments = m.get(PENDING_ATTACHMENTS).l().stream().map(AttributeValue::s).toList();
-        return new PendingBinary(string(m, PENDING_HEADER), attachments, (int) number(m, PENDING_EXPECTED, 0));
+        List<String> headers = m.containsKey(PENDING_HEADERS) ? strings(m.get(PENDING_HEADERS))
+                : m.containsKey(PENDING_HEADER) ? List.of(string(m, PENDING_HEADER)) : List.of();
+        return new PendingBinary(headers, strings(m.get(PENDING_ATTACHMENTS)), version);
+    }
+
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Attributes::s).toList());
+    }
+
+    private static List<String> strings(AttributeValue list) {
+        return list == null || !list.hasL() ? List.of() : list.l().stream().map(AttributeValue::s).toList();
     }
 
     static Map<String, AttributeValue> socketItem(SocketRecord socket, long expiresAt) {
@@ -83,7 +96,10 @@ final class ItemMapper {
         if (!socket.rooms().isEmpty()) {
             item.put(ROOMS, AttributeValue.fromSs(List.copyOf(socket.rooms())));
         }
-        putIfPresent(item, DATA, socket.dataJson());
+        if (socket.dataJson() != null) {
+            // A map even when empty: a per-key update needs it to exist (the product always stores one).
+            item.put(DATA_FIELDS, DataFields.toMap(socket.dataJson()));
+        }
         putIfPresent(item, AUTH, socket.authJson());
         item.put(CONNECTED_AT, n(socket.connectedAt()));
         item.put(EXPIRES_AT, n(expiresAt));
@@ -93,8 +109,14 @@ final class ItemMapper {
     static SocketRecord socket(Map<String, AttributeValue> item) {
         AttributeValue rooms = item.get(ROOMS);
         return new SocketRecord(string(item, CONNECTION_ID), string(item, NAMESPACE), string(item, SOCKET_ID),
-                string(item, TENANT), rooms == null ? Set.of() : Set.copyOf(rooms.ss()), string(item, DATA),
+                string(item, TENANT), rooms == null ? Set.of() : Set.copyOf(rooms.ss()), dataJson(item),
                 string(item, AUTH), number(item, CONNECTED_AT, 0));
+    }
+
+    /** The map when there is one; an item of the old layout has one JSON string instead. */
+    private static String dataJson(Map<String, AttributeValue> item) {
+        AttributeValue fields = item.get(DATA_FIELDS);
+        return fields != null && fields.hasM() ? DataFields.toJson(fields) : string(item, DATA);
     }
 
     static boolean isSocketItem(Map<String, AttributeValue> item) {

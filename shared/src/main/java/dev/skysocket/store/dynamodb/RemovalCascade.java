@@ -1,5 +1,6 @@
 package dev.skysocket.store.dynamodb;
 
+import static dev.skysocket.store.dynamodb.DynamoSchema.ROOMS_VERSION;
 import static dev.skysocket.store.dynamodb.DynamoSchema.SOCKET_ID;
 import static dev.skysocket.store.dynamodb.DynamoSchema.connectionPk;
 import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
@@ -7,6 +8,7 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * that keeps receiving broadcasts with nothing to lead back to it.
  */
 final class RemovalCascade {
+    /** Tries of a socket's delete; each failed one means a join or leave of that socket landed meanwhile. */
+    static final int MAX_ATTEMPTS = 10;
+    private static final System.Logger LOG = System.getLogger(RemovalCascade.class.getName());
     private final DynamoDbClient client;
     private final String tableName;
     private final int roomShards;
@@ -45,33 +50,57 @@ final class RemovalCascade {
     }
 
     /**
-     * @param stored the socket item as found by a consistent read with no write since (an empty map when it was
-     *               absent), or null to read it here
+     * @param stored the socket item as found by a consistent read (an empty map when it was absent), or null to
+     *               read it here. A copy that missed a later join is safe: the delete is conditional on the rooms
+     *               version it saw, and a failed delete reads again and clears the rooms it missed.
      */
     void removeSocket(SocketRecord socket, Map<String, AttributeValue> stored) {
-        // The caller's copy may miss rooms joined since it was read: take the stored set too, if it is the same socket.
-        if (stored == null) {
-            stored = client.getItem(r -> r.tableName(tableName).consistentRead(true)
-                    .key(socketKey(socket.connectionId(), socket.namespace()))).item();
+        Set<String> cleared = new LinkedHashSet<>();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (stored == null) {
+                stored = client.getItem(r -> r.tableName(tableName).consistentRead(true)
+                        .key(socketKey(socket.connectionId(), socket.namespace()))).item();
+            }
+            // The caller's copy may miss rooms joined since it was read: take the stored set too, if it is ours.
+            Set<String> rooms = new LinkedHashSet<>(socket.rooms());
+            boolean sameSocket = stored != null && !stored.isEmpty()
+                    && socket.socketId().equals(Attributes.string(stored, SOCKET_ID));
+            if (sameSocket) {
+                rooms.addAll(ItemMapper.socket(stored).rooms());
+            }
+            rooms.add(socket.socketId());
+            rooms.removeAll(cleared);
+            writer.deleteAll(membershipKeys(socket, rooms));
+            cleared.addAll(rooms);
+            if (!sameSocket || deleteAtVersion(stored, socket.socketId())) {
+                return; // gone, replaced by a newer socket that is not ours to delete, or deleted now
+            }
+            stored = null; // a join (or leave) landed since the read: read again
         }
-        Set<String> rooms = new LinkedHashSet<>(socket.rooms());
-        boolean sameSocket = stored != null && !stored.isEmpty()
-                && socket.socketId().equals(Attributes.string(stored, SOCKET_ID));
-        if (sameSocket) {
-            rooms.addAll(ItemMapper.socket(stored).rooms());
+        LOG.log(System.Logger.Level.WARNING, "event=socket_removal_gave_up socket={0} attempts={1}",
+                socket.socketId(), MAX_ATTEMPTS);
+    }
+
+    /** Deletes the socket item if it is still this socket at the rooms version read; false when it changed. */
+    private boolean deleteAtVersion(Map<String, AttributeValue> stored, String socketId) {
+        AttributeValue version = stored.get(ROOMS_VERSION);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":sid", Attributes.s(socketId));
+        String condition = "#sid = :sid AND attribute_not_exists(#rv)";
+        if (version != null) {
+            values.put(":rv", version);
+            condition = "#sid = :sid AND #rv = :rv";
         }
-        writer.deleteAll(membershipKeys(socket, rooms));
-        if (!sameSocket) {
-            return; // gone already, or replaced by a newer socket of the same namespace that is not ours to delete
-        }
+        String finalCondition = condition;
         try {
             client.deleteItem(r -> r.tableName(tableName)
-                    .key(socketKey(socket.connectionId(), socket.namespace()))
-                    .conditionExpression("#sid = :sid")
-                    .expressionAttributeNames(Map.of("#sid", SOCKET_ID))
-                    .expressionAttributeValues(Map.of(":sid", Attributes.s(socket.socketId()))));
-        } catch (ConditionalCheckFailedException replacedMeanwhile) {
-            // A newer socket took the namespace between our read and delete: it stays.
+                    .key(DynamoSchema.key(Attributes.string(stored, DynamoSchema.PK), Attributes.string(stored, DynamoSchema.SK)))
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeNames(Map.of("#sid", SOCKET_ID, "#rv", ROOMS_VERSION))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
         }
     }
 
@@ -90,23 +119,25 @@ final class RemovalCascade {
         writer.deleteAll(keys);
     }
 
+    /**
+     * Sockets go one by one through {@link #removeSocket} (so a join racing the removal is not stranded), then
+     * the remaining items in batches.
+     */
     void removeConnection(String connectionId) {
         List<Map<String, AttributeValue>> itemKeys = new ArrayList<>();
-        List<Map<String, AttributeValue>> memberships = new ArrayList<>();
         // Consistent: a socket written just before must not escape the cascade. Expired items are removed too.
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", DynamoSchema.PK))
                 .expressionAttributeValues(Map.of(":pk", Attributes.s(connectionPk(connectionId)))));
         for (Map<String, AttributeValue> item : pages.items()) {
-            itemKeys.add(DynamoSchema.key(Attributes.string(item, DynamoSchema.PK),
-                    Attributes.string(item, DynamoSchema.SK)));
             if (ItemMapper.isSocketItem(item)) {
-                SocketRecord socket = ItemMapper.socket(item);
-                memberships.addAll(membershipKeys(socket, socket.rooms()));
+                removeSocket(ItemMapper.socket(item), item);
+            } else {
+                itemKeys.add(DynamoSchema.key(Attributes.string(item, DynamoSchema.PK),
+                        Attributes.string(item, DynamoSchema.SK)));
             }
         }
-        writer.deleteAll(memberships);
         writer.deleteAll(itemKeys);
     }
 }

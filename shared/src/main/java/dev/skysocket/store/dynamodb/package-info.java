@@ -7,10 +7,14 @@
  * item        pk                               sk            other attributes
  * connection  C#{connectionId}                 C             connectionId endpoint transport base64 tenant user
  *                                                            sourceIp headers(M) query(M) connectedAt opened
+ *                                                            openClaimUntil(N, ms)?
  *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
- *                                                            pending(M: header, attachments(L), expected) expiresAt
+ *                                                            pending(M: headers(L), attachments(L)) pendingVersion
+ *                                                            expiresAt
  * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
- *                                                            when empty) data auth connectedAt expiresAt
+ *                                                            when empty) roomsVersion(N) dataFields(M: key → JSON
+ *                                                            text; older items: data, one JSON string) auth
+ *                                                            connectedAt expiresAt
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
  *

@@ -44,7 +44,7 @@ class DynamoConnectionStoreTest {
 
     @Test
     void a_created_connection_is_found_with_every_field() {
-        PendingBinary pending = new PendingBinary("51-[\"up\",{\"_placeholder\":true,\"num\":0}]", List.of(), 1);
+        PendingBinary pending = new PendingBinary(List.of("51-[\"up\",{\"_placeholder\":true,\"num\":0}]"), List.of(), 0);
         ConnectionRecord written = new ConnectionRecord(id("c"), Fixtures.ENDPOINT, "polling", false, "acme",
                 "alice", "198.51.100.1", Map.of("origin", "https://a.example", "user-agent", "test"),
                 Map.of("EIO", "4"), NOW.toEpochMilli(), NOW.toEpochMilli() + 1000, true, true, EXPIRES_AT, pending);
@@ -167,24 +167,30 @@ class DynamoConnectionStoreTest {
 
         store.recordPong(missing, 1L);
         store.recordPingSent(missing, 1L);
-        store.savePending(missing, new PendingBinary("51-[]", List.of(), 1));
+        assertThat(store.replacePending(missing, PendingBinary.NONE, new PendingBinary(List.of("51-[]"), List.of(), 0)))
+                .isFalse();
 
         assertThat(rawItem(missing)).isEmpty();
     }
 
     @Test
-    void pending_binary_is_saved_replaced_and_cleared() {
+    void pending_binary_is_replaced_only_at_the_version_read_and_cleared() {
         ConnectionRecord c = connection(id("c"));
         store.create(c);
-        PendingBinary first = new PendingBinary("52-[\"up\"]", List.of("AQID"), 2);
-        PendingBinary second = new PendingBinary("52-[\"up\"]", List.of("AQID", "BAUG"), 2);
+        PendingBinary first = new PendingBinary(List.of("52-[\"up\"]"), List.of("AQID"), 0);
+        PendingBinary second = new PendingBinary(List.of("52-[\"up\"]"), List.of("AQID", "BAUG"), 0);
 
-        store.savePending(c.connectionId(), first);
-        assertThat(store.find(c.connectionId())).get().extracting(ConnectionRecord::pending).isEqualTo(first);
-        store.savePending(c.connectionId(), second);
-        assertThat(store.find(c.connectionId())).get().extracting(ConnectionRecord::pending).isEqualTo(second);
-        store.savePending(c.connectionId(), null);
-        assertThat(store.find(c.connectionId())).get().extracting(ConnectionRecord::pending).isNull();
+        assertThat(store.replacePending(c.connectionId(), PendingBinary.NONE, first)).isTrue();
+        PendingBinary read = store.find(c.connectionId()).orElseThrow().pending();
+        assertThat(read).isEqualTo(new PendingBinary(first.headers(), first.attachments(), 1));
+        // A second writer that read before the first write loses, and must read again.
+        assertThat(store.replacePending(c.connectionId(), PendingBinary.NONE, second)).isFalse();
+        assertThat(store.replacePending(c.connectionId(), read, second)).isTrue();
+        assertThat(store.find(c.connectionId()).orElseThrow().pending().attachments()).containsExactly("AQID", "BAUG");
+        read = store.find(c.connectionId()).orElseThrow().pending();
+        assertThat(store.replacePending(c.connectionId(), read, PendingBinary.NONE)).isTrue();
+        assertThat(store.find(c.connectionId()).orElseThrow().pending())
+                .isEqualTo(new PendingBinary(List.of(), List.of(), 3));
     }
 
     @Test

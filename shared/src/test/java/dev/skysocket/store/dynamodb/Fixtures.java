@@ -29,6 +29,15 @@ final class Fixtures {
         return Clock.fixed(Instant.ofEpochSecond(EXPIRES_AT + 1), ZoneOffset.UTC);
     }
 
+    /** JSON text as a tree, so that tests compare objects whatever their key order. */
+    static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
     static String id(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }

@@ -11,7 +11,9 @@ import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.SocketRecord;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.OperationRecorder;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,7 +162,7 @@ class OneReadPerEventTest {
         connections.withHeldRead(id, () -> connections.findSocket(id, "/"));
         assertThat(recorder.operations()).containsExactly("Query");
 
-        Thread writer = new Thread(() -> connections.saveSocketData(id, "/", "{\"n\":1}"));
+        Thread writer = new Thread(() -> connections.updateSocketData(id, "/", Map.of("n", "1"), Set.of()));
         writer.start();
         writer.join();
         Optional<SocketRecord> after = connections.withHeldRead(id, () -> connections.findSocket(id, "/"));

@@ -95,16 +95,52 @@ class SocketLifecycleTest {
     }
 
     @Test
-    void socket_data_is_replaced_and_a_missing_socket_is_left_alone() {
+    void socket_data_changes_key_by_key_and_a_missing_socket_is_left_alone() {
         SocketRecord s = socket(id("c"), "/", "acme");
         connections.putSocket(s);
 
-        connections.saveSocketData(s.connectionId(), "/", "{\"score\":3}");
-        connections.saveSocketData(s.connectionId(), "/nowhere", "{}");
+        connections.updateSocketData(s.connectionId(), "/", Map.of("score", "3", "name", "\"ann\""), Set.of());
+        connections.updateSocketData(s.connectionId(), "/", Map.of("", "[1]", "~x", "{\"a\":null}"), Set.of("name"));
+        connections.updateSocketData(s.connectionId(), "/nowhere", Map.of("a", "1"), Set.of());
 
-        assertThat(connections.findSocket(s.connectionId(), "/")).get()
-                .extracting(SocketRecord::dataJson).isEqualTo("{\"score\":3}");
+        assertThat(connections.findSocket(s.connectionId(), "/")).get().extracting(SocketRecord::dataJson)
+                .satisfies(json -> assertThat(Fixtures.json(json))
+                        .isEqualTo(Fixtures.json("{\"score\":3,\"\":[1],\"~x\":{\"a\":null}}")));
         assertThat(rawItem(DynamoSchema.socketKey(s.connectionId(), "/nowhere"))).isEmpty();
+    }
+
+    @Test
+    void a_change_of_more_keys_than_one_update_carries_lands_whole() {
+        SocketRecord s = socket(id("c"), "/", "acme");
+        connections.putSocket(s);
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < SocketDataWriter.KEYS_PER_UPDATE * 2 + 7; i++) {
+            many.put("key" + i, Integer.toString(i));
+        }
+
+        connections.updateSocketData(s.connectionId(), "/", many, Set.of());
+
+        var data = Fixtures.json(connections.findSocket(s.connectionId(), "/").orElseThrow().dataJson());
+        assertThat(data.size()).isEqualTo(many.size());
+        many.forEach((key, value) -> assertThat(data.path(key).asText()).isEqualTo(value));
+    }
+
+    @Test
+    void socket_data_of_the_old_layout_is_read_and_moved_into_the_map_on_its_first_change() {
+        SocketRecord s = socket(id("c"), "/", "acme");
+        connections.putSocket(s);
+        client.updateItem(r -> r.tableName(table).key(DynamoSchema.socketKey(s.connectionId(), "/"))
+                .updateExpression("SET #d = :d REMOVE #f")
+                .expressionAttributeNames(Map.of("#d", DynamoSchema.DATA, "#f", DynamoSchema.DATA_FIELDS))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("{\"a\":1,\"b\":2}"))));
+        assertThat(connections.findSocket(s.connectionId(), "/")).get().extracting(SocketRecord::dataJson)
+                .isEqualTo("{\"a\":1,\"b\":2}");
+
+        connections.updateSocketData(s.connectionId(), "/", Map.of("c", "3"), Set.of("a"));
+
+        assertThat(connections.findSocket(s.connectionId(), "/")).get().extracting(SocketRecord::dataJson)
+                .satisfies(json -> assertThat(Fixtures.json(json)).isEqualTo(Fixtures.json("{\"b\":2,\"c\":3}")));
+        assertThat(rawItem(DynamoSchema.socketKey(s.connectionId(), "/"))).doesNotContainKey(DynamoSchema.DATA);
     }
 
     @Test
