@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * shutdown. Clients built once and kept across invocations are what makes warm invocations cheap.
  *
  * <p>One {@code function.zip} holds every handler. Each function MUST set {@code QUARKUS_LAMBDA_HANDLER}
- * ({@code connect}, {@code default}, {@code disconnect}, {@code open}, {@code heartbeat}, {@code publish} or
+ * ({@code connect}, {@code default}, {@code ordered}, {@code disconnect}, {@code open}, {@code heartbeat}, {@code publish} or
  * {@code authorizer}): with several {@code @Named} handlers and none chosen, Quarkus does not fail but silently
  * picks one. This class therefore refuses to start without it. The {@code authorizer} function builds only its
  * {@link ApiGatewayAuthorizer}: it reads no table and runs no app.
@@ -53,7 +53,7 @@ public class RuntimeProducer {
     static String requireHandler(String configured) {
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("QUARKUS_LAMBDA_HANDLER is not set: set it on each function to connect, "
-                    + "default, disconnect, open, heartbeat, publish or authorizer (otherwise Quarkus picks one handler "
+                    + "default, ordered, disconnect, open, heartbeat, publish or authorizer (otherwise Quarkus picks one handler "
                     + "silently)");
         }
         return configured;

@@ -42,6 +42,12 @@ final class HandlerProfiles {
         }
     }
 
+    public static final class Ordered extends Handler {
+        public Ordered() {
+            super("ordered");
+        }
+    }
+
     public static final class Disconnect extends Handler {
         public Disconnect() {
             super("disconnect");

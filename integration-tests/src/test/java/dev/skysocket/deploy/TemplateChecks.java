@@ -346,12 +346,17 @@ final class TemplateChecks {
         return out;
     }
 
-    /** The function a plain route's target integration invokes, as the {@code Ref} in its URI, or null. */
+    /**
+     * The function a plain route's Lambda proxy integration invokes, as the {@code Ref} in its URI, or null. A target
+     * may choose between integrations by a condition ({@code $default}: Lambda or SQS by {@code MessageDelivery});
+     * the Lambda one is checked here, the others by their own checks.
+     */
     private static Map<String, Object> integrationFunction(Template t, Object target) {
         List<String> refs = new ArrayList<>();
         collectRefs(target, refs);
         Map<String, Map<String, Object>> integrations = t.propertiesOfType("AWS::ApiGatewayV2::Integration");
-        return refs.stream().filter(integrations::containsKey).findFirst()
+        return refs.stream().filter(integrations::containsKey)
+                .filter(id -> "AWS_PROXY".equals(integrations.get(id).get("IntegrationType"))).findFirst()
                 .map(id -> firstRef(integrations.get(id).get("IntegrationUri"))).orElse(null);
     }
 

@@ -50,7 +50,8 @@ class TemplateTest {
         Template t = load();
         Map<String, Object> routes = map(properties(t, "WebSocketApi").get("Routes"));
         routes.remove("$disconnect");
-        map(routes.get("$default")).put("FunctionArn", Map.of("Ref", "ConnectFunction.Alias"));
+        Object uri = properties(t, "WebSocketApiDefaultIntegration").get("IntegrationUri");
+        map(list(map(uri).get("Fn::Sub")).get(1)).put("Function", Map.of("Ref", "ConnectFunction.Alias"));
         assertThat(TemplateChecks.routesReachTheirHandlers(t))
                 .anyMatch(p -> p.contains("no $disconnect route"))
                 .anyMatch(p -> p.contains("$default reaches ConnectFunction whose handler is connect"));
@@ -59,8 +60,12 @@ class TemplateTest {
     @Test
     void aRouteWithoutAnIntegrationIsCaught() throws IOException {
         Template t = load();
-        map(map(properties(t, "WebSocketApi").get("Routes")).get("$default")).remove("FunctionArn");
-        assertThat(TemplateChecks.routesReachTheirHandlers(t)).anyMatch(p -> p.contains("$default has no integration"));
+        map(map(properties(t, "WebSocketApi").get("Routes")).get("$disconnect")).remove("FunctionArn");
+        assertThat(TemplateChecks.routesReachTheirHandlers(t))
+                .anyMatch(p -> p.contains("$disconnect has no integration"));
+        properties(t, "WebSocketApiDefaultRoute").put("Target", "integrations/Nowhere");
+        assertThat(TemplateChecks.routesReachTheirHandlers(t))
+                .anyMatch(p -> p.contains("WebSocketApiDefaultRoute ($default) has no integration"));
     }
 
     @Test
@@ -89,7 +94,7 @@ class TemplateTest {
 
     @Test
     void everyFunctionNamesAHandlerThatTheZipContains() throws IOException {
-        assertThat(handlers).contains("connect", "default", "disconnect", "open", "heartbeat", "publish",
+        assertThat(handlers).contains("connect", "default", "ordered", "disconnect", "open", "heartbeat", "publish",
                 "authorizer");
         assertThat(TemplateChecks.functionsNameHandlersInTheZip(load(), handlers, zip::hasClass)).isEmpty();
     }

@@ -2,25 +2,43 @@ package dev.skysocket.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.apigw.OrderedMessageRoute;
+import dev.skysocket.local.apigw.QueueIntegration;
 import dev.skysocket.local.apigw.WebSocketIntegration;
 
 /**
  * Calls the API Gateway routes the way Lambda does: the event arrives as JSON, is read into the same
- * {@code APIGatewayV2WebSocketEvent} the Lambda handlers receive, and the response goes back as JSON.
+ * {@code APIGatewayV2WebSocketEvent} the Lambda handlers receive, and the response goes back as JSON. In ordered
+ * mode the FIFO queue's SQS events are read into the {@code SQSEvent} the {@code ordered} handler receives.
  */
-final class LambdaStyleIntegration implements WebSocketIntegration {
+final class LambdaStyleIntegration implements WebSocketIntegration, QueueIntegration {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** As Quarkus's Lambda runtime reads events: AWS writes {@code Records}, the class has {@code records}. */
+    private static final ObjectMapper LAMBDA_READER = JsonMapper.builder()
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .build();
 
     private final ApiGatewayRuntime runtime;
+    private final OrderedMessageRoute ordered;
 
     LambdaStyleIntegration(ApiGatewayRuntime runtime) {
         this.runtime = runtime;
+        this.ordered = new OrderedMessageRoute(runtime.message()::handle);
+    }
+
+    @Override
+    public String consume(String sqsEventJson) throws Exception {
+        return MAPPER.writeValueAsString(ordered.handle(LAMBDA_READER.readValue(sqsEventJson, SQSEvent.class)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.local.apigw.ApiGatewayEmulator;
 import dev.skysocket.local.apigw.AuthorizerSettings;
+import dev.skysocket.local.apigw.OrderedDeliverySettings;
 import dev.skysocket.logging.LogFormat;
 import dev.skysocket.logging.LogSetup;
 import dev.skysocket.gateway.fallback.FallbackGateway;
@@ -94,9 +95,12 @@ public final class LocalRunner implements AutoCloseable {
                         Thread.currentThread().interrupt();
                     }
                 }), callback, Clock.systemUTC());
-        ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port),
-                new LambdaStyleIntegration(runtime), authorizer)
+        LambdaStyleIntegration integration = new LambdaStyleIntegration(runtime);
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port), integration, authorizer)
                 .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)));
+        if (local.ordered()) {
+            emulator.deliverInOrder(integration, OrderedDeliverySettings.TEMPLATE);
+        }
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
         FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,

@@ -4,6 +4,7 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.local.apigw.EmulatorSettings;
 import dev.skysocket.local.apigw.InvocationOrder;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Local-mode settings on top of the shared {@code SkysocketConfig}: ports, stage and the emulated AWS limits
@@ -11,8 +12,10 @@ import java.time.Duration;
  */
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
                      Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
-                     InvocationOrder invocationOrder, Duration maxInvocationDelay) {
+                     InvocationOrder invocationOrder, Duration maxInvocationDelay, boolean ordered) {
     static final String INVOCATION_ORDER = "skysocket.apigw-invocation-order";
+    /** {@code direct} ({@code $default} invokes the function) or {@code ordered} (through an emulated FIFO queue). */
+    static final String MESSAGE_DELIVERY = "skysocket.apigw-message-delivery";
 
     static LocalSettings from(Settings s) {
         return new LocalSettings(
@@ -25,7 +28,17 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 s.intValue("skysocket.apigw-max-message-bytes", 128 * 1024),
                 InvocationOrder.parse(s.string(INVOCATION_ORDER, "concurrent"), INVOCATION_ORDER),
                 Duration.ofMillis(s.longValue("skysocket.apigw-max-invocation-delay-ms",
-                        EmulatorSettings.DEFAULT_MAX_INVOCATION_DELAY.toMillis())));
+                        EmulatorSettings.DEFAULT_MAX_INVOCATION_DELAY.toMillis())),
+                ordered(s.string(MESSAGE_DELIVERY, "direct")));
+    }
+
+    private static boolean ordered(String delivery) {
+        return switch (delivery.trim().toLowerCase(Locale.ROOT)) {
+            case "direct" -> false;
+            case "ordered" -> true;
+            default -> throw new IllegalStateException("setting " + MESSAGE_DELIVERY + " ("
+                    + Settings.envName(MESSAGE_DELIVERY) + ") must be 'direct' or 'ordered', got '" + delivery + "'");
+        };
     }
 
     EmulatorSettings emulatorSettings(int port) {

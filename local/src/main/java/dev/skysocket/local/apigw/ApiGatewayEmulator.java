@@ -66,6 +66,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final ManagementFaults faults = new ManagementFaults();
     private long sweepTimer = -1;
     private volatile Duration headerTimeout = Duration.ofMillis(HeaderDeadline.DEFAULT_MS);
+    private QueueIntegration orderedConsumer;
+    private OrderedDeliverySettings orderedSettings;
+    private OrderedDelivery ordered;
 
     public ApiGatewayEmulator(EmulatorSettings settings, WebSocketIntegration integration) {
         this(settings, integration, null);
@@ -94,6 +97,20 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             throw new IllegalArgumentException("headerTimeout must be positive: " + timeout);
         }
         this.headerTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Ordered mode (template.yaml {@code MessageDelivery=ordered}): {@code $default} sends each frame to an emulated
+     * SQS FIFO queue grouped by connection id, which {@code consumer} drains in SQS events (see {@link FifoQueue}
+     * for what is emulated). Call before {@link #start}.
+     */
+    public synchronized ApiGatewayEmulator deliverInOrder(QueueIntegration consumer, OrderedDeliverySettings queue) {
+        if (vertx != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.orderedConsumer = consumer;
+        this.orderedSettings = queue;
         return this;
     }
 
@@ -134,6 +151,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         String domainName = settings.domainName() != null ? settings.domainName() : authority();
         events = new WebSocketEvents(settings.apiId(), settings.stage(), domainName);
+        if (orderedConsumer != null) {
+            ordered = new OrderedDelivery(orderedSettings, orderedConsumer, workers, settings.integrationTimeout(),
+                    settings.apiId(), settings.stage(), domainName);
+        }
         long sweep = Math.max(10, Math.min(1000,
                 Math.min(settings.idleTimeout().toMillis(), settings.maxConnectionDuration().toMillis()) / 10));
         sweepTimer = vertx.setPeriodic(sweep, id -> sweep());
@@ -206,6 +227,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(Level.WARNING, "apigw.stop.vertx error={0}", e.toString());
+        }
+        if (ordered != null) {
+            ordered.close();
         }
         workers.shutdownNow();
         LOG.log(Level.INFO, "apigw.stop {0}", stats);
@@ -347,6 +371,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
                 registry,
                 InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers));
+        if (ordered != null) {
+            connection.deliverInOrder(ordered);
+        }
         connection.attach();
         live.add(connection);
         connection.disconnected().whenComplete((ignored, error) -> live.remove(connection));

@@ -44,6 +44,8 @@ final class EmulatedConnection {
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
     private volatile boolean closed;
     private volatile long lastActiveMillis;
+    /** The ordered mode's queue, or null when {@code $default} is invoked directly. Set before {@link #attach}. */
+    private OrderedDelivery ordered;
     // Confined to the event loop: the text message being assembled from fragments, and the client's close frame.
     private Buffer assembling;
     private Integer clientCloseCode;
@@ -68,6 +70,11 @@ final class EmulatedConnection {
         socket.frameHandler(this::onFrame);
         socket.exceptionHandler(this::onException);
         socket.closeHandler(ignored -> onClosed());
+    }
+
+    /** Ordered mode: client frames go to the FIFO queue instead of invoking {@code $default}. */
+    void deliverInOrder(OrderedDelivery delivery) {
+        this.ordered = delivery;
     }
 
     String id() {
@@ -174,6 +181,10 @@ final class EmulatedConnection {
 
     private void onMessage(String body, long receivedAtMillis) {
         stats.inboundMessage();
+        if (ordered != null) {
+            ordered.send(context, body, receivedAtMillis);  // no route response in this mode
+            return;
+        }
         queue.submit(() -> {
             String requestId = AwsIds.newId();
             String event = events.message(context, body, receivedAtMillis, AwsIds.newId(), requestId);

@@ -22,6 +22,11 @@
  * (with a small random delay before each so that they really do); {@link dev.skysocket.local.apigw.InvocationOrder#SERIAL}
  * runs them one at a time in arrival order instead, for tests that must not see reordering.
  *
+ * <p>Ordered mode ({@link dev.skysocket.local.apigw.ApiGatewayEmulator#deliverInOrder}): {@code $default} sends
+ * each frame to an in-process SQS FIFO queue grouped by connection id, consumed through a
+ * {@link dev.skysocket.local.apigw.QueueIntegration} in SQS events, as template.yaml's {@code MessageDelivery=ordered}
+ * deploys it; {@code FifoQueue} says what of SQS and the event source mapping is emulated.
+ *
  * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
  * {@code dev.skysocket.apigw}) — the integration sees only JSON events. Vert.x and Netty are allowed here and in
  * {@code gateway.http} only.
