@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * The HTTP long-polling transport of one session (Engine.IO v4 §HTTP long-polling): GETs answered from the
  * {@link PollingBuffer} or held until something is queued, POST bodies decoded and handed to the session, and
  * what a closed session still owes its next GET. Every session starts with it: it holds the open packet, and a
- * websocket session's first packets until its socket is attached. Guarded by the session's lock.
+ * websocket session's first packets until its socket is attached. Its state is guarded by the session's lock,
+ * which the request methods take themselves.
  */
 final class PollingTransport {
     private static final System.Logger LOG = System.getLogger(PollingTransport.class.getName());

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * The upgrade of a polling session to a websocket (Engine.IO v4 §Upgrade), driving the {@link UpgradeProbe}
  * state machine: the probe is answered and the held GET let go, {@code 5} moves the session to the websocket
  * transport, anything out of order or a probe slower than the upgrade timeout drops the websocket and leaves
- * the session polling. Guarded by the session's lock.
+ * the session polling. Its state is guarded by the session's lock.
  */
 final class PollingUpgrade {
     private static final System.Logger LOG = System.getLogger(PollingUpgrade.class.getName());

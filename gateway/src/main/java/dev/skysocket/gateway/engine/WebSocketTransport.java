@@ -7,7 +7,8 @@ import java.lang.System.Logger.Level;
 /**
  * The websocket transport of one session (Engine.IO v4 §WebSocket): the socket that carries it, once attached
  * or upgraded to, and what every websocket of the session reports. A frame on the socket being probed goes to
- * the {@link PollingUpgrade}; one on a socket the session no longer uses is ignored. Guarded by the session's lock.
+ * the {@link PollingUpgrade}; one on a socket the session no longer uses is ignored. Its state is guarded by the
+ * session's lock, which the report methods take themselves.
  */
 final class WebSocketTransport {
     private static final System.Logger LOG = System.getLogger(WebSocketTransport.class.getName());
