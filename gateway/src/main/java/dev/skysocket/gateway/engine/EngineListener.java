@@ -24,9 +24,6 @@ public interface EngineListener {
     default void onUpgrade(EngineSession session) {
     }
 
-    /**
-     * The session is over; {@code reason} uses Engine.IO's strings: "transport close", "transport error",
-     * "ping timeout", "parse error", "forced close", "server shutting down".
-     */
-    void onClose(EngineSession session, String reason);
+    /** The session is over, for {@code reason}; called only for a session whose {@link #onOpen} accepted it. */
+    void onClose(EngineSession session, EngineCloseReason reason);
 }

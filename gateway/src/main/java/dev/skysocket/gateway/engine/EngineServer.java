@@ -117,13 +117,13 @@ public final class EngineServer implements AutoCloseable {
                 listener.onOpen(session);
             } catch (HandshakeRefused refused) {
                 sessions.remove(sid);
-                session.closeWith("forced close");
+                session.closeWith(EngineCloseReason.FORCED_CLOSE);
                 LOG.log(Level.INFO, "engine.handshake.refused transport={0}", transport);
                 opened.completeExceptionally(refused);
                 return;
             } catch (RuntimeException e) {
                 sessions.remove(sid);
-                session.closeWith("server error");
+                session.closeWith(EngineCloseReason.SERVER_ERROR);
                 LOG.log(Level.WARNING, "engine.handshake.failed error={0}", e.getClass().getName());
                 opened.completeExceptionally(e);
                 return;
@@ -154,52 +154,52 @@ public final class EngineServer implements AutoCloseable {
 
     /** A polling GET; returns null when accepted (answered now or held), else the error to answer with. */
     public EngineError poll(EngineSession session, PollResponder responder) {
-        return ((ServerSession) session).poll(responder);
+        return ((ServerSession) session).polling().poll(responder);
     }
 
     /** The client dropped a held GET. */
     public void pollAbandoned(EngineSession session, PollResponder responder) {
-        ((ServerSession) session).pollAbandoned(responder);
+        ((ServerSession) session).polling().abandoned(responder);
     }
 
     /** A polling POST body; null when accepted (answer "ok"), else the error to answer with. */
     public EngineError post(EngineSession session, String body) {
-        return ((ServerSession) session).post(body);
+        return ((ServerSession) session).polling().post(body);
     }
 
     /** A POST over {@code maxPayload}: answered 413 by the adapter, and the session ends. */
     public void payloadTooLarge(EngineSession session) {
         LOG.log(Level.INFO, "engine.post.tooLarge sid={0}", session.sid());
-        ((ServerSession) session).closeWith("transport error");
+        ((ServerSession) session).closeWith(EngineCloseReason.TRANSPORT_ERROR);
     }
 
     /** Attaches the websocket of a session opened with {@code transport=websocket}. */
     public WebSocketInbound attach(EngineSession session, WebSocketChannel channel) {
         ServerSession s = (ServerSession) session;
-        s.attach(channel);
+        s.websocket().attach(channel);
         return inbound(s, channel);
     }
 
     /** Starts the probe phase for a polling session; null when it cannot upgrade now (close the socket). */
     public WebSocketInbound upgrade(EngineSession session, WebSocketChannel channel) {
         ServerSession s = (ServerSession) session;
-        return s.beginUpgrade(channel) ? inbound(s, channel) : null;
+        return s.upgrade().begin(channel) ? inbound(s, channel) : null;
     }
 
     private WebSocketInbound inbound(ServerSession s, WebSocketChannel channel) {
-        return new SocketFrames(s, channel, decoder);
+        return new SocketFrames(s.websocket(), channel, decoder);
     }
 
     public int sessionCount() {
         return sessions.size();
     }
 
-    /** Refuses new sessions, closes every session with "server shutting down", stops the threads. */
+    /** Refuses new sessions, closes every session ({@link EngineCloseReason#SERVER_SHUTTING_DOWN}), stops threads. */
     @Override
     public void close() {
         stopping = true;
         for (ServerSession session : new ArrayList<>(sessions.values())) {
-            session.closeWith("server shutting down", true);
+            session.closeWith(EngineCloseReason.SERVER_SHUTTING_DOWN, true);
         }
         scheduler.shutdownNow();
         workers.shutdown();
@@ -210,7 +210,7 @@ public final class EngineServer implements AutoCloseable {
         }
     }
 
-    // ---- for ServerSession -----------------------------------------------------------------------------------
+    // ---- for the sessions and their transports ---------------------------------------------------------------
 
     ExecutorService workers() {
         return workers;

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 
 /**
  * The polling side of one session: packets waiting for the next GET, the GET held until there are some, and
- * whether a POST is being read. Not thread-safe: guarded by the owning {@link ServerSession}'s lock.
+ * whether a POST is being read. Not thread-safe: held by the {@link PollingTransport}, guarded by its session's lock.
  */
 final class PollingBuffer {
     /** Polling payloads join packets with the record separator (Engine.IO v4 §HTTP long-polling). */

@@ -1,26 +1,21 @@
 package dev.skysocket.gateway.engine;
 
-import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Engine.IO session: its lifecycle (opening, open, closed), which transport carries it, and the dispatch of
- * what arrives on either. The polling buffer ({@link PollingBuffer}), heartbeat ({@link Heartbeat}) and
- * upgrade ({@link UpgradeProbe}) are its parts. Every state change happens under this object's lock, which
- * guards the parts too; listener calls go through {@link SerialExecutor} so they never run under it.
+ * One Engine.IO session: its lifecycle (opening, open, closed), which transport carries it, the dispatch of what
+ * arrives on it, and its end. Its parts: the {@link PollingTransport}, the {@link WebSocketTransport}, the
+ * {@link PollingUpgrade} between them and the {@link Heartbeat}. Every state change happens under this object's
+ * lock, which guards the parts too; listener calls go through {@link SerialExecutor} so they never run under it.
  */
 final class ServerSession implements EngineSession {
     private static final System.Logger LOG = System.getLogger(ServerSession.class.getName());
     static final String POLLING = "polling";
     static final String WEBSOCKET = "websocket";
-    /** Wire forms the server writes itself (Engine.IO v4 §Packet encoding). */
+    /** The server's ping (Engine.IO v4 §Heartbeat). */
     private static final String PING = "2";
-    private static final String NOOP = "6";
-    private static final String CLOSE = "1";
 
     private enum State { OPENING, OPEN, CLOSED }
 
@@ -29,20 +24,13 @@ final class ServerSession implements EngineSession {
     private final SessionSecret secret;
     private final HandshakeRequest handshake;
     private final SerialExecutor events;
-    private final PollingBuffer buffer = new PollingBuffer();
-    private final UpgradeProbe upgrade = new UpgradeProbe();
+    private final PollingTransport polling;
+    private final WebSocketTransport websocket;
+    private final PollingUpgrade upgrade = new PollingUpgrade(this);
     private final Heartbeat heartbeat;
-    /** The client takes binary websocket frames: it did not ask for base64 ({@code b64}). */
-    private final boolean binaryFrames;
 
     private State state = State.OPENING;
     private String transport;
-    private WebSocketChannel socket;
-    /**
-     * What the next poll gets once the session is closed and before it is forgotten (the close packet, after
-     * anything flushed with it); null when nothing is left to deliver.
-     */
-    private String farewell;
     /** Inbound messages handed to the listener and not yet handled. */
     private final AtomicInteger pendingMessages = new AtomicInteger();
 
@@ -55,10 +43,11 @@ final class ServerSession implements EngineSession {
         this.transport = transport;
         this.events = new SerialExecutor(server.workers());
         this.heartbeat = new Heartbeat(server.scheduler(), server.options().config().pingIntervalMs(),
-                server.options().config().pingTimeoutMs(), this::ping, () -> closeWith("ping timeout"));
+                server.options().config().pingTimeoutMs(), this::ping,
+                () -> closeWith(EngineCloseReason.PING_TIMEOUT));
         String b64 = handshake.query().get("b64");
-        this.binaryFrames = b64 == null || b64.isEmpty();
-        buffer.add(openPacket); // the open packet always goes first (Engine.IO v4 §Handshake)
+        this.polling = new PollingTransport(this, openPacket);
+        this.websocket = new WebSocketTransport(this, b64 == null || b64.isEmpty());
     }
 
     @Override
@@ -73,6 +62,22 @@ final class ServerSession implements EngineSession {
 
     SerialExecutor events() {
         return events;
+    }
+
+    EngineServer server() {
+        return server;
+    }
+
+    PollingTransport polling() {
+        return polling;
+    }
+
+    WebSocketTransport websocket() {
+        return websocket;
+    }
+
+    PollingUpgrade upgrade() {
+        return upgrade;
     }
 
     @Override
@@ -94,10 +99,15 @@ final class ServerSession implements EngineSession {
         return state == State.CLOSED;
     }
 
+    /** Open and still polling: the only state an upgrade may start from. */
+    synchronized boolean isOpenOnPolling() {
+        return state == State.OPEN && POLLING.equals(transport);
+    }
+
     @Override
     public synchronized boolean send(String packet) {
-        if (state == State.CLOSED || buffer.size() >= server.options().maxBufferedPackets()
-                || (socket != null && !socket.writable())) {
+        if (state == State.CLOSED || polling.queued() >= server.options().maxBufferedPackets()
+                || !websocket.writable()) {
             return false; // the caller backs off and retries (the private Management API answers 429)
         }
         write(packet);
@@ -106,7 +116,7 @@ final class ServerSession implements EngineSession {
 
     @Override
     public void close() {
-        closeWith("forced close", true);
+        closeWith(EngineCloseReason.FORCED_CLOSE, true);
     }
 
     /** After onOpen accepted: start the heartbeat (Engine.IO v4 §Heartbeat: the server pings). */
@@ -119,187 +129,20 @@ final class ServerSession implements EngineSession {
 
     /** The body of the handshake GET: the open packet and whatever onOpen queued behind it. */
     synchronized String takeHandshakePayload() {
-        return buffer.drain();
+        return polling.drain();
     }
 
-    // ---- polling ---------------------------------------------------------------------------------------------
-
-    /** A GET: answered now when something is queued, else held until something is (long-poll wake-up). */
-    synchronized EngineError poll(PollResponder responder) {
-        if (state == State.CLOSED) {
-            if (farewell != null) {
-                String last = farewell;
-                farewell = null;
-                server.forget(this);
-                responder.respond(last);
-                return null;
-            }
-            return EngineError.SESSION_ID_UNKNOWN;
-        }
-        if (buffer.holding()) {
-            // Two GETs at once: the spec's test suite wants the session closed and a close packet sent.
-            LOG.log(Level.INFO, "engine.poll.overlap sid={0}", sid);
-            closeWith("transport error");
-            return EngineError.BAD_REQUEST;
-        }
-        if (!buffer.isEmpty()) {
-            responder.respond(buffer.drain());
-        } else if (upgrade.probed()) {
-            responder.respond(NOOP); // mid-upgrade: let the client pause polling
-        } else {
-            buffer.hold(responder);
-        }
-        return null;
+    /** Under the lock: the probe sent {@code 5}; the websocket carries the session from now on. */
+    void upgraded(WebSocketChannel channel) {
+        transport = WEBSOCKET;
+        polling.release();
+        websocket.carry(channel);
+        LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
+        events.execute(() -> server.listener().onUpgrade(this));
     }
-
-    /** The client went away before its GET was answered: the reference server calls that a transport error. */
-    void pollAbandoned(PollResponder responder) {
-        synchronized (this) {
-            if (!buffer.release(responder)) {
-                return;
-            }
-        }
-        closeWith("transport error");
-    }
-
-    /** A POST body. Returns null when accepted ("ok"), or the error to answer with. */
-    EngineError post(String body) {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return EngineError.SESSION_ID_UNKNOWN;
-            }
-            if (!buffer.startPost()) {
-                LOG.log(Level.INFO, "engine.post.overlap sid={0}", sid);
-                closeWith("transport error");
-                return EngineError.BAD_REQUEST;
-            }
-        }
-        try {
-            List<EnginePacket> packets;
-            try {
-                packets = server.decoder().decodePayload(body);
-            } catch (ProtocolException e) {
-                LOG.log(Level.INFO, "engine.post.malformed sid={0} error={1}", sid, e.error());
-                closeWith("parse error");
-                return EngineError.BAD_REQUEST;
-            }
-            for (EnginePacket packet : packets) {
-                if (!receive(packet)) {
-                    break;
-                }
-            }
-            return null;
-        } finally {
-            synchronized (this) {
-                buffer.endPost();
-            }
-        }
-    }
-
-    // ---- websocket -------------------------------------------------------------------------------------------
-
-    /** A websocket opened as the session's first transport: flush the open packet and what follows it. */
-    synchronized void attach(WebSocketChannel channel) {
-        if (state == State.CLOSED) {
-            channel.close();
-            return;
-        }
-        socket = channel;
-        buffer.flushTo(this::toSocket);
-    }
-
-    /** A websocket for a polling session: probe phase starts (Engine.IO v4 §Upgrade). False when not allowed. */
-    synchronized boolean beginUpgrade(WebSocketChannel channel) {
-        if (state != State.OPEN || !POLLING.equals(transport) || upgrade.active()) {
-            return false;
-        }
-        upgrade.begin(channel, server.scheduler().schedule(() -> upgradeTimedOut(channel),
-                server.options().upgradeTimeoutMs(), TimeUnit.MILLISECONDS));
-        return true;
-    }
-
-    void onSocketClosed(WebSocketChannel channel) {
-        synchronized (this) {
-            if (upgrade.isProbing(channel)) {
-                upgrade.abort(); // the session carries on polling
-                return;
-            }
-            if (channel != socket) {
-                return;
-            }
-        }
-        closeWith("transport close");
-    }
-
-    /** A frame that did not decode: drops a probing websocket, ends the session on the active one. */
-    void onSocketMalformed(WebSocketChannel channel, ProtocolException e) {
-        LOG.log(Level.INFO, "engine.ws.malformed sid={0} error={1}", sid, e.error());
-        synchronized (this) {
-            if (upgrade.isProbing(channel)) {
-                upgrade.abort();
-                channel.close();
-                return;
-            }
-            if (channel != socket) {
-                channel.close();
-                return;
-            }
-        }
-        closeWith("parse error");
-    }
-
-    /** One decoded packet from {@code channel}: the probe, the active websocket, or a stale one (ignored). */
-    void onSocketPacket(WebSocketChannel channel, EnginePacket packet) {
-        synchronized (this) {
-            if (upgrade.isProbing(channel)) {
-                upgradeStep(channel, packet);
-                return;
-            }
-            if (channel != socket) {
-                return;
-            }
-        }
-        receive(packet);
-    }
-
-    /** Under the lock: one packet on the probing websocket. */
-    private void upgradeStep(WebSocketChannel channel, EnginePacket packet) {
-        switch (upgrade.step(packet)) {
-            case PROBED -> {
-                channel.sendText("3probe");
-                buffer.answer(NOOP);
-            }
-            case UPGRADED -> {
-                transport = WEBSOCKET;
-                socket = channel;
-                buffer.answer(NOOP);
-                buffer.flushTo(this::toSocket);
-                LOG.log(Level.DEBUG, "engine.upgraded sid={0}", sid);
-                events.execute(() -> server.listener().onUpgrade(this));
-            }
-            case INVALID -> {
-                LOG.log(Level.INFO, "engine.upgrade.invalid sid={0} type={1}", sid, packet.type());
-                upgrade.abort();
-                channel.close();
-            }
-        }
-    }
-
-    private void upgradeTimedOut(WebSocketChannel channel) {
-        synchronized (this) {
-            if (!upgrade.isProbing(channel)) {
-                return;
-            }
-            upgrade.abort();
-        }
-        LOG.log(Level.INFO, "engine.upgrade.timeout sid={0}", sid);
-        channel.close();
-    }
-
-    // ---- both transports -------------------------------------------------------------------------------------
 
     /** One inbound packet on the active transport; false once the session is over. */
-    private boolean receive(EnginePacket packet) {
+    boolean receive(EnginePacket packet) {
         if (packet instanceof EnginePacket.Message || packet instanceof EnginePacket.BinaryMessage) {
             synchronized (this) {
                 if (state != State.OPEN) {
@@ -312,7 +155,7 @@ final class ServerSession implements EngineSession {
                 pendingMessages.decrementAndGet();
                 LOG.log(Level.WARNING, "engine.inbound.overflow sid={0} limit={1}", sid,
                         String.valueOf(server.options().maxBufferedPackets()));
-                closeWith("transport error");
+                closeWith(EngineCloseReason.TRANSPORT_ERROR);
                 return false;
             }
             events.execute(() -> {
@@ -330,7 +173,7 @@ final class ServerSession implements EngineSession {
             }
         } else if (packet instanceof EnginePacket.Close) {
             // A held GET ends with a noop, not a close packet: the client asked (the reference's polling onClose).
-            end("transport close", false, NOOP);
+            end(EngineCloseReason.TRANSPORT_CLOSE, false, PollingTransport.NOOP);
             return false;
         }
         // Noop, and pings or upgrades outside the probe phase, carry nothing for the session.
@@ -338,18 +181,17 @@ final class ServerSession implements EngineSession {
     }
 
     /** Ends the session once, dropping what is still queued: the transport failed or the client is gone. */
-    void closeWith(String reason) {
+    void closeWith(EngineCloseReason reason) {
         closeWith(reason, false);
     }
 
     /**
      * Ends the session once: answers a held poll with a close packet, closes sockets, tells the listener. With
      * {@code flush} (the server closes a healthy session) packets still queued for a polling client go out ahead
-     * of the close packet, as the reference server drains its buffer before closing, so a last message sent
-     * before a kick is not lost.
+     * of the close packet, so a last message sent before a kick is not lost.
      */
-    void closeWith(String reason, boolean flush) {
-        end(reason, flush, CLOSE);
+    void closeWith(EngineCloseReason reason, boolean flush) {
+        end(reason, flush, PollingTransport.CLOSE);
     }
 
     /**
@@ -359,7 +201,7 @@ final class ServerSession implements EngineSession {
      *
      * @param heldPoll what a held GET gets when the close is not flushed: the close packet, or a noop
      */
-    private void end(String reason, boolean flush, String heldPoll) {
+    private void end(EngineCloseReason reason, boolean flush, String heldPoll) {
         boolean wasOpen;
         boolean linger;
         synchronized (this) {
@@ -369,21 +211,17 @@ final class ServerSession implements EngineSession {
             wasOpen = state == State.OPEN;
             state = State.CLOSED;
             heartbeat.stop();
-            String last = flush && socket == null ? PollingBuffer.join(buffer.drain(), CLOSE) : heldPoll;
-            buffer.clear();
             WebSocketChannel probing = upgrade.abort();
             if (probing != null) {
                 probing.close();
             }
-            boolean delivered;
-            if (socket != null) {
-                socket.close();
-                delivered = true;
+            if (websocket.attached()) {
+                polling.discard();
+                websocket.close();
+                linger = false;
             } else {
-                delivered = buffer.answer(last);
+                linger = polling.close(flush, heldPoll);
             }
-            linger = flush && !delivered;
-            farewell = linger ? last : null;
         }
         server.closed(this, linger);
         LOG.log(Level.INFO, "engine.close sid={0} reason={1}", sid, reason);
@@ -402,34 +240,12 @@ final class ServerSession implements EngineSession {
         }
     }
 
-    /** Under the lock: to the websocket when there is one, else into the buffer for the next poll. */
+    /** Under the lock: to the websocket when one carries the session, else queued for the next poll. */
     private void write(String packet) {
-        if (socket != null) {
-            toSocket(packet);
-            return;
+        if (websocket.attached()) {
+            websocket.write(packet);
+        } else {
+            polling.write(packet, state == State.OPEN);
         }
-        buffer.add(packet);
-        if (buffer.holding() && state == State.OPEN) {
-            buffer.answer(buffer.drain());
-        }
-    }
-
-    /**
-     * Under the lock: one packet as one websocket frame. Binary ({@code b<base64>}, the form every packet has
-     * across the Management API) goes as a binary frame unless the client asked for base64 ({@code b64} in its
-     * handshake query, Engine.IO v4 §Packet encoding); polling payloads stay text whatever the client.
-     */
-    private void toSocket(String packet) {
-        if (packet.startsWith("b") && binaryFrames) {
-            try {
-                if (server.decoder().decode(packet) instanceof EnginePacket.BinaryMessage binary) {
-                    socket.sendBinary(binary.data());
-                    return;
-                }
-            } catch (ProtocolException e) {
-                LOG.log(Level.WARNING, "engine.ws.badBinary sid={0} error={1}", sid, e.error());
-            }
-        }
-        socket.sendText(packet);
     }
 }

@@ -9,12 +9,12 @@ import dev.skysocket.protocol.engineio.EnginePacket;
  * §WebSocket, no batching); a frame that does not decode is reported as such.
  */
 final class SocketFrames implements WebSocketInbound {
-    private final ServerSession session;
+    private final WebSocketTransport transport;
     private final WebSocketChannel channel;
     private final EngineIoDecoder decoder;
 
-    SocketFrames(ServerSession session, WebSocketChannel channel, EngineIoDecoder decoder) {
-        this.session = session;
+    SocketFrames(WebSocketTransport transport, WebSocketChannel channel, EngineIoDecoder decoder) {
+        this.transport = transport;
         this.channel = channel;
         this.decoder = decoder;
     }
@@ -25,10 +25,10 @@ final class SocketFrames implements WebSocketInbound {
         try {
             packet = decoder.decode(frame);
         } catch (ProtocolException e) {
-            session.onSocketMalformed(channel, e);
+            transport.malformed(channel, e);
             return;
         }
-        session.onSocketPacket(channel, packet);
+        transport.packet(channel, packet);
     }
 
     @Override
@@ -37,14 +37,14 @@ final class SocketFrames implements WebSocketInbound {
         try {
             packet = decoder.decode(frame);
         } catch (ProtocolException e) {
-            session.onSocketMalformed(channel, e);
+            transport.malformed(channel, e);
             return;
         }
-        session.onSocketPacket(channel, packet);
+        transport.packet(channel, packet);
     }
 
     @Override
     public void closed() {
-        session.onSocketClosed(channel);
+        transport.closed(channel);
     }
 }

@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.apigw.HandshakeFields;
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.engine.EngineSession;
 import dev.skysocket.gateway.engine.HandshakeRefused;
@@ -154,10 +155,10 @@ public final class GatewaySessions implements EngineListener {
     }
 
     @Override
-    public void onClose(EngineSession session, String reason) {
+    public void onClose(EngineSession session, EngineCloseReason reason) {
         deadlines.closed(session.sid());
         directory.unregister(session);
-        DisconnectReason mapped = reasonOf(reason);
+        DisconnectReason mapped = SocketDisconnectReasons.of(reason);
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
         endConnection(session.sid(), mapped);
     }
@@ -183,15 +184,5 @@ public final class GatewaySessions implements EngineListener {
         LOG.log(Level.WARNING, "event=session_store_failed sid={0} step={1} error={2} transient={3}", session.sid(),
                 step, e.getClass().getSimpleName(), String.valueOf(StoreRetry.isTransient(e)));
         session.close();
-    }
-
-    /** Engine.IO's close reasons share Socket.IO's strings; anything else counts as a transport close. */
-    static DisconnectReason reasonOf(String reason) {
-        for (DisconnectReason candidate : DisconnectReason.values()) {
-            if (candidate.wire().equals(reason)) {
-                return candidate;
-            }
-        }
-        return DisconnectReason.TRANSPORT_CLOSE;
     }
 }

@@ -1,6 +1,7 @@
 /**
  * One Fargate gateway node as a Socket.IO server (DESIGN §7): {@link dev.skysocket.gateway.node.GatewaySessions}
- * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer;
+ * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer
+ * ({@code SocketDisconnectReasons} is the one place an Engine.IO close reason becomes a Socket.IO disconnect reason);
  * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
  * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
  * unchanged {@code ManagementApiFanout} reaches them, and mounts the engine's route for Engine.IO requests other

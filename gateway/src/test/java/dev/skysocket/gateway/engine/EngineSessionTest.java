@@ -127,7 +127,7 @@ class EngineSessionTest {
         engine.poll(session, first::add);
         assertThat(engine.poll(session, p -> { })).isEqualTo(EngineError.BAD_REQUEST);
         assertThat(first).containsExactly("1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("transport error"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.TRANSPORT_ERROR));
     }
 
     @Test
@@ -137,14 +137,14 @@ class EngineSessionTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.size() == 1);
         assertThat(listener.messages).containsExactly(new EnginePacket.Message("one"),
                 new EnginePacket.Message("two"), new EnginePacket.BinaryMessage(new byte[] {1, 2}));
-        assertThat(listener.closes).containsExactly("transport close");
+        assertThat(listener.closes).containsExactly(EngineCloseReason.TRANSPORT_CLOSE);
     }
 
     @Test
     void aMalformedBodyClosesTheSessionWithParseError() {
         EngineSession session = open();
         assertThat(engine.post(session, "9nope")).isEqualTo(EngineError.BAD_REQUEST);
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("parse error"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.PARSE_ERROR));
         assertThat(listener.messages).isEmpty();
     }
 
@@ -165,7 +165,7 @@ class EngineSessionTest {
         List<String> answers = new CopyOnWriteArrayList<>();
         engine.poll(session, answers::add);
         await().atMost(Duration.ofSeconds(5)).until(() -> answers.contains("2"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("ping timeout"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.PING_TIMEOUT));
     }
 
     @Test
@@ -218,7 +218,7 @@ class EngineSessionTest {
         session.close();
         assertThat(poll).containsExactly("1");
         assertThat(session.send("4late")).isFalse();
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("forced close"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.FORCED_CLOSE));
     }
 
     @Test
@@ -230,7 +230,7 @@ class EngineSessionTest {
         inbound.text("4hello");
         session.close();
         assertThat(ws.closed).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("forced close"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.FORCED_CLOSE));
         assertThat(listener.messages).containsExactly(new EnginePacket.Message("hello"));
     }
 
@@ -295,7 +295,7 @@ class EngineSessionTest {
         assertThat(session.isOpen()).isFalse();
         assertThat(ws.closed).isTrue();
         release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> blocked.closes.contains("transport error"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> blocked.closes.contains(EngineCloseReason.TRANSPORT_ERROR));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class RecordingListener implements EngineListener {
     public final List<EngineSession> opened = new CopyOnWriteArrayList<>();
     public final List<EnginePacket> messages = new CopyOnWriteArrayList<>();
-    public final List<String> closes = new CopyOnWriteArrayList<>();
+    public final List<EngineCloseReason> closes = new CopyOnWriteArrayList<>();
     public final List<String> upgrades = new CopyOnWriteArrayList<>();
     public volatile boolean refuse;
     public volatile boolean fail;
@@ -38,7 +38,7 @@ public class RecordingListener implements EngineListener {
     }
 
     @Override
-    public void onClose(EngineSession session, String reason) {
+    public void onClose(EngineSession session, EngineCloseReason reason) {
         closes.add(reason);
     }
 }

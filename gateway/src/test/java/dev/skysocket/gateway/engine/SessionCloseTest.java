@@ -43,7 +43,7 @@ class SessionCloseTest {
         engine.close();
         engine = new EngineServer(EngineOptions.of(EngineSessionTest.config(50, 50)), listener);
         EngineSession session = open();
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("ping timeout"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.PING_TIMEOUT));
         assertThat(engine.verify("GET", pollQuery(session), engine.secretOf(session)))
                 .isEqualTo(EngineError.SESSION_ID_UNKNOWN);
         assertThat(engine.poll(session, payload -> { })).isEqualTo(EngineError.SESSION_ID_UNKNOWN);
@@ -59,7 +59,7 @@ class SessionCloseTest {
         assertThat(held).containsExactly("6");
         assertThat(engine.verify("GET", pollQuery(session), engine.secretOf(session)))
                 .isEqualTo(EngineError.SESSION_ID_UNKNOWN);
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("transport close"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.TRANSPORT_CLOSE));
     }
 
     @Test

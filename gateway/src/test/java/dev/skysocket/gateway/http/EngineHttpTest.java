@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.engine.RecordingListener;
@@ -167,7 +168,7 @@ class EngineHttpTest {
             return second.statusCode() == 400;
         });
         assertThat(first.get().body()).isEqualTo("1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("transport error"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.TRANSPORT_ERROR));
     }
 
     @Test
@@ -176,7 +177,7 @@ class EngineHttpTest {
         String query = "EIO=4&transport=polling&sid=" + s[0];
         HttpResponse<String> response = post(query, s[1], "4ok\u001e\u001e");
         assertThat(response.statusCode()).isEqualTo(400);
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("parse error"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.PARSE_ERROR));
         assertThat(listener.messages).isEmpty();
     }
 
@@ -225,7 +226,7 @@ class EngineHttpTest {
                     new EnginePacket.Message("over-ws")));
             assertThat(get(query, s[1]).statusCode()).isEqualTo(400);
             ws.sendText("1");
-            await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("transport close"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.TRANSPORT_CLOSE));
         }
     }
 
@@ -239,6 +240,6 @@ class EngineHttpTest {
             listener.opened.get(0).close();
             assertThat(ws.readText()).isEqualTo("<close>");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> List.of("forced close").equals(List.copyOf(listener.closes)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> List.of(EngineCloseReason.FORCED_CLOSE).equals(List.copyOf(listener.closes)));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.engine.RecordingListener;
@@ -61,7 +62,7 @@ class ProtocolSuiteHttpTest {
     @Test
     void aPollingSessionThatDoesNotAnswerItsPingIsGoneAfterPingIntervalAndTimeout() throws Exception {
         String sid = handshake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains("ping timeout"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.closes.contains(EngineCloseReason.PING_TIMEOUT));
         HttpResponse<String> poll = get("EIO=4&transport=polling&sid=" + sid);
         assertThat(poll.statusCode()).isEqualTo(400);
         assertThat(poll.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.store.ConnectionRecord;
@@ -98,7 +99,7 @@ class GatewaySessionsTest {
         h.send(session, "21[\"join\",\"lobby\"]");
 
         session.close();
-        h.node.listener().onClose(session, "transport close");
+        h.node.listener().onClose(session, EngineCloseReason.TRANSPORT_CLOSE);
 
         assertThat(h.app.disconnects).containsExactly(DisconnectReason.TRANSPORT_CLOSE);
         assertThat(h.node.context().connections().find(session.sid())).isEmpty();
@@ -147,13 +148,5 @@ class GatewaySessionsTest {
 
         assertThat(h.node.context().connections().find(foreign.sid())).isEmpty();
         assertThat(h.node.sessions().find(foreign.sid())).isEmpty();
-    }
-
-    @Test
-    void engineCloseReasonsMapToSocketIoDisconnectReasons() {
-        assertThat(GatewaySessions.reasonOf("ping timeout")).isEqualTo(DisconnectReason.PING_TIMEOUT);
-        assertThat(GatewaySessions.reasonOf("forced close")).isEqualTo(DisconnectReason.FORCED_CLOSE);
-        assertThat(GatewaySessions.reasonOf("server shutting down")).isEqualTo(DisconnectReason.SERVER_SHUTTING_DOWN);
-        assertThat(GatewaySessions.reasonOf("something new")).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
     }
 }

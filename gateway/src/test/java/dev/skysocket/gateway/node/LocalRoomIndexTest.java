@@ -2,6 +2,7 @@ package dev.skysocket.gateway.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.store.SocketRecord;
 import dev.skysocket.testing.DynamoDbLocalServer;
@@ -109,7 +110,7 @@ class LocalRoomIndexTest {
         h.send(leaver, "22[\"leave\",\"lobby\"]");
         h.send(disconnected, "41");
         closed.close();
-        h.node.listener().onClose(closed, "transport close");
+        h.node.listener().onClose(closed, EngineCloseReason.TRANSPORT_CLOSE);
         h.send(speaker, "23[\"say\",\"lobby\",\"after\"]");
 
         assertThat(stays.sent()).contains("42[\"said\",\"after\"]");

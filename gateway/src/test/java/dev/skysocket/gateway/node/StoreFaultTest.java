@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import java.util.List;
@@ -102,7 +103,7 @@ class StoreFaultTest {
         assertThat(linesAbout(bad.sid())).singleElement().asString()
                 .contains("event=session_store_failed", "step=route_message");
         // The engine then reports the close it caused; its cleanup runs against the store as usual.
-        assertThatCode(() -> h.node.listener().onClose(bad, "forced close")).doesNotThrowAnyException();
+        assertThatCode(() -> h.node.listener().onClose(bad, EngineCloseReason.FORCED_CLOSE)).doesNotThrowAnyException();
         assertThat(h.node.context().connections().find(bad.sid())).isEmpty();
         assertThat(h.node.sessions().find(bad.sid())).isEmpty();
         assertThat(linesAbout(bad.sid())).hasSize(1);
