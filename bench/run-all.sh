@@ -38,6 +38,7 @@ benchmarks=(
   "reference||--smoke"
   "open-latency||--smoke"
   "coldstart||--smoke"
+  "ordered||--smoke"
 )
 
 # One build for all: every module the benchmarks use, test classes, the JMH jar and each module's class path.
