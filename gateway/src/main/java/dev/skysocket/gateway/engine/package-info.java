@@ -1,6 +1,7 @@
 /**
  * The Engine.IO v4 server as plain Java: handshake checks and error codes ({@code EngineServer}), and one
- * {@code ServerSession} per client owning its lifecycle, heartbeat and per-session ordered listener queue (a {@code gateway.concurrent.SerialExecutor}). A
+ * {@code ServerSession} per client owning its lifecycle, heartbeat and per-session ordered listener queue (a
+ * {@code gateway.concurrent.SerialExecutor}). A
  * session's transports are parts of it: {@code PollingTransport} (buffer, long-poll wake-up, POST bodies) and
  * {@code WebSocketTransport} (the socket that carries it, one frame per packet), with {@code PollingUpgrade}
  * moving a polling session to a websocket. Sessions end for an {@link dev.skysocket.gateway.engine.EngineCloseReason},

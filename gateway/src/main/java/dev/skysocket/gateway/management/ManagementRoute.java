@@ -49,7 +49,8 @@ public final class ManagementRoute {
         if (connectionId == null) {
             ManagementReplies.error(request, 400, "BadRequestException", "Bad Request");
         } else if (!authorized.test(request)) {
-            ManagementReplies.error(request, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+            ManagementReplies.error(request, 403, "MissingAuthenticationTokenException",
+                    "Missing Authentication Token");
         } else {
             dispatch(request, connectionId);
         }

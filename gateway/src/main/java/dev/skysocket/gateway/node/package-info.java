@@ -27,7 +27,8 @@
  * <p>Must not import {@code dev.skysocket.gateway.http} beyond the listener guards every listener shares
  * ({@code MalformedRequests}, {@code HeaderDeadline}, {@code CloseHandshakeGuard}), {@code dev.skysocket.local.apigw}
  * (the emulator) or {@code dev.skysocket.store.dynamodb} (wiring goes through
- * {@code dev.skysocket.apigw.DynamoBackend}); it sees the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
- * listener and its {@code SessionTargets} only.
+ * {@code dev.skysocket.apigw.DynamoBackend}); it sees the engine only through
+ * {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private listener and its
+ * {@code SessionTargets} only.
  */
 package dev.skysocket.gateway.node;

@@ -7,7 +7,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** Starts one connection's route invocations: one at a time ({@link SerialExecutor}) or overlapping ({@link JitteredDispatch}). */
+/**
+ * Starts one connection's route invocations: one at a time ({@link SerialExecutor}) or overlapping
+ * ({@link JitteredDispatch}).
+ */
 interface InvocationDispatch {
 
     /** Runs {@code task}, which starts an invocation and returns the stage that completes with it. */
