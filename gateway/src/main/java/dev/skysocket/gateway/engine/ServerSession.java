@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.engine;
 
+import dev.skysocket.gateway.concurrent.SerialExecutor;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,7 @@
 /**
  * The Engine.IO v4 server as plain Java: handshake checks and error codes ({@code EngineServer}), and one
- * {@code ServerSession} per client owning its lifecycle, heartbeat and per-session ordered listener queue. A
+ * {@code ServerSession} per client owning its lifecycle, heartbeat and per-session ordered listener queue (a
+ * {@code gateway.concurrent.SerialExecutor}). A
  * session's transports are parts of it: {@code PollingTransport} (buffer, long-poll wake-up, POST bodies) and
  * {@code WebSocketTransport} (the socket that carries it, one frame per packet), with {@code PollingUpgrade}
  * moving a polling session to a websocket. Sessions end for an {@link dev.skysocket.gateway.engine.EngineCloseReason},
@@ -8,6 +9,6 @@
  * {@link dev.skysocket.gateway.engine.PollResponder} and {@link dev.skysocket.gateway.engine.WebSocketChannel}.
  *
  * <p>Must not import any HTTP server library (Vert.x, Netty), nor Socket.IO types: sessions carry Engine.IO
- * packets only.
+ * packets only. {@code dev.skysocket.gateway.concurrent} is the one gateway package it uses.
  */
 package dev.skysocket.gateway.engine;

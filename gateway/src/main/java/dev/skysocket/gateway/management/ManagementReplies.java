@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.management;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
@@ -42,6 +43,17 @@ public final class ManagementReplies {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("x-amzn-ErrorType", errorType)
                 .end(json);
+    }
+
+    /** GetConnection's answer: 200 with the connection's JSON description. */
+    public static void describe(HttpServerRequest request, ConnectionTargets.Description description) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("connectedAt", iso(description.connectedAt()));
+        ObjectNode identity = json.putObject("identity");
+        identity.put("sourceIp", description.sourceIp());
+        identity.put("userAgent", description.userAgent());
+        json.put("lastActiveAt", iso(description.lastActiveAt()));
+        respond(request, 200).putHeader("Content-Type", "application/json").end(json.toString());
     }
 
     /** GetConnection's timestamps: ISO-8601 with milliseconds, as the SDK parses them. */

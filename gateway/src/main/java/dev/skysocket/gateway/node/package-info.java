@@ -3,8 +3,9 @@
  * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer
  * ({@code SocketDisconnectReasons} is the one place an Engine.IO close reason becomes a Socket.IO disconnect reason);
  * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
- * {@link dev.skysocket.gateway.node.PrivateManagementApi} answers AWS's {@code @connections} shapes so the
- * unchanged {@code ManagementApiFanout} reaches them, and mounts the engine's route for Engine.IO requests other
+ * {@link dev.skysocket.gateway.node.PrivateManagementApi} serves {@code gateway.management}'s {@code @connections}
+ * route over {@code SessionTargets} (these sessions) so the unchanged {@code ManagementApiFanout} reaches them, and
+ * mounts the engine's route for Engine.IO requests other
  * nodes forward under {@code /engine/} (a plain Vert.x handler, so this package stays free of the HTTP binding);
  * {@link dev.skysocket.gateway.node.LocalDelivery} (optional) skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
  * {@link dev.skysocket.gateway.node.GatewayNode} wires it. {@link dev.skysocket.gateway.node.Readiness} is read by
@@ -23,9 +24,11 @@
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.
  *
- * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.local.apigw} (the emulator) or
- * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.apigw.DynamoBackend}); it sees
- * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
- * Management API listener only.
+ * <p>Must not import {@code dev.skysocket.gateway.http} beyond the listener guards every listener shares
+ * ({@code MalformedRequests}, {@code HeaderDeadline}, {@code CloseHandshakeGuard}), {@code dev.skysocket.local.apigw}
+ * (the emulator) or {@code dev.skysocket.store.dynamodb} (wiring goes through
+ * {@code dev.skysocket.apigw.DynamoBackend}); it sees the engine only through
+ * {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private listener and its
+ * {@code SessionTargets} only.
  */
 package dev.skysocket.gateway.node;

@@ -1,5 +1,7 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.management.PostOutcome;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,13 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * throttling cannot be produced by a healthy local server, so tests script it here.
  */
 public final class ManagementFaults {
-    /** A scripted answer: status and the {@code x-amzn-ErrorType} AWS sends with it. */
-    record Fault(int status, String errorType, String message) {
-    }
-
-    private static final Fault THROTTLED = new Fault(429, "LimitExceededException", "Rate exceeded");
-    private static final Fault INTERNAL = new Fault(500, "InternalServerErrorException", "Internal server error");
-
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failing = new ConcurrentHashMap<>();
 
@@ -31,15 +26,11 @@ public final class ManagementFaults {
     }
 
     /** The fault the next post to this connection must get, or null to deliver it. */
-    Fault nextPostFault(String connectionId) {
+    PostOutcome nextPostFault(String connectionId) {
         if (take(throttled, connectionId)) {
-            return THROTTLED;
+            return PostOutcome.THROTTLED;
         }
-        return take(failing, connectionId) ? INTERNAL : null;
-    }
-
-    static Fault bufferFull() {
-        return THROTTLED;
+        return take(failing, connectionId) ? PostOutcome.INTERNAL_ERROR : null;
     }
 
     private static boolean take(Map<String, AtomicInteger> faults, String connectionId) {

@@ -2,6 +2,8 @@ package dev.skysocket.local.apigw;
 
 import dev.skysocket.gateway.http.CloseHandshakeGuard;
 import dev.skysocket.gateway.http.HeaderDeadline;
+import dev.skysocket.gateway.management.ManagementReplies;
+import dev.skysocket.gateway.management.ManagementRoute;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -49,7 +51,9 @@ final class StageServer {
         this.orderedMode = orderedMode;
         workers = Executors.newCachedThreadPool(daemonThreads());
         IntegrationInvoker invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
-        ManagementApi management = new ManagementApi(registry, stats, settings.maxMessageBytes(), faults);
+        // Like AWS, an unsigned request is refused; locally any SigV4-shaped header (dummy credentials too) passes.
+        ManagementRoute management = new ManagementRoute("/" + settings.stage(),
+                new EmulatorTargets(registry, stats, faults), settings.maxMessageBytes(), ManagementReplies::signed);
         vertx = Vertx.vertx();
         connections = new LiveConnections(settings, stats, registry, invoker, workers);
         AuthorizerCall authorizerCall = authorizer == null ? null
@@ -60,7 +64,7 @@ final class StageServer {
                 .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
                 .webSocketHandshakeHandler(upgrades::onHandshake)
                 .webSocketHandler(StageServer::onAccepted)
-                .requestHandler(new ManagementRoutes(settings.stage(), management)::onRequest);
+                .requestHandler(new ManagementRoutes(management)::onRequest);
     }
 
     private static HttpServerOptions options(EmulatorSettings settings) {

@@ -30,9 +30,11 @@
  * <p>Inside: {@code ApiGatewayEmulator} is the public face (settings, URLs, start and close); a run is a
  * {@code StageServer} (listener, workers, stop order). {@code UpgradeHandler} decides each upgrade (with
  * {@code AuthorizerCall} and {@code $connect}), {@code LiveConnections} turns accepted sockets into
- * {@code EmulatedConnection}s and drains them on shutdown, {@code ManagementRoutes} routes plain HTTP to the
- * {@code ManagementApi}, {@code LivenessSweep} enforces the idle and age limits, and {@code OrderedMode} becomes
- * the running {@code OrderedDelivery} once the port is known.
+ * {@code EmulatedConnection}s and drains them on shutdown, {@code ManagementRoutes} routes plain HTTP to
+ * {@code gateway.management}'s {@code ManagementRoute} over {@code EmulatorTargets} (the live connections, with
+ * {@code ManagementFaults}' scripted answers), {@code InvocationDispatch} starts {@code $default} calls (serial ones
+ * through {@code gateway.concurrent.SerialExecutor}), {@code LivenessSweep} enforces the idle and age limits,
+ * and {@code OrderedMode} becomes the running {@code OrderedDelivery} once the port is known.
  *
  * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
  * {@code dev.skysocket.apigw}) — the integration sees only JSON events. Vert.x and Netty are allowed here and in

@@ -1,0 +1,25 @@
+package dev.skysocket.gateway.management;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a {@code @connections} route reaches: the emulator's WebSocket connections or a gateway node's Engine.IO
+ * sessions. {@link ManagementRoute} turns these answers into AWS's HTTP shapes.
+ */
+public interface ConnectionTargets {
+
+    /** GetConnection's fields for one open connection. */
+    record Description(Instant connectedAt, String sourceIp, String userAgent, Instant lastActiveAt) {
+    }
+
+    /** Sends one message (already within the size limit); completes with the answer to give the caller. */
+    Future<PostOutcome> post(String connectionId, byte[] data);
+
+    /** The open connection's description, or empty when it is unknown or closed (410). */
+    Optional<Description> describe(String connectionId);
+
+    /** Closes the open connection; false when there was none (410). */
+    boolean close(String connectionId);
+}

@@ -1,0 +1,62 @@
+package dev.skysocket.gateway.node;
+
+import dev.skysocket.gateway.engine.EngineSession;
+import dev.skysocket.gateway.management.ConnectionTargets;
+import dev.skysocket.gateway.management.PostOutcome;
+import io.vertx.core.Future;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * This node's open Engine.IO sessions as {@code @connections} targets: a post queues the body as one Engine.IO
+ * packet; a session whose buffer is full answers 429, which the fan-out retries with backoff.
+ */
+final class SessionTargets implements ConnectionTargets {
+    private static final System.Logger LOG = System.getLogger(SessionTargets.class.getName());
+
+    private final SessionDirectory sessions;
+
+    SessionTargets(SessionDirectory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Future<PostOutcome> post(String sid, byte[] data) {
+        Optional<EngineSession> session = openSession(sid);
+        if (session.isEmpty()) {
+            return Future.succeededFuture(PostOutcome.GONE);
+        }
+        if (session.get().send(new String(data, StandardCharsets.UTF_8))) {
+            return Future.succeededFuture(PostOutcome.DELIVERED);
+        }
+        // Closed between the look-up and the send, or a full buffer, as AWS answers for a client that does not read.
+        return Future.succeededFuture(session.get().isOpen() ? PostOutcome.THROTTLED : PostOutcome.GONE);
+    }
+
+    @Override
+    public Optional<Description> describe(String sid) {
+        return sessions.find(sid).filter(live -> live.session().isOpen()).map(live -> new Description(
+                Instant.ofEpochMilli(live.connectedAt()),
+                live.session().handshake().remoteAddress(),
+                live.session().handshake().headers().getOrDefault("user-agent", ""),
+                Instant.ofEpochMilli(live.lastActiveAt())));
+    }
+
+    @Override
+    public boolean close(String sid) {
+        Optional<EngineSession> session = openSession(sid);
+        if (session.isEmpty()) {
+            return false;
+        }
+        // The engine reports the close through EngineListener.onClose, which ends the sockets and removes items.
+        session.get().close();
+        LOG.log(Level.DEBUG, "event=gateway_management_delete sid={0}", sid);
+        return true;
+    }
+
+    private Optional<EngineSession> openSession(String sid) {
+        return sessions.find(sid).map(SessionDirectory.LiveSession::session).filter(EngineSession::isOpen);
+    }
+}
