@@ -1,6 +1,6 @@
 package dev.skysocket.gateway.node;
 
-import dev.skysocket.apigw.HandshakeFields;
+import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.engine.EngineSession;

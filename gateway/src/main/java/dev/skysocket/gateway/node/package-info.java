@@ -24,7 +24,7 @@
  * private Management API URL.
  *
  * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.local.apigw} (the emulator) or
- * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.apigw.DynamoBackend}); it sees
+ * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.runtime.DynamoBackend}); it sees
  * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
  * Management API listener only.
  */
