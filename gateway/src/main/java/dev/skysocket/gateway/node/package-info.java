@@ -12,8 +12,8 @@
  * off and closes sessions spread over the drain window, run on SIGTERM by
  * {@link dev.skysocket.gateway.node.ShutdownDrain}.
  *
- * <p>No store error leaves a session callback: {@code StoreRetry} bounds the retries of idempotent store calls,
- * and past them only the one session is closed.
+ * <p>No store error leaves a session callback: the DynamoDB client's own retries are the only ones (nothing here
+ * retries on top of them), and past them only the one session is closed.
  *
  * <p>{@code LocalRooms} indexes the room memberships of this node's own sockets in memory, written through by
  * {@code IndexedRoomStore} and {@code IndexedConnectionStore} (every join, leave and removal of an owned session
