@@ -92,7 +92,7 @@ final class RuntimeWiring implements AutoCloseable {
             AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region.id());
             ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
                     aws.dynamo(), management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
-            if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {
+            if (settings.bool(Priming.SETTING, true)) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
             }
             return new RuntimeWiring(runtime, owned);
