@@ -15,29 +15,15 @@ final class LogMessages {
     /** {@code formatter.formatMessage(record)}, with every {@link Number} parameter printed by {@code toString}. */
     static String text(Formatter formatter, LogRecord record) {
         Object[] parameters = record.getParameters();
-        if (parameters == null || !hasNumber(parameters)) {
+        Object[] plain = LogParameters.plain(parameters);
+        if (plain == parameters) {
             return formatter.formatMessage(record);
-        }
-        Object[] plain = parameters.clone();
-        for (int i = 0; i < plain.length; i++) {
-            if (plain[i] instanceof Number number) {
-                plain[i] = number.toString();
-            }
         }
         LogRecord copy = new LogRecord(record.getLevel(), record.getMessage());
         copy.setResourceBundle(record.getResourceBundle());
         copy.setResourceBundleName(record.getResourceBundleName());
         copy.setParameters(plain);
         return formatter.formatMessage(copy);
-    }
-
-    private static boolean hasNumber(Object[] parameters) {
-        for (Object parameter : parameters) {
-            if (parameter instanceof Number) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String oneLine(String message) {
