@@ -91,7 +91,8 @@ final class RuntimeWiring implements AutoCloseable {
             // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
             AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region.id());
             ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
-                    aws.dynamo(), management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
+                    aws.dynamo(), management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings),
+                    Clock.systemUTC());
             if (settings.bool(Priming.SETTING, true)) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
             }

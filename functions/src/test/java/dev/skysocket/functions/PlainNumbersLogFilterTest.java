@@ -19,7 +19,8 @@ class PlainNumbersLogFilterTest {
 
             assertThat(new PlainNumbersLogFilter().isLoggable(record)).isTrue();
 
-            assertThat(new SimpleFormatter().formatMessage(record)).isEqualTo("event=x count=5000 bytes=1234567 name=a,b");
+            assertThat(new SimpleFormatter().formatMessage(record))
+                    .isEqualTo("event=x count=5000 bytes=1234567 name=a,b");
         } finally {
             Locale.setDefault(Locale.Category.FORMAT, before);
         }
