@@ -9,35 +9,27 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.ssm.AppSettingsLoader;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.server.DeclaredServer;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Builds the {@link ApiGatewayRuntime} of one process from settings, and owns the SDK clients it needs. Every
- * setting is checked before any client is built, so a wrong setup fails at start with the fix in the message.
- * Cold start (STYLE 11): sync calls use the small url-connection client; the Netty client of the fan-out is
- * only built on the first post.
+ * Builds the {@link ApiGatewayRuntime} of one process from settings, and owns what it needs: the AWS clients
+ * every path builds through {@link AwsClients}, plus the Lambda client of the open step. Every setting is checked
+ * before any client is built, so a wrong setup fails at start with the fix in the message. Cold start (STYLE 11):
+ * sync calls use the small url-connection client; the Netty client of the fan-out is only built on the first post.
  */
 final class RuntimeWiring implements AutoCloseable {
-    static final String REGION = "skysocket.region";
-    static final String DYNAMODB_ENDPOINT = "skysocket.dynamodb-endpoint";
     static final String OPEN_INVOKER = "skysocket.open-invoker";
     static final String OPEN_FUNCTION = "skysocket.open-function";
-    /** Reads the {@code aws.region} system property, then {@code AWS_REGION}, which Lambda always sets. */
-    static final String AWS_REGION = "aws.region";
-    /** A post waits at most this long for a free connection of the fan-out's pool. */
-    static final Duration ACQUISITION_TIMEOUT = Duration.ofSeconds(10);
 
     private final ApiGatewayRuntime runtime;
     private final List<AutoCloseable> owned;
@@ -57,9 +49,10 @@ final class RuntimeWiring implements AutoCloseable {
      *                needs the open function's name (the open function cannot name itself in the template)
      */
     static RuntimeWiring from(Settings settings, String handler) {
+        // Settings first, clients after: a wrong setup fails before anything is built.
         SkysocketConfig config = SkysocketConfig.from(settings);
-        Region region = region(settings);
-        URI dynamoEndpoint = endpoint(settings, DYNAMODB_ENDPOINT);
+        AwsClients.region(settings);
+        AwsClients.endpoint(settings, AwsClients.DYNAMODB_ENDPOINT);
         String invokerKind = settings.string(OPEN_INVOKER, "lambda").toLowerCase(Locale.ROOT);
         String openFunction = settings.string(OPEN_FUNCTION, null);
         if (!invokerKind.equals("lambda") && !invokerKind.equals("thread")) {
@@ -75,16 +68,9 @@ final class RuntimeWiring implements AutoCloseable {
 
         List<AutoCloseable> owned = new ArrayList<>();
         try {
-            DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-            owned.add(credentials);
-            var dynamoBuilder = DynamoDbClient.builder()
-                    .region(region)
-                    .credentialsProvider(credentials)
-                    .httpClient(UrlConnectionHttpClient.create());
-            if (dynamoEndpoint != null) {
-                dynamoBuilder.endpointOverride(dynamoEndpoint);
-            }
-            DynamoDbClient dynamo = owned(owned, dynamoBuilder.build());
+            AwsClients aws = owned(owned, AwsClients.fromSettings(settings));
+            Region region = aws.region();
+            AwsCredentialsProvider credentials = aws.credentials();
             Function<OpenPacketStep, AsyncInvoker> invokerFor;
             LambdaClient lambda = null;
             if (invokerKind.equals("lambda")) {
@@ -101,13 +87,13 @@ final class RuntimeWiring implements AutoCloseable {
             } else {
                 invokerFor = step -> owned(owned, new ThreadAsyncInvoker(step));
             }
-            ManagementApiClients management = owned(owned, new ManagementApiClients(region, credentials,
-                    config.fanoutConcurrency(), ACQUISITION_TIMEOUT));
+            ManagementApiClients management = aws.management();
             // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
             AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region.id());
             ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
-                    dynamo, management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings), Clock.systemUTC());
-            if (Boolean.parseBoolean(settings.string(Priming.SETTING, "true"))) {
+                    aws.dynamo(), management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings),
+                    Clock.systemUTC());
+            if (settings.bool(Priming.SETTING, true)) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
             }
             return new RuntimeWiring(runtime, owned);
@@ -124,33 +110,6 @@ final class RuntimeWiring implements AutoCloseable {
 
     ApiGatewayRuntime runtime() {
         return runtime;
-    }
-
-    private static Region region(Settings settings) {
-        String region = settings.string(REGION, settings.string(AWS_REGION, null));
-        if (region == null) {
-            throw new IllegalStateException("no AWS region: set AWS_REGION (Lambda sets it for you) or "
-                    + Settings.envName(REGION));
-        }
-        return Region.of(region);
-    }
-
-    private static URI endpoint(Settings settings, String name) {
-        String value = settings.string(name, null);
-        if (value == null) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new IllegalStateException("setting " + name + " (" + Settings.envName(name)
-                    + ") must be an http(s) URL such as http://127.0.0.1:8000, got '" + value + "'");
-        }
-        return uri;
     }
 
     /** Closes in reverse order of building: open-step threads before the fan-out they post through. */

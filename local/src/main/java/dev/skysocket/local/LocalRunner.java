@@ -15,6 +15,7 @@ import dev.skysocket.local.apigw.AuthorizerSettings;
 import dev.skysocket.local.apigw.OrderedDeliverySettings;
 import dev.skysocket.logging.LogFormat;
 import dev.skysocket.logging.LogSetup;
+import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.gateway.http.HeaderDeadline;
 import dev.skysocket.api.SocketApp;
@@ -47,6 +48,7 @@ public final class LocalRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
 
     private final LocalDynamo dynamo;
+    private final AwsClients aws;
     private final ApiGatewayRuntime runtime;
     private final ApiGatewayEmulator emulator;
     private final FallbackGateway gateway;
@@ -54,10 +56,11 @@ public final class LocalRunner implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final String stage;
 
-    private LocalRunner(LocalDynamo dynamo, ApiGatewayRuntime runtime, ApiGatewayEmulator emulator,
+    private LocalRunner(LocalDynamo dynamo, AwsClients aws, ApiGatewayRuntime runtime, ApiGatewayEmulator emulator,
                         FallbackGateway gateway, ExecutorService openWorkers, ScheduledExecutorService heartbeat,
                         String stage) {
         this.dynamo = dynamo;
+        this.aws = aws;
         this.runtime = runtime;
         this.emulator = emulator;
         this.gateway = gateway;
@@ -80,14 +83,15 @@ public final class LocalRunner implements AutoCloseable {
                 : DeclaredServer.configuredBy(app, appSettings);
         AuthorizerSettings authorizer = authorizer(settings);  // a wrong JWT setting fails before anything starts
         LocalDynamo dynamo = LocalDynamo.start(local.dynamoPort());
-        TableBootstrap.ensureTable(dynamo.client(), config.tableName());
+        // The clients every path builds, pointed at DynamoDB Local and the emulator, with dummy credentials.
+        AwsClients aws = AwsClients.with(settings, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), dynamo.endpoint());
+        TableBootstrap.ensureTable(aws.dynamo(), config.tableName());
         int port = local.apiGatewayPort() == 0 ? LocalDynamo.freePort() : local.apiGatewayPort();
         String callback = "http://127.0.0.1:" + port + "/" + local.stage();
-        ManagementApiClients management = new ManagementApiClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-                Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
+        ManagementApiClients management = aws.management();
         ExecutorService openWorkers = Executors.newCachedThreadPool(daemon("skysocket-open"));
-        ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, io, dynamo.client(), management,
+        ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, io, aws.dynamo(), management,
                 step -> request -> openWorkers.execute(() -> {
                     try {
                         step.run(request);
@@ -103,13 +107,13 @@ public final class LocalRunner implements AutoCloseable {
         }
         emulator.start();
         // Same store, app and Management API clients: a room may hold clients of both paths.
-        FallbackGateway gateway = FallbackGateway.start(settings, io, dynamo.client(), management,
+        FallbackGateway gateway = FallbackGateway.start(settings, io, aws.dynamo(), management,
                 DemoPages.load(websocketUrl(emulator), local.stage()));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("skysocket-heartbeat"));
         // At a fixed rate, like EventBridge's schedule: one run's passes end before the next run is due.
         heartbeat.scheduleAtFixedRate(() -> sweep(runtime), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
-        return new LocalRunner(dynamo, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
+        return new LocalRunner(dynamo, aws, runtime, emulator, gateway, openWorkers, heartbeat, local.stage());
     }
 
     /**
@@ -157,7 +161,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public DynamoDbClient dynamo() {
-        return dynamo.client();
+        return aws.dynamo();
     }
 
     public ApiGatewayRuntime runtime() {
@@ -175,6 +179,7 @@ public final class LocalRunner implements AutoCloseable {
         emulator.close();
         openWorkers.shutdownNow();
         runtime.close();
+        aws.close();
         dynamo.close();
     }
 

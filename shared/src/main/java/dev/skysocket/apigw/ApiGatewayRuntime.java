@@ -1,5 +1,6 @@
 package dev.skysocket.apigw;
 
+import dev.skysocket.runtime.DynamoBackend;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;

@@ -1,5 +1,6 @@
 package dev.skysocket.apigw;
 
+import dev.skysocket.runtime.HandshakeFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.config.SkysocketConfig;

@@ -64,4 +64,34 @@ public final class Settings {
         }
         return (int) value;
     }
+
+    /** {@code true} or {@code false} (any case); anything else fails at start with the setting's name. */
+    public boolean bool(String name, boolean fallback) {
+        String value = string(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("setting " + name + " (" + envName(name) + ") must be true or false, got '"
+                    + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /**
+     * A duration given in whole milliseconds, as every {@code *-ms} setting is; a negative one fails at start with
+     * the setting's name.
+     */
+    public java.time.Duration millis(String name, java.time.Duration fallback) {
+        String value = string(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        long ms = longValue(name, 0);
+        if (ms < 0) {
+            throw new IllegalArgumentException("setting " + name + " (" + envName(name)
+                    + ") must be a duration in milliseconds, at least 0, got '" + value + "'");
+        }
+        return java.time.Duration.ofMillis(ms);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.config.Settings;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -44,6 +44,7 @@ public final class ManagementApiClients implements Closeable {
     /** One attempt that hangs must not hold a fan-out for ever; API Gateway answers in milliseconds. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_ACQUISITION_TIMEOUT = Duration.ofSeconds(10);
+    static final String IO_THREADS = "skysocket.fanout-io-threads";
 
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -104,18 +105,6 @@ public final class ManagementApiClients implements Closeable {
         this.postPath = java.util.Objects.requireNonNull(postPath, "postPath");
         this.signer = new PostSigner(region.id(), PostTarget.SERVICE);
         this.trust = trust;
-    }
-
-    /** Region from {@code AWS_REGION} (always set in Lambda), credentials from the default chain. */
-    public static ManagementApiClients fromEnvironment(int maxConcurrency) {
-        String region = System.getenv("AWS_REGION");
-        if (region == null || region.isBlank()) {
-            throw new IllegalStateException("AWS_REGION is not set: set it to the region of the WebSocket API "
-                    + "(Lambda sets it for you), or build ManagementApiClients with an explicit region");
-        }
-        DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        return new ManagementApiClients(Region.of(region.trim()), chain, chain, maxConcurrency,
-                DEFAULT_ACQUISITION_TIMEOUT, PostPath.SIGNED_POOLED, null);
     }
 
     /** The client for one endpoint base URL; a trailing slash is ignored. */
@@ -214,10 +203,10 @@ public final class ManagementApiClients implements Closeable {
 
     /**
      * Netty's default is two event loops per core; posts are short, so fewer loops mean fewer handoffs and less
-     * contention with the caller (docs/benchmarks.md, fan-out). {@code -Dskysocket.fanout-io-threads} overrides.
+     * contention with the caller (docs/benchmarks.md, fan-out). {@code skysocket.fanout-io-threads} overrides.
      */
     static int ioThreads() {
-        return Math.max(1, Integer.getInteger("skysocket.fanout-io-threads",
+        return Math.max(1, Settings.system().intValue(IO_THREADS,
                 Runtime.getRuntime().availableProcessors() / 2));
     }
 

@@ -26,7 +26,7 @@ public final class JsonLineFormatter extends Formatter {
             json.writeStringField("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
             json.writeStringField("level", LogLevels.name(record.getLevel()));
             json.writeStringField("logger", record.getLoggerName());
-            json.writeStringField("message", formatMessage(record));
+            json.writeStringField("message", LogMessages.text(this, record));
             json.writeStringField("thread", Thread.currentThread().getName());
             Throwable thrown = record.getThrown();
             if (thrown != null) {

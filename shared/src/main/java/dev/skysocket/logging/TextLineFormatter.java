@@ -16,7 +16,7 @@ public final class TextLineFormatter extends Formatter {
                 .append(TIME.format(Instant.ofEpochMilli(record.getMillis()))).append(' ')
                 .append(LogLevels.name(record.getLevel())).append(' ')
                 .append(shortName(record.getLoggerName())).append(' ')
-                .append(LogMessages.oneLine(formatMessage(record)));
+                .append(LogMessages.oneLine(LogMessages.text(this, record)));
         if (record.getThrown() != null) {
             line.append(" error=").append(LogMessages.oneLine(String.valueOf(record.getThrown())));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skysocket.config.Settings;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -42,6 +43,24 @@ class LineFormattersTest {
         assertThat(parsed.path("exception").path("exceptionType").asText())
                 .isEqualTo("java.lang.IllegalArgumentException");
         assertThat(parsed.path("exception").path("message").asText()).isEqualTo("bad");
+    }
+
+    @Test
+    void numbersInPlaceholdersPrintAsPlainDigitsInBothFormats() throws Exception {
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);  // the locale whose grouping shows "5,000"
+        try {
+            LogRecord record = record(Level.INFO, "event=x count={0} bytes={1} ratio={2} name={3}", 5000);
+            record.setParameters(new Object[] {5000, 1_234_567L, 0.5, "a,b"});
+
+            assertThat(new TextLineFormatter().format(record))
+                    .contains("event=x count=5000 bytes=1234567 ratio=0.5 name=a,b");
+            assertThat(JSON.readTree(new JsonLineFormatter().format(record)).path("message").asText())
+                    .isEqualTo("event=x count=5000 bytes=1234567 ratio=0.5 name=a,b");
+            assertThat(record.getParameters()[0]).isEqualTo(5000);  // the record itself is left as it was
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 
     @Test

@@ -3,24 +3,19 @@ package dev.skysocket.gateway.fallback;
 import dev.skysocket.config.AppSettings;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.ssm.AppSettingsLoader;
-import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.node.ShutdownDrain;
 import dev.skysocket.logging.LogSetup;
+import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.server.DeclaredServer;
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The gateway as a Fargate task runs it: the real DynamoDB table, the app found through ServiceLoader, the
+ * The gateway as a Fargate task runs it: the AWS clients every path builds ({@link AwsClients}), the real DynamoDB table, the app found through ServiceLoader, the
  * public listener and the private Management API. On SIGTERM it drains (readiness fails, sessions close spread
  * over the drain window) and then stops, inside Fargate's stop timeout, exiting 0 after a complete drain
  * ({@link TermSignal}).
@@ -34,29 +29,16 @@ public final class FallbackMain {
         Settings system = Settings.system();
         LogSetup.install(system);
         Settings settings = withManagementUrl(system);
-        SkysocketConfig config = SkysocketConfig.from(settings);
-        String region = settings.string("skysocket.region", System.getenv("AWS_REGION"));
-        if (region == null) {
-            throw new IllegalStateException("no region: set AWS_REGION (ECS sets it) or skysocket.region");
-        }
-        var dynamoBuilder = DynamoDbClient.builder().region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.create());
-        String dynamoEndpoint = settings.string("skysocket.dynamodb-endpoint", null);
-        if (dynamoEndpoint != null) {
-            dynamoBuilder.endpointOverride(URI.create(dynamoEndpoint));
-        }
-        DynamoDbClient dynamo = dynamoBuilder.build();
-        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        ManagementApiClients clients = new ManagementApiClients(Region.of(region), credentials,
-                Math.max(64, config.fanoutConcurrency()), Duration.ofSeconds(10));
-        AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region);
+        AwsClients aws = AwsClients.fromSettings(settings);
+        ManagementApiClients clients = aws.management();
+        DynamoDbClient dynamo = aws.dynamo();
+        AppSettings appSettings = AppSettingsLoader.load(settings, aws.credentials(), aws.region().id());
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
                 clients);
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
-            clients.close();
-            dynamo.close();
+            aws.close();
             stopped.countDown();
         }));
         // A record, not a print: with skysocket.log-format=json (the task's setting) every line is JSON.

@@ -35,7 +35,7 @@ public record FallbackSettings(String host, int port, String path, String sticky
                 s.intValue("skysocket.gateway-port", 3000),
                 s.string("skysocket.gateway-path", "/socket.io/"),
                 s.string("skysocket.sticky-cookie", "skysocket-node"),
-                flag(s, "skysocket.polling-secret", true),
+                s.bool("skysocket.polling-secret", true),
                 s.intValue("skysocket.gateway-event-loops", 0),
                 HeaderDeadline.configured(s));
     }
@@ -47,15 +47,5 @@ public record FallbackSettings(String host, int port, String path, String sticky
         String node = HexFormat.of().formatHex(id);
         return new EngineHttpSettings(host, port, path, allowedOrigins, new StickyCookie(stickyCookie, () -> node),
                 eventLoops, headerTimeoutMs);
-    }
-
-    /** Fails at start on anything but true or false, like every other malformed setting. */
-    private static boolean flag(Settings s, String name, boolean fallback) {
-        String value = s.string(name, Boolean.toString(fallback));
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("setting " + name + " (" + Settings.envName(name)
-                    + ") must be true or false, got '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
     }
 }

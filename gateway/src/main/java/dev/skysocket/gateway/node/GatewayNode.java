@@ -1,6 +1,6 @@
 package dev.skysocket.gateway.node;
 
-import dev.skysocket.apigw.DynamoBackend;
+import dev.skysocket.runtime.DynamoBackend;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;

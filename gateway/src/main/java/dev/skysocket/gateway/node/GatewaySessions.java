@@ -1,6 +1,6 @@
 package dev.skysocket.gateway.node;
 
-import dev.skysocket.apigw.HandshakeFields;
+import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.engine.EngineSession;
@@ -21,8 +21,8 @@ import java.util.Optional;
  * endpoint is this node's private Management API, so fan-out from any node or Lambda reaches it; messages go to
  * the same {@link PacketRouter} as on the API Gateway path; a close ends every socket of the connection.
  * {@link #onMessage} is this path's one choke point for bad input, as {@code MessageRoute} is on API Gateway.
- * No store or SDK error leaves a callback: a transient one is retried within {@link StoreRetry}'s bound where the
- * step is idempotent; otherwise the one session is closed, with one structured log line.
+ * No store or SDK error leaves a callback: the DynamoDB client has already retried what a retry can help (its own
+ * bound, the only one), so the one session is closed, with one structured log line.
  */
 public final class GatewaySessions implements EngineListener {
     /**
@@ -39,21 +39,14 @@ public final class GatewaySessions implements EngineListener {
     private final PacketRouter router;
     private final SessionDirectory directory;
     private final String endpoint;
-    private final StoreRetry retry;
     private final ConnectDeadlines deadlines;
 
     /** @param endpoint this node's private Management API base URL, stored on every session's item */
     public GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint) {
-        this(ctx, router, directory, endpoint, new StoreRetry());
-    }
-
-    GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint,
-                    StoreRetry retry) {
         this.ctx = ctx;
         this.router = router;
         this.directory = directory;
         this.endpoint = endpoint;
-        this.retry = retry;
         this.deadlines = new ConnectDeadlines(ctx.config().connectTimeoutMs());
     }
 
@@ -115,7 +108,7 @@ public final class GatewaySessions implements EngineListener {
         // Read per message, as MessageRoute does: a binary packet's pending attachments live in the item.
         Optional<ConnectionRecord> found;
         try {
-            found = retry.call(() -> ctx.connections().find(sid));
+            found = ctx.connections().find(sid);
         } catch (RuntimeException e) {
             storeFailed(session, "read_connection", e);
             return;
@@ -147,7 +140,7 @@ public final class GatewaySessions implements EngineListener {
     public void onUpgrade(EngineSession session) {
         String transport = session.transport();
         try {
-            retry.call(() -> ctx.connections().updateTransport(session.sid(), transport));
+            ctx.connections().updateTransport(session.sid(), transport);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=session_transport_update_failed sid={0} transport={1} error={2}",
                     session.sid(), transport, e.getClass().getSimpleName());
@@ -176,13 +169,13 @@ public final class GatewaySessions implements EngineListener {
     }
 
     /**
-     * The store failed this session beyond the retry bound (or in a way no retry helps): only this session ends,
+     * The store failed this session past the client's retries (or in a way no retry helps): only this session ends,
      * as an Engine.IO close, so the client sees its transport close and reconnects; the close runs its
      * disconnect handlers through {@link #onClose}. A Socket.IO disconnect would tell the client not to return.
      */
     private void storeFailed(EngineSession session, String step, RuntimeException e) {
         LOG.log(Level.WARNING, "event=session_store_failed sid={0} step={1} error={2} transient={3}", session.sid(),
-                step, e.getClass().getSimpleName(), String.valueOf(StoreRetry.isTransient(e)));
+                step, e.getClass().getSimpleName(), String.valueOf(StoreFaults.isTransient(e)));
         session.close();
     }
 }

@@ -49,7 +49,7 @@ public record NodeSettings(String host, int port, String basePath, String advert
                 s.string("skysocket.gateway-management-base-path", ""),
                 s.string("skysocket.gateway-management-url", null),
                 s.intValue("skysocket.gateway-management-max-bytes", DEFAULT_MAX_MESSAGE_BYTES),
-                flag(s, "skysocket.gateway-local-delivery", "true"),
+                s.bool("skysocket.gateway-local-delivery", true),
                 HeaderDeadline.configured(s));
     }
 
@@ -69,16 +69,6 @@ public record NodeSettings(String host, int port, String basePath, String advert
     /** The URL to store as endpoint, once the listener's actual port is known. */
     String urlFor(int actualPort) {
         return advertisedUrl != null ? advertisedUrl : "http://127.0.0.1:" + actualPort + basePath;
-    }
-
-    /** Fails at start on anything but true or false, like every other malformed setting. */
-    private static boolean flag(Settings s, String name, String defaultValue) {
-        String value = s.string(name, defaultValue);
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("setting " + name + " (" + Settings.envName(name)
-                    + ") must be true or false, got '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
     }
 
     private static String normalizePath(String path) {

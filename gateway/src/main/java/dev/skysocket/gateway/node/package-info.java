@@ -13,8 +13,8 @@
  * off and closes sessions spread over the drain window, run on SIGTERM by
  * {@link dev.skysocket.gateway.node.ShutdownDrain}.
  *
- * <p>No store error leaves a session callback: {@code StoreRetry} bounds the retries of idempotent store calls,
- * and past them only the one session is closed.
+ * <p>No store error leaves a session callback: the DynamoDB client's own retries are the only ones (nothing here
+ * retries on top of them), and past them only the one session is closed.
  *
  * <p>{@code LocalRooms} indexes the room memberships of this node's own sockets in memory, written through by
  * {@code IndexedRoomStore} and {@code IndexedConnectionStore} (every join, leave and removal of an owned session
@@ -27,7 +27,7 @@
  * <p>Must not import {@code dev.skysocket.gateway.http} beyond the listener guards every listener shares
  * ({@code MalformedRequests}, {@code HeaderDeadline}, {@code CloseHandshakeGuard}), {@code dev.skysocket.local.apigw}
  * (the emulator) or {@code dev.skysocket.store.dynamodb} (wiring goes through
- * {@code dev.skysocket.apigw.DynamoBackend}); it sees the engine only through
+ * {@code dev.skysocket.runtime.DynamoBackend}); it sees the engine only through
  * {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private listener and its
  * {@code SessionTargets} only.
  */

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * DynamoDB faults that DynamoDB Local cannot produce: throttling and 500s, for one connection's calls only, the
- * next {@code n} times (or every time). Thrown before the SDK's own retries, so the product's retry is what runs.
+ * next {@code n} times (or every time). Thrown before the SDK's retry loop: each fault is a call as a session sees
+ * it once the client has given up (the client's retries are tested in {@code AwsClientsRetryTest}).
  */
 final class FaultyStore implements ExecutionInterceptor {
     enum Fault { THROTTLE, SERVER_ERROR }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throttling and 5xx from DynamoDB inside a session's callbacks: retried within a bound, and past it only that
- * session ends, with one log line; nothing reaches the engine's worker.
+ * Throttling and 5xx from DynamoDB inside a session's callbacks (after the client's own retries): not retried
+ * again, only that session ends, with one log line; nothing reaches the engine's worker.
  */
 class StoreFaultTest {
     private final FaultyStore faults = new FaultyStore();
@@ -59,16 +59,16 @@ class StoreFaultTest {
     }
 
     @Test
-    void aThrottledReadIsRetriedAndTheMessageStillGetsThrough() throws HandshakeRefused {
+    void aThrottledReadIsNotRetriedOnTopOfTheClientAndEndsOnlyThatSession() throws HandshakeRefused {
         FakeSession session = h.open();
-        faults.failReads(session.sid(), FaultyStore.Fault.THROTTLE, StoreRetry.MAX_ATTEMPTS - 1);
+        faults.failReads(session.sid(), FaultyStore.Fault.THROTTLE, 1);
 
         h.send(session, "0");
 
-        assertThat(faults.injected).hasValue(StoreRetry.MAX_ATTEMPTS - 1);
-        assertThat(session.closed()).isFalse();
-        assertThat(session.sent()).singleElement().asString().startsWith("40{");
-        assertThat(linesAbout(session.sid())).noneMatch(line -> line.contains("store_failed"));
+        assertThat(faults.injected).hasValue(1);
+        assertThat(session.closed()).isTrue();
+        assertThat(linesAbout(session.sid())).singleElement().asString()
+                .contains("event=session_store_failed", "step=read_connection", "transient=true");
     }
 
     @Test
@@ -82,7 +82,7 @@ class StoreFaultTest {
 
         assertThat(bad.closed()).isTrue();
         assertThat(bad.sent()).isEmpty();
-        assertThat(faults.injected).hasValue(StoreRetry.MAX_ATTEMPTS);
+        assertThat(faults.injected).hasValue(1);
         assertThat(linesAbout(bad.sid())).singleElement().asString()
                 .contains("event=session_store_failed", "step=read_connection", "InternalServerErrorException",
                         "transient=true");

@@ -1,4 +1,4 @@
-package dev.skysocket.apigw;
+package dev.skysocket.runtime;
 
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ConnectionControl;

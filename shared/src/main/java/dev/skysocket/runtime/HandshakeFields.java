@@ -1,4 +1,4 @@
-package dev.skysocket.apigw;
+package dev.skysocket.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
