@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>The cover is paid for only while it is needed: each invocation records its start ({@link HandOff}), and
  * before each pass past its own minute an invocation asks whether a newer one has started; if so, that one
- * sweeps and this one ends. Its first such pass waits {@link #HAND_OFF_GRACE_MS} beyond the minute, so the next
+ * sweeps and this one ends. Its first such pass waits {@link #handOffGraceMs} beyond the minute, so the next
  * run, started a few seconds into its minute, is found there when it is on time.
  *
  * <p>Sleeping is billed Lambda time, so after each pass one look-ahead asks whether anything falls due before
@@ -36,8 +36,9 @@ public final class SweepPasses {
      */
     public static final int SCHEDULED_RUNS_COVERED = 2;
     /**
-     * How long past its own minute an invocation waits for the next run before passing in that run's stead. The
-     * next run's start drifts by EventBridge's seconds of jitter; a missed run's connections wait this much more.
+     * How long past its own minute an invocation waits for the next run before passing in that run's stead (at
+     * most a third of the pass period). The next run's start drifts by EventBridge's seconds of jitter; a missed
+     * run's connections wait this much more.
      */
     public static final long HAND_OFF_GRACE_MS = 5_000;
 
@@ -118,6 +119,11 @@ public final class SweepPasses {
         this.safetyMarginMs = safetyMarginMs;
     }
 
+    /** The wait past an invocation's own minute before its first look for the next run. */
+    public static long handOffGraceMs(long passPeriodMs) {
+        return Math.min(HAND_OFF_GRACE_MS, passPeriodMs / 3);
+    }
+
     /** Runs one invocation's passes; {@code remainingMillis} is the invocation's time left (Lambda's Context). */
     public Outcome run(LongSupplier remainingMillis) {
         long start = clock.millis();
@@ -160,7 +166,7 @@ public final class SweepPasses {
             long wait = Math.max(0, slot - now);
             if (slot >= ownEnd && !graceTaken && handOff != HandOff.NONE) {
                 graceTaken = true;
-                wait += HAND_OFF_GRACE_MS;
+                wait += handOffGraceMs(passPeriodMs);
             }
             if (wait + longestPass + safetyMarginMs > remainingMillis.getAsLong()) {
                 stop = "out_of_time";

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the
  * scheduled sweep is invoked every sweep period and runs its passes ({@link SweepPasses}) on the simulated clock,
- * each invocation through the next one's window too, overlapping it ({@link ScheduledRuns}),
+ * each invocation covering the next one's window too until it sees that one start ({@link ScheduledRuns}),
  * each ping a pass posts is answered at once with a pong through the {@code $default} route (no round trip: the
  * most pings), and nothing else happens. Counts the billed messages both ways (pings out, pongs in), the
  * invocations, the passes and the time the sweep slept, the capacity units, and the longest silence between two
@@ -45,19 +45,22 @@ final class IdleHour {
             return framesOut + framesIn;
         }
 
-        /** Passes an hour when every invocation finds something due in each of its slots (a fleet of any size). */
+        /**
+         * Passes an hour when every invocation finds something due in each of its slots (a fleet of any size) and
+         * every run arrives: each invocation passes through its own window, then hands off to the next run.
+         */
         double busyPasses() {
-            return sweeps * slotsPerInvocation();
+            return sweeps * ownSlots();
         }
 
-        /** Seconds an hour the sweep sleeps between passes when every slot has something due. */
+        /** Seconds an hour the sweep sleeps when every slot has something due, up to its look for the next run. */
         double busySleptSeconds() {
-            return sweeps * (slotsPerInvocation() - 1) * passPeriodMs / 1000.0;
+            long lookForNext = coveredRuns > 1 ? passPeriodMs + SweepPasses.handOffGraceMs(passPeriodMs) : 0;
+            return sweeps * ((ownSlots() - 1) * passPeriodMs + lookForNext) / 1000.0;
         }
 
-        /** An invocation's slots: its own window and, on AWS, the next run's too. */
-        private long slotsPerInvocation() {
-            return coveredRuns * sweepPeriodMs / passPeriodMs;
+        private long ownSlots() {
+            return sweepPeriodMs / passPeriodMs;
         }
     }
 

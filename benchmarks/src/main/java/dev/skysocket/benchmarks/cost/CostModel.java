@@ -74,7 +74,8 @@ final class CostModel {
      * Billed seconds an hour the heartbeat spends beyond one route invocation's time each run: it sleeps between
      * its passes while anything falls due before the next run, and each further pass costs a route invocation's
      * time. In a fleet of a thousand connections or more every 15 s slot has connections due, so every run lasts
-     * through its last pass: the busy figures (bench/capacity.sh), not the single idle connection's.
+     * through its own minute until it sees the next run start: the busy figures (bench/capacity.sh), not the
+     * single idle connection's.
      */
     double sweepSecondsPerHour() {
         double extraPasses = in.get("idle.skysocket.sweep_busy_passes_per_hour")
