@@ -91,7 +91,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
 
     /**
      * One scheduled invocation's passes of the heartbeat, sleeping for real between them, through the next
-     * run's window too ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
+     * run's window too until that run starts ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
      */
     public SweepPasses heartbeatPasses() {
         return heartbeatPasses(Thread::sleep);

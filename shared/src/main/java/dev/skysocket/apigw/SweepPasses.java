@@ -32,7 +32,8 @@ public final class SweepPasses {
     public static final long DEFAULT_SAFETY_MARGIN_MS = 5_000;
     /**
      * Scheduled runs one invocation covers on AWS: its own and the next one's, so one missed or late run leaves
-     * no gap. HeartbeatFunction's Timeout in template.yaml must leave room for it (a last pass at +105 s).
+     * no gap. HeartbeatFunction's Timeout in template.yaml must leave room for it (a last pass at +105 s when the
+     * next run never starts).
      */
     public static final int SCHEDULED_RUNS_COVERED = 2;
     /**
