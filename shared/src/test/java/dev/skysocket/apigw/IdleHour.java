@@ -40,7 +40,7 @@ final class IdleHour {
                   int coveredRuns,
                   double framesOut, double framesIn, double defaultInvocations, double sweeps, double passes,
                   double sleptSeconds, double sweepRru, double sweepWru, double pongRru, double pongWru,
-                  long longestSilenceMs, boolean stillOpen) {
+                  double stackRru, double stackWru, long longestSilenceMs, boolean stillOpen) {
         double frames() {
             return framesOut + framesIn;
         }
@@ -102,7 +102,14 @@ final class IdleHour {
             counts.put(p + "sweep_wru_per_hour", r.sweepWru());
             counts.put(p + "pong_rru_per_hour", r.pongRru());
             counts.put(p + "pong_wru_per_hour", r.pongWru());
+            counts.put(p + "sweep_stack_rru_per_hour", r.stackRru());
+            counts.put(p + "sweep_stack_wru_per_hour", r.stackWru());
         }
+        Result first = results.get(0);
+        text.append(String.format(Locale.ROOT, "%nPer stack, not per connection, and left out of the units above: "
+                + "the heartbeat's sweep-runs item (each run writes its start; a run past its own minute reads "
+                + "it before each pass there), %s read and %s write units an hour (%s).%n",
+                num(first.stackRru()), num(first.stackWru()), first.label()));
         return text.toString();
     }
 
@@ -141,6 +148,8 @@ final class IdleHour {
             Runnable answerPings = () -> {
                 tally.sweepRru += meter.readUnits();
                 tally.sweepWru += meter.writeUnits();
+                tally.stackRru += meter.stackReadUnits();
+                tally.stackWru += meter.stackWriteUnits();
                 List<String> posts = api.postsTo(id);
                 for (String frame : posts.subList(tally.seen, posts.size())) {
                     if (frame.equals("2")) {
@@ -184,7 +193,8 @@ final class IdleHour {
                     config.sweepPassPeriodMs(), coveredRuns, framesOut * perHour, framesIn * perHour, framesIn * perHour,
                     3_600_000.0 / config.sweepPeriodMs(), tally.passes * perHour, tally.slept / 1000.0 * perHour,
                     tally.sweepRru * perHour, tally.sweepWru * perHour, tally.pongRru * perHour,
-                    tally.pongWru * perHour, tally.longestSilence,
+                    tally.pongWru * perHour, tally.stackRru * perHour, tally.stackWru * perHour,
+                    tally.longestSilence,
                     !closed && tally.longestSilence < SkysocketConfig.API_GATEWAY_IDLE_MS);
         }
     }
@@ -201,6 +211,8 @@ final class IdleHour {
         double sweepWru;
         double pongRru;
         double pongWru;
+        double stackRru;
+        double stackWru;
 
         Tally(long connectedAt) {
             lastClientMessage = connectedAt;  // the client's "40" at the start

@@ -51,12 +51,14 @@ final class CostModel {
                         + in.get("op.disconnect.rru"))
                 + idleHours * in.get("idle.skysocket.pong_rru_per_hour")
                 + hours * in.get("idle.skysocket.sweep_rru_per_hour")
+                + hours * in.get("idle.skysocket.sweep_stack_rru_per_hour")
                 + sends * (in.get("op.echo.rru") + roomUnits)
                 + broadcasts * (w.broadcasts() > 0 ? roomQueryUnits(n) : 0);
         double wru = reconnects * (in.get("op.connect.wru") + in.get("op.namespace_connect.wru")
                         + in.get("op.disconnect.wru"))
                 + idleHours * (in.get("idle.skysocket.pong_wru_per_hour")
-                        + in.get("idle.skysocket.sweep_wru_per_hour"));
+                        + in.get("idle.skysocket.sweep_wru_per_hour"))
+                + hours * in.get("idle.skysocket.sweep_stack_wru_per_hour");
 
         double apiGateway = messages / 1e6 * in.get("price.apigw.per_million_messages")
                 + connectionMinutes / 1e6 * in.get("price.apigw.per_million_connection_minutes");
