@@ -10,7 +10,9 @@ import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
+import dev.skysocket.store.SweepRuns;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoSweepRuns;
 import java.time.Clock;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,6 +33,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     private final DisconnectRoute disconnect;
     private final OpenPacketStep openStep;
     private final HeartbeatSweep heartbeat;
+    private final SweepRuns sweepRuns;
     private final ManagementApiClients managementClients;
     private final SkysocketConfig config;
     private final Clock clock;
@@ -59,6 +62,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         this.message = new MessageRoute(context, router, endpoints);
         this.disconnect = new DisconnectRoute(router, context.connections());
         this.heartbeat = new HeartbeatSweep(context, router, 500, 40);
+        this.sweepRuns = new DynamoSweepRuns(dynamo, config.tableName(), clock);
     }
 
     /** Reads the callback URL override from {@code skysocket.management-endpoint}. */
@@ -88,7 +92,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
 
     /**
      * One scheduled invocation's passes of the heartbeat, sleeping for real between them, through the next
-     * run's window too ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
+     * run's window too until that run starts ({@link SweepPasses#SCHEDULED_RUNS_COVERED}).
      */
     public SweepPasses heartbeatPasses() {
         return heartbeatPasses(Thread::sleep);
@@ -99,11 +103,15 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         return heartbeatPasses(sleeper, SweepPasses.SCHEDULED_RUNS_COVERED);
     }
 
-    /** One invocation's passes over {@code coveredRuns} runs' windows; the look-ahead is a one-item query. */
+    /**
+     * One invocation's passes over {@code coveredRuns} runs' windows; the look-ahead is a one-item query. Past its
+     * own window the invocation hands off to a newer one through the table's sweep-runs item (a local runner
+     * whose scheduler never skips covers one window and never reads it).
+     */
     public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper, int coveredRuns) {
         return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
                 sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS,
-                coveredRuns);
+                coveredRuns, new SweepHandOff(sweepRuns));
     }
 
     public ServerContext context() {

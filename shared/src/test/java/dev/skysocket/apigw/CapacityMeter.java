@@ -2,12 +2,14 @@ package dev.skysocket.apigw;
 
 import java.util.Map;
 import java.util.TreeMap;
+import dev.skysocket.store.dynamodb.DynamoSchema;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -33,11 +35,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 final class CapacityMeter implements ExecutionInterceptor {
     private double readUnits;
     private double writeUnits;
+    /** Units on the heartbeat's sweep-runs item: one item per stack, not per connection, so kept apart. */
+    private double stackReadUnits;
+    private double stackWriteUnits;
     private final Map<String, Integer> calls = new TreeMap<>();
 
     synchronized void reset() {
         readUnits = 0;
         writeUnits = 0;
+        stackReadUnits = 0;
+        stackWriteUnits = 0;
         calls.clear();
     }
 
@@ -47,6 +54,14 @@ final class CapacityMeter implements ExecutionInterceptor {
 
     synchronized double writeUnits() {
         return writeUnits;
+    }
+
+    synchronized double stackReadUnits() {
+        return stackReadUnits;
+    }
+
+    synchronized double stackWriteUnits() {
+        return stackWriteUnits;
     }
 
     /** Calls per DynamoDB operation name, e.g. {@code PutItem ×2, Query ×1}. */
@@ -104,11 +119,25 @@ final class CapacityMeter implements ExecutionInterceptor {
         } else if (response instanceof BatchWriteItemResponse r) {
             write = r.consumedCapacity().stream().mapToDouble(CapacityMeter::units).sum();
         }
+        boolean stackItem = onSweepRunsItem(context.request());
         synchronized (this) {
+            if (stackItem) {
+                stackReadUnits += read;
+                stackWriteUnits += write;
+                read = 0;
+                write = 0;
+            }
             readUnits += read;
             writeUnits += write;
             calls.merge(operation == null ? "?" : operation, 1, Integer::sum);
         }
+    }
+
+    private static boolean onSweepRunsItem(SdkRequest request) {
+        Map<String, AttributeValue> key = request instanceof GetItemRequest get ? get.key()
+                : request instanceof PutItemRequest put ? put.item() : null;
+        AttributeValue pk = key == null ? null : key.get(DynamoSchema.PK);
+        return pk != null && DynamoSchema.SWEEP_RUNS_PK.equals(pk.s());
     }
 
     private static double units(ConsumedCapacity capacity) {

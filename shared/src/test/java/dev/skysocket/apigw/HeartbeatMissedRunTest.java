@@ -78,8 +78,44 @@ class HeartbeatMissedRunTest {
         assertThat(o.longestSilenceMs()).isGreaterThanOrEqualTo(SkysocketConfig.API_GATEWAY_IDLE_MS);
     }
 
+    /** With every run on time, each one ends at its first look past its own minute: the next run has started. */
+    @Test
+    void withEveryRunOnTimeEachRunHandsOffAtItsOwnMinutesEnd() throws InterruptedException {
+        Outcome o = simulate(SweepPasses.SCHEDULED_RUNS_COVERED, -1, -1, 0);
+
+        int ownSlots = 60_000 / 15_000;
+        List<Run> handedOn = o.runs().subList(0, o.runs().size() - 1);  // the last run has no successor
+        assertThat(handedOn).allSatisfy(r -> {
+            assertThat(r.outcome().stop()).isIn("nothing_due", "handed_off");
+            assertThat(r.outcome().passes()).isLessThanOrEqualTo(ownSlots);
+            assertThat(r.outcome().sleptMs()).isLessThanOrEqualTo(60_000 + SweepPasses.HAND_OFF_GRACE_MS);
+        });
+        assertThat(handedOn).anyMatch(r -> r.outcome().stop().equals("handed_off"));
+        assertThat(o.longestSilenceMs()).isLessThan(SkysocketConfig.API_GATEWAY_IDLE_MS);
+        assertThat(o.mostMessagesPerIdleHour()).isLessThanOrEqualTo(13.0);
+    }
+
+    /** A run 20 s late: the run before keeps passing through its minute until it sees the late run's start. */
+    @Test
+    void aLateRunsPredecessorKeepsCoveringUntilTheLateRunStarts() throws InterruptedException {
+        Outcome o = simulate(SweepPasses.SCHEDULED_RUNS_COVERED, -1, FAULTY_RUN, 20_000);
+
+        Run predecessor = o.runs().get(FAULTY_RUN - 2);  // runs are numbered from 1
+        Run late = o.runs().get(FAULTY_RUN - 1);
+        long lateBy = late.startedAt() - predecessor.startedAt();
+        assertThat(lateBy).isGreaterThan(60_000 + 15_000);
+        assertThat(predecessor.outcome().passes()).as("passes past its own minute").isGreaterThan(4);
+        assertThat(predecessor.outcome().stop()).isEqualTo("handed_off");
+        assertThat(predecessor.outcome().total().durationMs()).isBetween(lateBy, lateBy + 15_000);
+        assertThat(o.longestSilenceMs()).isLessThan(SkysocketConfig.API_GATEWAY_IDLE_MS);
+        assertThat(o.shortestPingGapMs()).isGreaterThanOrEqualTo(570_000 - 15_000);
+    }
+
+    private record Run(long startedAt, SweepPasses.Outcome outcome) {
+    }
+
     private record Outcome(long longestSilenceMs, long shortestPingGapMs, double mostMessagesPerIdleHour,
-                           int pingsInFaultyWindow, int closed) {
+                           int pingsInFaultyWindow, int closed, List<Run> runs) {
     }
 
     /** One connection as its client sees it. */
@@ -101,6 +137,10 @@ class HeartbeatMissedRunTest {
     }
 
     private Outcome simulate(int coveredRuns, int skipped, int late) throws InterruptedException {
+        return simulate(coveredRuns, skipped, late, 50_000);
+    }
+
+    private Outcome simulate(int coveredRuns, int skipped, int late, long lateByMs) throws InterruptedException {
         SkysocketConfig config = SkysocketConfig.from(Settings.of(new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "missed-run")))));
         ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(io -> io.of("/")),
@@ -129,7 +169,7 @@ class HeartbeatMissedRunTest {
         for (int run = 1; run * config.sweepPeriodMs() <= SIMULATED.toMillis(); run++) {
             long jitter = run * 7_919L % 4_000;  // EventBridge starts a run some seconds into its minute
             if (run != skipped) {
-                starts.add(origin + run * config.sweepPeriodMs() + jitter + (run == late ? 50_000 : 0));
+                starts.add(origin + run * config.sweepPeriodMs() + jitter + (run == late ? lateByMs : 0));
             }
         }
         long faultyFrom = origin + FAULTY_RUN * config.sweepPeriodMs();
@@ -156,11 +196,16 @@ class HeartbeatMissedRunTest {
                 c.seen = posts.size();
             }
         });
+        List<Run> done = new ArrayList<>();
         runs.drive(starts, sleeper -> {
             long invokedAt = clock.millis();
-            runtime.heartbeatPasses(sleeper, coveredRuns)
+            SweepPasses.Outcome outcome = runtime.heartbeatPasses(sleeper, coveredRuns)
                     .run(() -> invokedAt + IdleHour.LAMBDA_TIMEOUT_MS - clock.millis());
+            synchronized (done) {
+                done.add(new Run(invokedAt, outcome));
+            }
         });
+        done.sort(java.util.Comparator.comparingLong(Run::startedAt));
         long end = clock.millis();
         long longestSilence = 0;
         long shortestGap = Long.MAX_VALUE;
@@ -174,8 +219,11 @@ class HeartbeatMissedRunTest {
                 closed++;
             }
         }
-        Outcome outcome = new Outcome(longestSilence, shortestGap, mostPerHour, inFaultyWindow[0], closed);
-        System.out.printf("heartbeat covered_runs=%d skipped=%d late=%d %s%n", coveredRuns, skipped, late, outcome);
+        Outcome outcome = new Outcome(longestSilence, shortestGap, mostPerHour, inFaultyWindow[0], closed, done);
+        System.out.printf("heartbeat covered_runs=%d skipped=%d late=%d passes=%d slept_s=%d %s%n", coveredRuns,
+                skipped, late, done.stream().mapToInt(r -> r.outcome().passes()).sum(),
+                done.stream().mapToLong(r -> r.outcome().sleptMs()).sum() / 1000,
+                outcome.toString().replaceAll(", runs=.*", ")"));
         return outcome;
     }
 }

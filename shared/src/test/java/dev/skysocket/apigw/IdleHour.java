@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One idle connection on a simulated clock, 110 minutes (under the 115-minute rotation) scaled to one hour: the
  * scheduled sweep is invoked every sweep period and runs its passes ({@link SweepPasses}) on the simulated clock,
- * each invocation through the next one's window too, overlapping it ({@link ScheduledRuns}),
+ * each invocation covering the next one's window too until it sees that one start ({@link ScheduledRuns}),
  * each ping a pass posts is answered at once with a pong through the {@code $default} route (no round trip: the
  * most pings), and nothing else happens. Counts the billed messages both ways (pings out, pongs in), the
  * invocations, the passes and the time the sweep slept, the capacity units, and the longest silence between two
@@ -40,24 +40,27 @@ final class IdleHour {
                   int coveredRuns,
                   double framesOut, double framesIn, double defaultInvocations, double sweeps, double passes,
                   double sleptSeconds, double sweepRru, double sweepWru, double pongRru, double pongWru,
-                  long longestSilenceMs, boolean stillOpen) {
+                  double stackRru, double stackWru, long longestSilenceMs, boolean stillOpen) {
         double frames() {
             return framesOut + framesIn;
         }
 
-        /** Passes an hour when every invocation finds something due in each of its slots (a fleet of any size). */
+        /**
+         * Passes an hour when every invocation finds something due in each of its slots (a fleet of any size) and
+         * every run arrives: each invocation passes through its own window, then hands off to the next run.
+         */
         double busyPasses() {
-            return sweeps * slotsPerInvocation();
+            return sweeps * ownSlots();
         }
 
-        /** Seconds an hour the sweep sleeps between passes when every slot has something due. */
+        /** Seconds an hour the sweep sleeps when every slot has something due, up to its look for the next run. */
         double busySleptSeconds() {
-            return sweeps * (slotsPerInvocation() - 1) * passPeriodMs / 1000.0;
+            long lookForNext = coveredRuns > 1 ? passPeriodMs + SweepPasses.handOffGraceMs(passPeriodMs) : 0;
+            return sweeps * ((ownSlots() - 1) * passPeriodMs + lookForNext) / 1000.0;
         }
 
-        /** An invocation's slots: its own window and, on AWS, the next run's too. */
-        private long slotsPerInvocation() {
-            return coveredRuns * sweepPeriodMs / passPeriodMs;
+        private long ownSlots() {
+            return sweepPeriodMs / passPeriodMs;
         }
     }
 
@@ -99,7 +102,14 @@ final class IdleHour {
             counts.put(p + "sweep_wru_per_hour", r.sweepWru());
             counts.put(p + "pong_rru_per_hour", r.pongRru());
             counts.put(p + "pong_wru_per_hour", r.pongWru());
+            counts.put(p + "sweep_stack_rru_per_hour", r.stackRru());
+            counts.put(p + "sweep_stack_wru_per_hour", r.stackWru());
         }
+        Result first = results.get(0);
+        text.append(String.format(Locale.ROOT, "%nPer stack, not per connection, and left out of the units above: "
+                + "the heartbeat's sweep-runs item (each run writes its start; a run past its own minute reads "
+                + "it before each pass there), %s read and %s write units an hour (%s).%n",
+                num(first.stackRru()), num(first.stackWru()), first.label()));
         return text.toString();
     }
 
@@ -138,6 +148,8 @@ final class IdleHour {
             Runnable answerPings = () -> {
                 tally.sweepRru += meter.readUnits();
                 tally.sweepWru += meter.writeUnits();
+                tally.stackRru += meter.stackReadUnits();
+                tally.stackWru += meter.stackWriteUnits();
                 List<String> posts = api.postsTo(id);
                 for (String frame : posts.subList(tally.seen, posts.size())) {
                     if (frame.equals("2")) {
@@ -181,7 +193,8 @@ final class IdleHour {
                     config.sweepPassPeriodMs(), coveredRuns, framesOut * perHour, framesIn * perHour, framesIn * perHour,
                     3_600_000.0 / config.sweepPeriodMs(), tally.passes * perHour, tally.slept / 1000.0 * perHour,
                     tally.sweepRru * perHour, tally.sweepWru * perHour, tally.pongRru * perHour,
-                    tally.pongWru * perHour, tally.longestSilence,
+                    tally.pongWru * perHour, tally.stackRru * perHour, tally.stackWru * perHour,
+                    tally.longestSilence,
                     !closed && tally.longestSilence < SkysocketConfig.API_GATEWAY_IDLE_MS);
         }
     }
@@ -198,6 +211,8 @@ final class IdleHour {
         double sweepWru;
         double pongRru;
         double pongWru;
+        double stackRru;
+        double stackWru;
 
         Tally(long connectedAt) {
             lastClientMessage = connectedAt;  // the client's "40" at the start

@@ -19,6 +19,8 @@ class IdleHourTest {
         assertThat(r.framesIn()).isEqualTo(r.framesOut());  // every ping answered
         assertThat(r.passes()).isGreaterThan(r.sweeps());   // some invocations passed more than once
         assertThat(r.passes()).isLessThan(r.busyPasses());  // and most returned after one look-ahead
+        // The sweep-runs item: one write per run (1 unit), counted per stack, apart from the connection's units.
+        assertThat(r.stackWru()).isBetween(0.9 * r.sweeps(), r.sweeps());
     }
 
     @Test

@@ -51,12 +51,14 @@ final class CostModel {
                         + in.get("op.disconnect.rru"))
                 + idleHours * in.get("idle.skysocket.pong_rru_per_hour")
                 + hours * in.get("idle.skysocket.sweep_rru_per_hour")
+                + hours * in.get("idle.skysocket.sweep_stack_rru_per_hour")
                 + sends * (in.get("op.echo.rru") + roomUnits)
                 + broadcasts * (w.broadcasts() > 0 ? roomQueryUnits(n) : 0);
         double wru = reconnects * (in.get("op.connect.wru") + in.get("op.namespace_connect.wru")
                         + in.get("op.disconnect.wru"))
                 + idleHours * (in.get("idle.skysocket.pong_wru_per_hour")
-                        + in.get("idle.skysocket.sweep_wru_per_hour"));
+                        + in.get("idle.skysocket.sweep_wru_per_hour"))
+                + hours * in.get("idle.skysocket.sweep_stack_wru_per_hour");
 
         double apiGateway = messages / 1e6 * in.get("price.apigw.per_million_messages")
                 + connectionMinutes / 1e6 * in.get("price.apigw.per_million_connection_minutes");
@@ -74,7 +76,8 @@ final class CostModel {
      * Billed seconds an hour the heartbeat spends beyond one route invocation's time each run: it sleeps between
      * its passes while anything falls due before the next run, and each further pass costs a route invocation's
      * time. In a fleet of a thousand connections or more every 15 s slot has connections due, so every run lasts
-     * through its last pass: the busy figures (bench/capacity.sh), not the single idle connection's.
+     * through its own minute until it sees the next run start: the busy figures (bench/capacity.sh), not the
+     * single idle connection's.
      */
     double sweepSecondsPerHour() {
         double extraPasses = in.get("idle.skysocket.sweep_busy_passes_per_hour")

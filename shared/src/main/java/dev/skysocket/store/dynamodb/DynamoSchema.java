@@ -85,6 +85,13 @@ public final class DynamoSchema {
     /** Sort key prefix of socket items, in the connection's partition. */
     public static final String SOCKET_SK_PREFIX = "S#";
 
+    // Sweep-runs item: the heartbeat's latest run start. "H#" starts no other partition key.
+    public static final String SWEEP_RUNS_PK = "H#sweep";
+    public static final String SWEEP_RUNS_SK = "latest";
+    public static final String RUN_ID = "runId";
+    /** Epoch ms at which the latest heartbeat run started. */
+    public static final String STARTED_AT = "startedAt";
+
     /**
      * Partitions of the {@link #BY_PING} index. Each pong and each ping rewrites an index entry; one index
      * partition takes about 1,000 writes/s and a key change costs 2 index writes, so a connection costs 4 index
@@ -141,6 +148,10 @@ public final class DynamoSchema {
 
     public static Map<String, AttributeValue> connectionKey(String connectionId) {
         return key(connectionPk(connectionId), CONNECTION_SK);
+    }
+
+    public static Map<String, AttributeValue> sweepRunsKey() {
+        return key(SWEEP_RUNS_PK, SWEEP_RUNS_SK);
     }
 
     public static Map<String, AttributeValue> socketKey(String connectionId, String namespace) {

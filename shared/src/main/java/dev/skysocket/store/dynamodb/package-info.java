@@ -17,6 +17,8 @@
  *                                                            connectedAt expiresAt
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
+ * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the
+ *                                                            heartbeat's latest run start)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)
