@@ -8,6 +8,7 @@
  * {@link dev.skysocket.gateway.engine.PollResponder} and {@link dev.skysocket.gateway.engine.WebSocketChannel}.
  *
  * <p>Must not import any HTTP server library (Vert.x, Netty), nor Socket.IO types: sessions carry Engine.IO
- * packets only.
+ * packets only. Imports only the JDK, the Engine.IO codecs and the settings (enforced by
+ * {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.engine;

@@ -23,9 +23,10 @@
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.
  *
- * <p>Must not import {@code dev.skysocket.gateway.http}, {@code dev.skysocket.local.apigw} (the emulator) or
- * {@code dev.skysocket.store.dynamodb} (wiring goes through {@code dev.skysocket.apigw.DynamoBackend}); it sees
- * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private
- * Management API listener only.
+ * <p>Must not import {@code dev.skysocket.local.apigw} (the emulator) or {@code dev.skysocket.store.dynamodb}
+ * (the DynamoDB model is wired elsewhere), nor {@code dev.skysocket.gateway.http} beyond the guards every listener
+ * shares ({@code HeaderDeadline}, {@code MalformedRequests}, {@code CloseHandshakeGuard}); it sees the engine only
+ * through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x HTTP types appear only where the private
+ * Management API listener is built and mounted, Netty nowhere (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.node;
