@@ -4,6 +4,7 @@ import static dev.skysocket.testing.ImportRules.importsMatching;
 import static dev.skysocket.testing.ImportRules.importsOf;
 import static dev.skysocket.testing.ImportRules.importsOutside;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,6 +98,19 @@ class SharedArchitectureTest {
     @Test
     void theSharedTestFixturesImportNoSocketIoLayerAndNoApiGatewayPath() {
         assertThat(importsMatching(P + "testing", true, layers("server", "apigw"))).isEmpty();
+    }
+
+    @Test
+    void nothingOfSharedImportsTheGatewayTheLocalStackOrTheBenchmarks() {
+        assertThat(importsMatching("dev.skysocket", true, List.of("dev.skysocket.gateway.", "dev.skysocket.local.",
+                "dev.skysocket.functions.", "dev.skysocket.benchmarks."))).isEmpty();
+    }
+
+    @Test
+    void theRulesSeeImportsAndRefuseAnEmptyPackage() {
+        // A scan that finds nothing would pass every rule: it must see the fixtures' own JDK imports.
+        assertThat(importsMatching(P + "testing", true, List.of("java."))).isNotEmpty();
+        assertThatThrownBy(() -> importsOf(P + "nosuchpackage", true)).isInstanceOf(RuntimeException.class);
     }
 
     private static List<String> layers(String... packages) {
