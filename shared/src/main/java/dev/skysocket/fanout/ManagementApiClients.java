@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * can count them.
  *
  * <p>{@code PostToConnection}, the call a fan-out makes once per recipient, goes as a signed request on keep-alive
- * connections of our own ({@link PooledFramePoster}): the SDK client's per-call pipeline cost about four times the
+ * connections of our own ({@code PooledFramePoster}): the SDK client's per-call pipeline cost about four times the
  * HTTP exchange itself, and its HTTP client's per-request work twice what a plain HTTP client needs. The paths it
  * was measured against are in the shared test jar ({@code PostPath}), for the benchmarks and tests only. GET and
  * DELETE always use the SDK client.
