@@ -5,7 +5,7 @@
  * ({@link dev.skysocket.apigw.ApiGatewayAuthorizer}, around a {@code dev.skysocket.api.auth.ConnectAuthorizer});
  * and the ordered mode's consumer of client frames from an SQS FIFO queue
  * ({@link dev.skysocket.apigw.OrderedMessageRoute}, {@link dev.skysocket.apigw.QueuedFrame}).
- * Lambda handlers (module {@code functions}) and the local emulator (module {@code gateway}) both call these
+ * Lambda handlers (module {@code functions}) and the local emulator (module {@code local}) both call these
  * classes, so one code path runs locally and on AWS. Handles Engine.IO control packets (pong, close) itself and
  * hands messages to {@code dev.skysocket.server}. Must not import Quarkus or HTTP server types.
  */

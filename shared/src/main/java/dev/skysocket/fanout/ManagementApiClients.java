@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -24,22 +25,13 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * for Netty (STYLE 11). The SDK's own retries are off: {@link ManagementApiFanout} retries itself so its report
  * can count them.
  *
- * <p>{@code PostToConnection}, the call a fan-out makes once per recipient, goes by default as a signed request on
- * keep-alive connections of our own ({@link PostPath#SIGNED_POOLED}): the SDK client's per-call pipeline cost about
- * four times the HTTP exchange itself, and its HTTP client's per-request work twice what a plain HTTP client needs.
- * The other paths stay selectable for comparison. GET and DELETE always use the SDK client.
+ * <p>{@code PostToConnection}, the call a fan-out makes once per recipient, goes as a signed request on keep-alive
+ * connections of our own ({@code PooledFramePoster}): the SDK client's per-call pipeline cost about four times the
+ * HTTP exchange itself, and its HTTP client's per-request work twice what a plain HTTP client needs. The paths it
+ * was measured against are in the shared test jar ({@code PostPath}), for the benchmarks and tests only. GET and
+ * DELETE always use the SDK client.
  */
 public final class ManagementApiClients implements Closeable {
-
-    /** How {@code PostToConnection} is sent. */
-    public enum PostPath {
-        /** Signed here (SigV4, signing key kept per day) and sent on our own connection pool. The default. */
-        SIGNED_POOLED,
-        /** Signed here and handed to the SDK's shared Netty HTTP client. */
-        SIGNED_HTTP,
-        /** Through the SDK's {@code ApiGatewayManagementApiAsyncClient}. */
-        SDK_CLIENT
-    }
 
     /** One attempt that hangs must not hold a fan-out for ever; API Gateway answers in milliseconds. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
@@ -51,7 +43,8 @@ public final class ManagementApiClients implements Closeable {
     private final AutoCloseable ownedCredentials;
     private final int maxConcurrency;
     private final Duration acquisitionTimeout;
-    private final PostPath postPath;
+    /** How {@code PostToConnection} reaches an endpoint; null for our own pool. Another only in tests. */
+    private final BiFunction<ManagementApiClients, String, FramePoster> posterFactory;
     private final PostSigner signer;
     private final Map<String, ApiGatewayManagementApiAsyncClient> clients = new ConcurrentHashMap<>();
     private final Map<String, FramePoster> posters = new ConcurrentHashMap<>();
@@ -68,19 +61,19 @@ public final class ManagementApiClients implements Closeable {
      */
     public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
                                 Duration acquisitionTimeout) {
-        this(region, credentials, null, maxConcurrency, acquisitionTimeout, PostPath.SIGNED_POOLED, null);
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, null, null);
     }
 
-    /** As above, choosing how {@code PostToConnection} is sent. */
-    public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
-                                Duration acquisitionTimeout, PostPath postPath) {
-        this(region, credentials, null, maxConcurrency, acquisitionTimeout, postPath, null);
+    /** For comparisons (the test jar's {@code PostPath}): {@code PostToConnection} through posters of its own. */
+    ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
+                         Duration acquisitionTimeout, BiFunction<ManagementApiClients, String, FramePoster> posters) {
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, posters, null);
     }
 
     /** For tests: TLS to endpoints whose certificates {@code trust} accepts instead of the JDK's trust store. */
     static ManagementApiClients trusting(TrustManagerFactory trust, AwsCredentialsProvider credentials) {
         return new ManagementApiClients(Region.US_EAST_1, credentials, null, 4, DEFAULT_ACQUISITION_TIMEOUT,
-                PostPath.SIGNED_POOLED, trust);
+                null, trust);
     }
 
     /** The Region the clients sign for: the API's, since the functions run beside it. */
@@ -89,7 +82,8 @@ public final class ManagementApiClients implements Closeable {
     }
 
     private ManagementApiClients(Region region, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
-                                 int maxConcurrency, Duration acquisitionTimeout, PostPath postPath,
+                                 int maxConcurrency, Duration acquisitionTimeout,
+                                 BiFunction<ManagementApiClients, String, FramePoster> posterFactory,
                                  TrustManagerFactory trust) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be positive, got " + maxConcurrency);
@@ -102,7 +96,7 @@ public final class ManagementApiClients implements Closeable {
         this.ownedCredentials = ownedCredentials;
         this.maxConcurrency = maxConcurrency;
         this.acquisitionTimeout = acquisitionTimeout;
-        this.postPath = java.util.Objects.requireNonNull(postPath, "postPath");
+        this.posterFactory = posterFactory;
         this.signer = new PostSigner(region.id(), PostTarget.SERVICE);
         this.trust = trust;
     }
@@ -141,13 +135,19 @@ public final class ManagementApiClients implements Closeable {
     }
 
     private FramePoster buildPoster(String endpoint) {
-        return switch (postPath) {
-            case SIGNED_POOLED -> new PooledFramePoster(new PostTarget(endpoint, credentials, signer, Clock.systemUTC()),
-                    transport(), ATTEMPT_TIMEOUT);
-            case SIGNED_HTTP -> new SignedFramePoster(http(), credentials, signer, Clock.systemUTC(), ATTEMPT_TIMEOUT,
-                    endpoint);
-            case SDK_CLIENT -> new SdkFramePoster(forEndpoint(endpoint));
-        };
+        if (posterFactory != null) {
+            return posterFactory.apply(this, endpoint);
+        }
+        return new PooledFramePoster(new PostTarget(endpoint, credentials, signer, Clock.systemUTC()), transport(),
+                ATTEMPT_TIMEOUT);
+    }
+
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    PostSigner signer() {
+        return signer;
     }
 
     static String normalize(String endpoint) {
@@ -177,7 +177,8 @@ public final class ManagementApiClients implements Closeable {
                 .build();
     }
 
-    private synchronized SdkAsyncHttpClient http() {
+    /** The SDK's Netty HTTP client every SDK client here shares, built on first use. */
+    synchronized SdkAsyncHttpClient http() {
         if (closed) {
             throw new IllegalStateException("ManagementApiClients is closed");
         }

@@ -3,7 +3,6 @@ package dev.skysocket.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.skysocket.fanout.ManagementApiClients.PostPath;
 import dev.skysocket.testing.ManagementApiStub;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -37,9 +36,9 @@ class ManagementApiConnectionControlTest {
     private ConnectionControl control;
 
     private static synchronized ManagementApiClients clients(PostPath path) {
-        return CLIENTS.computeIfAbsent(path, p -> new ManagementApiClients(Region.US_EAST_1,
+        return CLIENTS.computeIfAbsent(path, p -> p.clients(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 8,
-                Duration.ofSeconds(5), p));
+                Duration.ofSeconds(5)));
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.skysocket.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skysocket.fanout.ManagementApiClients.PostPath;
 import dev.skysocket.testing.ManagementApiStub;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +39,9 @@ class ManagementApiFanoutTest {
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     private static synchronized ManagementApiClients clients(PostPath path) {
-        return CLIENTS.computeIfAbsent(path, p -> new ManagementApiClients(Region.US_EAST_1,
+        return CLIENTS.computeIfAbsent(path, p -> p.clients(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 64,
-                Duration.ofSeconds(5), p));
+                Duration.ofSeconds(5)));
     }
 
     @AfterAll

@@ -53,9 +53,9 @@ final class FanoutPhase {
         List<Recipient> recipients = connectionIds.stream().map(id -> new Recipient(id, baseUrl)).toList();
         List<String> frames = List.of(Frames.ofBytes(settings.frameBytes()));
         // One HTTP connection per recipient in flight, as wrk gets one per concurrent request.
-        try (ManagementApiClients clients = new ManagementApiClients(Region.US_EAST_1,
+        try (ManagementApiClients clients = settings.postPath().clients(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")),
-                settings.maxInFlight(), Duration.ofSeconds(10), settings.postPath())) {
+                settings.maxInFlight(), Duration.ofSeconds(10))) {
             ManagementApiFanout fanout = new ManagementApiFanout(clients, recipient -> { }, settings.maxInFlight());
             long delivered = 0;
             long notDelivered = 0;

@@ -1,6 +1,6 @@
 package dev.skysocket.gateway.bench;
 
-import dev.skysocket.fanout.ManagementApiClients.PostPath;
+import dev.skysocket.fanout.PostPath;
 import java.time.Duration;
 
 /**

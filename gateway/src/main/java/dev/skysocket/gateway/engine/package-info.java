@@ -9,6 +9,7 @@
  * {@link dev.skysocket.gateway.engine.PollResponder} and {@link dev.skysocket.gateway.engine.WebSocketChannel}.
  *
  * <p>Must not import any HTTP server library (Vert.x, Netty), nor Socket.IO types: sessions carry Engine.IO
- * packets only. {@code dev.skysocket.gateway.concurrent} is the one gateway package it uses.
+ * packets only. Imports only the JDK, the Engine.IO codecs, the settings and {@code dev.skysocket.gateway.concurrent}
+ * (the serial executor) (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.engine;

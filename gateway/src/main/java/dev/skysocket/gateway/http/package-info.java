@@ -1,7 +1,8 @@
 /**
- * The only package that touches Vert.x HTTP: binds the Engine.IO path, adapts polling requests and websockets
- * to {@link dev.skysocket.gateway.engine.EngineServer}, writes Engine.IO's JSON errors, CORS for configured
- * Origins, the session-secret cookie and the sticky cookie (on the polling handshake, on every 101, and on a
+ * The engine's Vert.x HTTP binding (the other HTTP code is the {@code @connections} listeners':
+ * {@code management}, the node's private listener and the local emulator; the engine itself has none): binds the
+ * Engine.IO path, adapts polling requests and websockets to {@link dev.skysocket.gateway.engine.EngineServer},
+ * writes Engine.IO's JSON errors, CORS for configured Origins, the session-secret cookie and the sticky cookie (on the polling handshake, on every 101, and on a
  * polling answer whose request came without it or with another node's), the
  * plain {@code /health} route for the ALB, and the demo page with its client bundle (a fixed list of paths).
  * A polling request or upgrade for a sid another node owns (a lost affinity) is proxied to that node's private listener under {@code /engine<path>}, where
@@ -16,6 +17,7 @@
  * on the gateway's websockets {@code InboundFrames} with {@code WebSocketLimits} (RFC 6455 close statuses 1002,
  * 1007, 1008, 1009).
  *
- * <p>Must not hold session state of its own, and must not import Socket.IO or store types.
+ * <p>Must not hold session state of its own, and must not import Socket.IO, store, fan-out or node types
+ * (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.http;

@@ -24,11 +24,10 @@
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's
  * private Management API URL.
  *
- * <p>Must not import {@code dev.skysocket.gateway.http} beyond the listener guards every listener shares
- * ({@code MalformedRequests}, {@code HeaderDeadline}, {@code CloseHandshakeGuard}), {@code dev.skysocket.local.apigw}
- * (the emulator) or {@code dev.skysocket.store.dynamodb} (wiring goes through
- * {@code dev.skysocket.runtime.DynamoBackend}); it sees the engine only through
- * {@code dev.skysocket.gateway.engine}'s contracts. Vert.x core is used for the private listener and its
- * {@code SessionTargets} only.
+ * <p>Must not import {@code dev.skysocket.local.apigw} (the emulator) or {@code dev.skysocket.store.dynamodb}
+ * (the DynamoDB model is wired elsewhere), nor {@code dev.skysocket.gateway.http} beyond the guards every listener
+ * shares ({@code HeaderDeadline}, {@code MalformedRequests}, {@code CloseHandshakeGuard}); it sees the engine only
+ * through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x HTTP types appear only where the private
+ * Management API listener is built and mounted and in its {@code SessionTargets}, Netty nowhere (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.node;

@@ -37,7 +37,7 @@
  * and {@code OrderedMode} becomes the running {@code OrderedDelivery} once the port is known.
  *
  * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
- * {@code dev.skysocket.apigw}) — the integration sees only JSON events. Vert.x and Netty are allowed here and in
- * {@code gateway.http} only.
+ * {@code dev.skysocket.apigw}) — the integration sees only JSON events. It is this module's HTTP binding: Vert.x and
+ * Netty are allowed here, and nowhere else in the module (enforced by {@code LocalArchitectureTest}).
  */
 package dev.skysocket.local.apigw;
