@@ -10,10 +10,9 @@ import dev.skysocket.config.ssm.AppSettingsLoader;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.runtime.AwsClients;
+import dev.skysocket.runtime.Owned;
 import dev.skysocket.server.DeclaredServer;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,9 +31,9 @@ final class RuntimeWiring implements AutoCloseable {
     static final String OPEN_FUNCTION = "skysocket.open-function";
 
     private final ApiGatewayRuntime runtime;
-    private final List<AutoCloseable> owned;
+    private final Owned owned;
 
-    private RuntimeWiring(ApiGatewayRuntime runtime, List<AutoCloseable> owned) {
+    private RuntimeWiring(ApiGatewayRuntime runtime, Owned owned) {
         this.runtime = runtime;
         this.owned = owned;
     }
@@ -66,15 +65,15 @@ final class RuntimeWiring implements AutoCloseable {
                     + " to the open function's name or ARN, or " + Settings.envName(OPEN_INVOKER) + "=thread locally");
         }
 
-        List<AutoCloseable> owned = new ArrayList<>();
+        Owned owned = new Owned();
         try {
-            AwsClients aws = owned(owned, AwsClients.fromSettings(settings));
+            AwsClients aws = owned.add(AwsClients.fromSettings(settings));
             Region region = aws.region();
             AwsCredentialsProvider credentials = aws.credentials();
             Function<OpenPacketStep, AsyncInvoker> invokerFor;
             LambdaClient lambda = null;
             if (invokerKind.equals("lambda")) {
-                lambda = owned(owned, LambdaClient.builder()
+                lambda = owned.add(LambdaClient.builder()
                         .region(region)
                         .credentialsProvider(credentials)
                         .httpClient(UrlConnectionHttpClient.create())
@@ -85,7 +84,7 @@ final class RuntimeWiring implements AutoCloseable {
                             throw new IllegalStateException("only the connect function starts the open step");
                         };
             } else {
-                invokerFor = step -> owned(owned, new ThreadAsyncInvoker(step));
+                invokerFor = step -> owned.add(new ThreadAsyncInvoker(step));
             }
             ManagementApiClients management = aws.management();
             // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
@@ -98,14 +97,9 @@ final class RuntimeWiring implements AutoCloseable {
             }
             return new RuntimeWiring(runtime, owned);
         } catch (RuntimeException e) {
-            closeAll(owned);
+            owned.close();
             throw e;
         }
-    }
-
-    private static <T extends AutoCloseable> T owned(List<AutoCloseable> owned, T resource) {
-        owned.add(resource);
-        return resource;
     }
 
     ApiGatewayRuntime runtime() {
@@ -115,17 +109,6 @@ final class RuntimeWiring implements AutoCloseable {
     /** Closes in reverse order of building: open-step threads before the fan-out they post through. */
     @Override
     public void close() {
-        closeAll(owned);
-    }
-
-    private static void closeAll(List<AutoCloseable> owned) {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                System.getLogger(RuntimeWiring.class.getName()).log(System.Logger.Level.DEBUG, "close failed", e);
-            }
-        }
-        owned.clear();
+        owned.close();
     }
 }

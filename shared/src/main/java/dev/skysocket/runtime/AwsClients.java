@@ -6,8 +6,6 @@ import dev.skysocket.fanout.ManagementApiClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -39,10 +37,10 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final DynamoDbClient dynamo;
     private final ManagementApiClients management;
-    private final List<AutoCloseable> owned;
+    private final Owned owned;
 
     private AwsClients(Region region, AwsCredentialsProvider credentials, DynamoDbClient dynamo,
-                       ManagementApiClients management, List<AutoCloseable> owned) {
+                       ManagementApiClients management, Owned owned) {
         this.region = region;
         this.credentials = credentials;
         this.dynamo = dynamo;
@@ -69,7 +67,7 @@ public final class AwsClients implements AutoCloseable {
 
     private static AwsClients build(SkysocketConfig config, Region region, AwsCredentialsProvider credentials,
                                     AutoCloseable ownedCredentials, URI dynamoEndpoint) {
-        List<AutoCloseable> owned = new ArrayList<>();
+        Owned owned = new Owned();
         if (ownedCredentials != null) {
             owned.add(ownedCredentials);
         }
@@ -81,7 +79,7 @@ public final class AwsClients implements AutoCloseable {
             owned.add(management);
             return new AwsClients(region, credentials, dynamo, management, owned);
         } catch (RuntimeException e) {
-            closeAll(owned);
+            owned.close();
             throw e;
         }
     }
@@ -155,17 +153,6 @@ public final class AwsClients implements AutoCloseable {
     /** Closes the Management API clients before the DynamoDB client, the credentials last. */
     @Override
     public void close() {
-        closeAll(owned);
-    }
-
-    private static void closeAll(List<AutoCloseable> owned) {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                System.getLogger(AwsClients.class.getName()).log(System.Logger.Level.DEBUG, "close failed", e);
-            }
-        }
-        owned.clear();
+        owned.close();
     }
 }

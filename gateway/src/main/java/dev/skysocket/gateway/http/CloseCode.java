@@ -1,9 +1,20 @@
 package dev.skysocket.gateway.http;
 
-/** The close statuses (RFC 6455 §7.4.1) the gateway sends when it refuses what a client sent. */
-enum CloseCode {
+/**
+ * The close statuses (RFC 6455 §7.4.1) the gateway and the local API Gateway emulator send, with the reason texts
+ * API Gateway reports for them (the emulator puts them in {@code $disconnect}'s {@code disconnectReason}): 1001 on
+ * idle timeout, maximum duration and shutdown, 1003 on a binary frame API Gateway refuses, 1009 above a size limit,
+ * 1000 on a Management API DELETE.
+ */
+public enum CloseCode {
+    /** DeleteConnection; API Gateway reports "Connection Closed Normally". */
+    NORMAL_CLOSURE(1000, "Connection Closed Normally"),
+    /** Idle timeout, maximum connection duration and shutdown. */
+    GOING_AWAY(1001, "Going away"),
     /** A frame or fragment sequence RFC 6455 forbids. */
     PROTOCOL_ERROR(1002, "Protocol error"),
+    /** A binary frame where only text is accepted (API Gateway). */
+    UNSUPPORTED_DATA(1003, "Unsupported data"),
     /** A text message (or close reason) that is not UTF-8. */
     INVALID_PAYLOAD(1007, "Invalid frame payload data"),
     /** A message spread over too many fragments or kept open too long. */
@@ -21,16 +32,16 @@ enum CloseCode {
         this.reason = reason;
     }
 
-    int code() {
+    public int code() {
         return code;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
     /** The status Netty's decoder chose for a corrupt frame; anything unexpected is a protocol error. */
-    static CloseCode of(int code) {
+    public static CloseCode of(int code) {
         for (CloseCode status : values()) {
             if (status.code == code) {
                 return status;

@@ -7,10 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Assembles one websocket's data frames into messages for the engine and is its one choke point for frames RFC
@@ -92,7 +88,7 @@ final class InboundFrames {
             inbound.binary(bytes);
             return;
         }
-        String text = utf8(bytes);
+        String text = StrictUtf8.decode(bytes);
         if (text == null) {
             refuse(CloseCode.INVALID_PAYLOAD, "text_not_utf8");
         } else {
@@ -131,16 +127,4 @@ final class InboundFrames {
         }
     }
 
-    /** Strict UTF-8 (RFC 6455 §8.1); null when the bytes are not. */
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return null;
-        }
-    }
 }

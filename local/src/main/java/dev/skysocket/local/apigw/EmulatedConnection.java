@@ -1,5 +1,7 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.http.CloseCode;
+import dev.skysocket.gateway.http.StrictUtf8;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -7,9 +9,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +38,7 @@ final class EmulatedConnection {
     private final WebSocketEvents events;
     private final ConnectionRegistry registry;
     private final InvocationDispatch queue;
-    private final AtomicReference<CloseStatus> closing = new AtomicReference<>();
+    private final AtomicReference<CloseCode> closing = new AtomicReference<>();
     private final AtomicBoolean disconnectFired = new AtomicBoolean();
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
     private volatile boolean closed;
@@ -108,14 +107,14 @@ final class EmulatedConnection {
         if (closed || closing.get() != null) {
             return Future.failedFuture("gone");
         }
-        String text = utf8(data);
+        String text = StrictUtf8.decode(data);
         Future<Void> written = text != null
                 ? socket.writeTextMessage(text) : socket.writeBinaryMessage(Buffer.buffer(data));
         return written.onSuccess(ignored -> stats.outboundMessage(frameCount(data.length)));
     }
 
     /** Starts closing with our status; the first status wins and is the one {@code $disconnect} reports. */
-    void closeWith(CloseStatus status) {
+    void closeWith(CloseCode status) {
         if (closing.compareAndSet(null, status)) {
             registry.remove(this);
             LOG.log(Level.DEBUG, "apigw.close connectionId={0} status={1}", id(), String.valueOf(status.code()));
@@ -127,7 +126,7 @@ final class EmulatedConnection {
     void checkLiveness(long nowMillis) {
         if (nowMillis - lastActiveMillis >= settings.idleTimeout().toMillis()
                 || nowMillis - context.connectedAtMillis() >= settings.maxConnectionDuration().toMillis()) {
-            closeWith(CloseStatus.GOING_AWAY);
+            closeWith(CloseCode.GOING_AWAY);
         }
     }
 
@@ -152,7 +151,7 @@ final class EmulatedConnection {
         }
         if (frame.isBinary()) {
             // API Gateway does not accept binary frames from clients: 1003, and no $default call.
-            closeWith(CloseStatus.UNSUPPORTED_DATA);
+            closeWith(CloseCode.UNSUPPORTED_DATA);
             return;
         }
         if (frame.isText()) {
@@ -163,16 +162,16 @@ final class EmulatedConnection {
         Buffer payload = frame.binaryData();
         if (assembling.length() + payload.length() > settings.maxMessageBytes()) {
             assembling = null;
-            closeWith(CloseStatus.MESSAGE_TOO_BIG);
+            closeWith(CloseCode.MESSAGE_TOO_BIG);
             return;
         }
         assembling.appendBuffer(payload);
         if (frame.isFinal()) {
             byte[] bytes = assembling.getBytes();
             assembling = null;
-            String text = utf8(bytes);
+            String text = StrictUtf8.decode(bytes);
             if (text == null) {
-                closeWith(CloseStatus.INVALID_PAYLOAD);
+                closeWith(CloseCode.INVALID_PAYLOAD);
             } else {
                 onMessage(text, lastActiveMillis);
             }
@@ -221,7 +220,7 @@ final class EmulatedConnection {
         if (error instanceof CorruptedWebSocketFrameException corrupt) {
             // Netty refuses a frame over the limit (or a malformed one) and would drop the TCP connection without a
             // close frame (the client sees 1006); API Gateway sends 1009 for an oversized frame, so close properly.
-            closeWith(CloseStatus.forDecoderStatus(corrupt.closeStatus().code()));
+            closeWith(CloseCode.of(corrupt.closeStatus().code()));
         } else {
             LOG.log(Level.DEBUG, "apigw.socket.error connectionId={0} error={1}", id(), error.toString());
         }
@@ -231,7 +230,7 @@ final class EmulatedConnection {
         closed = true;
         registry.remove(this);
         stats.connectionClosed();
-        CloseStatus ours = closing.get();
+        CloseCode ours = closing.get();
         int code;
         String reason;
         if (ours != null) {
@@ -265,16 +264,4 @@ final class EmulatedConnection {
         return Math.max(1, (bytes + settings.maxFrameBytes() - 1) / settings.maxFrameBytes());
     }
 
-    /** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return null;
-        }
-    }
 }

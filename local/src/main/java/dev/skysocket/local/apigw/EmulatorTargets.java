@@ -1,5 +1,6 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.http.CloseCode;
 import dev.skysocket.gateway.management.ConnectionTargets;
 import dev.skysocket.gateway.management.PostOutcome;
 import io.vertx.core.Future;
@@ -55,7 +56,7 @@ final class EmulatorTargets implements ConnectionTargets {
     @Override
     public boolean close(String connectionId) {
         Optional<EmulatedConnection> connection = find(connectionId);
-        connection.ifPresent(open -> open.closeWith(CloseStatus.DELETED));
+        connection.ifPresent(open -> open.closeWith(CloseCode.NORMAL_CLOSURE));
         return connection.isPresent();
     }
 

@@ -1,5 +1,6 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.http.CloseCode;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 
@@ -86,7 +87,7 @@ final class LiveConnections {
         registry.add(connection);
         stats.connectionOpened();
         if (stopping) {
-            connection.closeWith(CloseStatus.GOING_AWAY);  // shutdown began while this upgrade was completing
+            connection.closeWith(CloseCode.GOING_AWAY);  // shutdown began while this upgrade was completing
         }
         LOG.log(Level.DEBUG, "apigw.connect connectionId={0} sourceIp={1}", context.connectionId(), context.sourceIp());
     }
@@ -109,7 +110,7 @@ final class LiveConnections {
 
     /** Closes every open connection with 1001 and waits for their $disconnect; true when none is left. */
     private boolean awaitDisconnects(long deadline) {
-        registry.snapshot().forEach(connection -> connection.closeWith(CloseStatus.GOING_AWAY));
+        registry.snapshot().forEach(connection -> connection.closeWith(CloseCode.GOING_AWAY));
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         live.forEach(connection -> pending.add(connection.disconnected()));
         try {
