@@ -154,14 +154,13 @@ class HostileInputIT {
     @Test
     void aSingleFrameOver32KbIsClosedWith1009() throws Exception {
         String attackerConnection;
-        try (RawFrameSocket attacker = RawFrameSocket.connect(runner.websocketUrl(), TestStack.path(runner),
-                RawClient.WAIT)) {
-            String open = attacker.readText();
+        try (WireClient attacker = WireClient.connect(runner.websocketUrl(), TestStack.path(runner))) {
+            String open = attacker.readMessage().text();
             assertThat(open).startsWith("0{");
             attackerConnection = open.replaceFirst("^0\\{.*\"sid\":\"([^\"]+)\".*$", "$1");
-            attacker.sendTextFrame("42[\"echo\",\"" + "x".repeat(32 * 1024) + "\"]");
+            attacker.sendText("42[\"echo\",\"" + "x".repeat(32 * 1024) + "\"]");
 
-            assertThat(attacker.awaitCloseCode()).as("close code").isEqualTo(AWS_MESSAGE_TOO_BIG);
+            assertThat(attacker.awaitClose(RawClient.WAIT)).as("close code").isEqualTo(AWS_MESSAGE_TOO_BIG);
         }
         await().atMost(SERVER_SIDE).untilAsserted(() -> assertThat(connections().find(attackerConnection))
                 .as("the oversized frame's connection").isEmpty());
