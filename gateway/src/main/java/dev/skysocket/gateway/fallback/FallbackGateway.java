@@ -7,6 +7,8 @@ import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.http.EngineHttpServer;
 import dev.skysocket.gateway.http.StaticPage;
+import dev.skysocket.gateway.http.management.ManagementListenerSettings;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import dev.skysocket.gateway.node.DrainController;
 import dev.skysocket.gateway.node.DrainReport;
 import dev.skysocket.gateway.node.DrainSettings;
@@ -15,31 +17,28 @@ import dev.skysocket.gateway.node.NodeSettings;
 import dev.skysocket.gateway.node.Readiness;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.DeclaredServer;
-import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One fallback gateway node: the private Management API and Socket.IO layer ({@link GatewayNode}), the Engine.IO
- * server that feeds it, and the public HTTP listener (polling and websocket on {@code /socket.io/}). The caller
- * owns the DynamoDB client and the Management API clients and closes them after this.
+ * One fallback gateway node: the Socket.IO layer ({@link GatewayNode}) with its private Management API listener
+ * (the HTTP binding's {@link PrivateManagementApi}, which the node starts and closes), the Engine.IO server that
+ * feeds it, and the public HTTP listener (polling and websocket on {@code /socket.io/}). Each listener owns its
+ * Vert.x instance; nothing here names a Vert.x type. The caller owns the DynamoDB client and the Management API
+ * clients and closes them after this.
  */
 public final class FallbackGateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FallbackGateway.class.getName());
 
-    private final Vertx nodeVertx;
     private final GatewayNode node;
     private final EngineServer engine;
     private final EngineHttpServer http;
     private final DrainController drain;
 
-    private FallbackGateway(Vertx nodeVertx, GatewayNode node, EngineServer engine, EngineHttpServer http,
-                            DrainController drain) {
-        this.nodeVertx = nodeVertx;
+    private FallbackGateway(GatewayNode node, EngineServer engine, EngineHttpServer http, DrainController drain) {
         this.node = node;
         this.engine = engine;
         this.http = http;
@@ -62,27 +61,34 @@ public final class FallbackGateway implements AutoCloseable {
         FallbackSettings fallback = FallbackSettings.from(settings);
         DrainSettings drainSettings = DrainSettings.from(settings);
         Readiness readiness = new Readiness();
-        Vertx vertx = Vertx.vertx();
+        NodeSettings nodeSettings = NodeSettings.from(settings);
+        PrivateManagementApi managementApi = new PrivateManagementApi(listenerSettings(nodeSettings));
         GatewayNode node = null;
         EngineServer engine = null;
         try {
-            node = GatewayNode.start(config, NodeSettings.from(settings), io, dynamo, clients, vertx,
-                    Clock.systemUTC());
+            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC());
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
                     .withPages(pages)
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
-            node.serveEngine(http.forwardedRoute());
+            managementApi.serveEngine(http);
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
-            return new FallbackGateway(vertx, node, engine, http, drain);
+            return new FallbackGateway(node, engine, http, drain);
         } catch (RuntimeException e) {
-            stop(null, engine, node, vertx);
+            stop(null, engine, node);
+            managementApi.close(); // a node that failed to start cannot close it; a second close does nothing
             throw e;
         }
+    }
+
+    /** The node's private listener as its settings say (the HTTP binding does not read node settings itself). */
+    public static ManagementListenerSettings listenerSettings(NodeSettings node) {
+        return new ManagementListenerSettings(node.host(), node.port(), node.basePath(), node.maxMessageBytes(),
+                node.headerTimeoutMs());
     }
 
     /** The public port clients connect to. */
@@ -130,10 +136,10 @@ public final class FallbackGateway implements AutoCloseable {
     @Override
     public void close() {
         drain.close();
-        stop(http, engine, node, nodeVertx);
+        stop(http, engine, node);
     }
 
-    private static void stop(EngineHttpServer http, EngineServer engine, GatewayNode node, Vertx vertx) {
+    private static void stop(EngineHttpServer http, EngineServer engine, GatewayNode node) {
         if (engine != null) {
             engine.close(); // refuses handshakes and sends close packets while the listener still runs
         }
@@ -141,14 +147,7 @@ public final class FallbackGateway implements AutoCloseable {
             http.close();
         }
         if (node != null) {
-            node.close();
-        }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "event=fallback_stop_failed error={0}", e.getClass().getName());
+            node.close(); // and with it the private listener and its Vert.x instance
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.skysocket.gateway.management;
 
-import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a {@code @connections} route reaches: the emulator's WebSocket connections or a gateway node's Engine.IO
- * sessions. {@link ManagementRoute} turns these answers into AWS's HTTP shapes.
+ * sessions. The HTTP binding's {@code ManagementRoute} turns these answers into AWS's HTTP shapes; plain Java, so a
+ * node implements it without any HTTP library.
  */
 public interface ConnectionTargets {
 
@@ -15,7 +16,7 @@ public interface ConnectionTargets {
     }
 
     /** Sends one message (already within the size limit); completes with the answer to give the caller. */
-    Future<PostOutcome> post(String connectionId, byte[] data);
+    CompletionStage<PostOutcome> post(String connectionId, byte[] data);
 
     /** The open connection's description, or empty when it is unknown or closed (410). */
     Optional<Description> describe(String connectionId);

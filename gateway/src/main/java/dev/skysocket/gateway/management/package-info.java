@@ -1,8 +1,12 @@
 /**
- * The one {@code @connections} route (API Gateway's Management API shapes) and the contract it reaches,
- * {@link dev.skysocket.gateway.management.ConnectionTargets}: the emulator implements it over its WebSocket
- * connections, a gateway node over its Engine.IO sessions. What differs between the two (size limit, the
- * authorization check, the emulator's scripted faults) comes in as parameters or lives in the implementation.
- * Vert.x request and response types only; no session or store types.
+ * The {@code @connections} contract, plain Java: {@link dev.skysocket.gateway.management.ConnectionTargets} (what
+ * the route reaches: the emulator's WebSocket connections or a gateway node's Engine.IO sessions),
+ * {@link dev.skysocket.gateway.management.PostOutcome} (a post's answer in AWS's terms) and
+ * {@link dev.skysocket.gateway.management.ManagementListener} (the listener a node starts before its sessions
+ * open). The route in AWS's HTTP shapes and the node's private listener are the HTTP binding's
+ * ({@code gateway.http.management}).
+ *
+ * <p>Must not import the HTTP library (Vert.x, Netty) or session, store and node types (enforced by
+ * {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.management;

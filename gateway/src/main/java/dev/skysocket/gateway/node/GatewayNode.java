@@ -5,6 +5,7 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
+import dev.skysocket.gateway.management.ManagementListener;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
@@ -12,18 +13,19 @@ import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.RoomStore;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One gateway node: the same stores, fan-out and Socket.IO layer as the API Gateway path (through
  * {@link DynamoBackend}), this node's sessions, the {@link EngineListener} the Engine.IO server calls, and the
- * private Management API that lets any node or Lambda reach those sessions. The caller owns the DynamoDB client,
- * the Management API clients and the Vert.x instance, and closes them after this node.
+ * private Management API that lets any node or Lambda reach those sessions (a {@link ManagementListener} the HTTP
+ * binding provides; this node starts and closes it). The caller owns the DynamoDB client and the Management API
+ * clients, and closes them after this node.
  */
 public final class GatewayNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GatewayNode.class.getName());
@@ -31,14 +33,13 @@ public final class GatewayNode implements AutoCloseable {
     private final ServerContext context;
     private final SessionDirectory sessions;
     private final GatewaySessions listener;
-    private final PrivateManagementApi managementApi;
+    private final ManagementListener managementApi;
     private final String managementUrl;
-    private final Vertx vertx;
-    private final long rotationTimer;
+    private final ScheduledExecutorService rotationTimer;
 
     private GatewayNode(ServerContext context, SessionDirectory sessions, GatewaySessions listener,
-                        PrivateManagementApi managementApi, String managementUrl, Vertx vertx, long rotationTimer) {
-        this.vertx = vertx;
+                        ManagementListener managementApi, String managementUrl,
+                        ScheduledExecutorService rotationTimer) {
         this.rotationTimer = rotationTimer;
         this.context = context;
         this.sessions = sessions;
@@ -49,17 +50,20 @@ public final class GatewayNode implements AutoCloseable {
 
     /** Reads {@code SkysocketConfig} and {@link NodeSettings} from {@code settings}. */
     public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
-                                    ManagementApiClients clients, Vertx vertx) {
-        return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, vertx,
+                                    ManagementApiClients clients, ManagementListener managementApi) {
+        return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, managementApi,
                 Clock.systemUTC());
     }
 
-    /** Starts the private Management API first: the endpoint stored on sessions must answer before any opens. */
+    /**
+     * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
+     * answer before any opens.
+     */
     public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
-                                    DynamoDbClient dynamo, ManagementApiClients clients, Vertx vertx, Clock clock) {
+                                    DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock) {
         SessionDirectory sessions = new SessionDirectory();
-        PrivateManagementApi managementApi = new PrivateManagementApi(vertx, sessions, settings);
-        int port = managementApi.start();
+        int port = managementApi.start(new SessionTargets(sessions));
         String url = settings.urlFor(port);
         DynamoBackend backend = DynamoBackend.create(config, dynamo, clients, clock);
         // This node's own memberships live in memory too: a broadcast reads only the other endpoints' from DynamoDB.
@@ -78,8 +82,23 @@ public final class GatewayNode implements AutoCloseable {
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());
-        long timer = vertx.setPeriodic(config.sweepPeriodMs(), id -> rotation.run(clock.millis()));
-        return new GatewayNode(context, sessions, listener, managementApi, url, vertx, timer);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "skysocket-session-rotation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(() -> rotate(rotation, clock), config.sweepPeriodMs(), config.sweepPeriodMs(),
+                TimeUnit.MILLISECONDS);
+        return new GatewayNode(context, sessions, listener, managementApi, url, timer);
+    }
+
+    /** A failed pass must not cancel the later ones (a scheduled task that throws is never run again). */
+    private static void rotate(SessionRotation rotation, Clock clock) {
+        try {
+            rotation.run(clock.millis());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=session_rotation_failed error={0}", e.getClass().getName());
+        }
     }
 
     /** What the Engine.IO server calls on open, message and close. */
@@ -100,11 +119,6 @@ public final class GatewayNode implements AutoCloseable {
         return managementUrl;
     }
 
-    /** Mounts the engine's forwarded-request route on the private listener (see {@link PrivateManagementApi}). */
-    public void serveEngine(Handler<HttpServerRequest> route) {
-        managementApi.serveEngine(route);
-    }
-
     public int managementPort() {
         return managementApi.port();
     }
@@ -117,7 +131,7 @@ public final class GatewayNode implements AutoCloseable {
     /** Stops rotation and the private Management API; sessions still open are the engine's to close. */
     @Override
     public void close() {
-        vertx.cancelTimer(rotationTimer);
+        rotationTimer.shutdownNow();
         listener.close();
         managementApi.close();
     }

@@ -3,36 +3,37 @@ package dev.skysocket.gateway.node;
 import dev.skysocket.gateway.engine.EngineSession;
 import dev.skysocket.gateway.management.ConnectionTargets;
 import dev.skysocket.gateway.management.PostOutcome;
-import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * This node's open Engine.IO sessions as {@code @connections} targets: a post queues the body as one Engine.IO
  * packet; a session whose buffer is full answers 429, which the fan-out retries with backoff.
  */
-final class SessionTargets implements ConnectionTargets {
+public final class SessionTargets implements ConnectionTargets {
     private static final System.Logger LOG = System.getLogger(SessionTargets.class.getName());
 
     private final SessionDirectory sessions;
 
-    SessionTargets(SessionDirectory sessions) {
+    public SessionTargets(SessionDirectory sessions) {
         this.sessions = sessions;
     }
 
     @Override
-    public Future<PostOutcome> post(String sid, byte[] data) {
+    public CompletionStage<PostOutcome> post(String sid, byte[] data) {
         Optional<EngineSession> session = openSession(sid);
         if (session.isEmpty()) {
-            return Future.succeededFuture(PostOutcome.GONE);
+            return CompletableFuture.completedFuture(PostOutcome.GONE);
         }
         if (session.get().send(new String(data, StandardCharsets.UTF_8))) {
-            return Future.succeededFuture(PostOutcome.DELIVERED);
+            return CompletableFuture.completedFuture(PostOutcome.DELIVERED);
         }
         // Closed between the look-up and the send, or a full buffer, as AWS answers for a client that does not read.
-        return Future.succeededFuture(session.get().isOpen() ? PostOutcome.THROTTLED : PostOutcome.GONE);
+        return CompletableFuture.completedFuture(session.get().isOpen() ? PostOutcome.THROTTLED : PostOutcome.GONE);
     }
 
     @Override

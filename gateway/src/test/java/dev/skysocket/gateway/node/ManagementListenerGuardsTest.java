@@ -3,28 +3,27 @@ package dev.skysocket.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.gateway.http.RawHttp;
-import io.vertx.core.Vertx;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The private listener refuses malformed requests with 400 at once and cuts off unfinished headers. */
 class ManagementListenerGuardsTest {
-    private final Vertx vertx = Vertx.vertx();
     private PrivateManagementApi api;
     private int port;
 
     @BeforeEach
     void start() {
-        api = new PrivateManagementApi(vertx, new SessionDirectory(),
-                new NodeSettings("127.0.0.1", 0, "", null, 1024).withHeaderTimeoutMs(300));
-        port = api.start();
+        api = new PrivateManagementApi(FallbackGateway.listenerSettings(
+                new NodeSettings("127.0.0.1", 0, "", null, 1024).withHeaderTimeoutMs(300)));
+        port = api.start(new SessionTargets(new SessionDirectory()));
     }
 
     @AfterEach
     void stop() {
         api.close();
-        vertx.close();
     }
 
     @Test

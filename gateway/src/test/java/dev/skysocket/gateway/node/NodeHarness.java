@@ -14,7 +14,8 @@ import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.ManagementApiStub;
-import io.vertx.core.Vertx;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +38,6 @@ final class NodeHarness implements AutoCloseable {
     final RoomApp app = new RoomApp();
     final DynamoDbClient dynamo;
     final ManagementApiStub apiGateway = ManagementApiStub.start();
-    final Vertx vertx = Vertx.vertx();
     final SkysocketConfig config;
     final GatewayNode node;
     final ApiGatewayRuntime apigw;
@@ -67,7 +67,9 @@ final class NodeHarness implements AutoCloseable {
         all.put("skysocket.allowed-origins", ORIGIN);
         config = SkysocketConfig.from(Settings.of(all));
         DeclaredServer io = DeclaredServer.configuredBy(app);
-        node = GatewayNode.start(config, NodeSettings.loopback().withLocalDelivery(localDelivery), io, dynamo, CLIENTS, vertx, Clock.systemUTC());
+        NodeSettings nodeSettings = NodeSettings.loopback().withLocalDelivery(localDelivery);
+        node = GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS,
+                new PrivateManagementApi(FallbackGateway.listenerSettings(nodeSettings)), Clock.systemUTC());
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {
                 step.run(request);
@@ -126,7 +128,6 @@ final class NodeHarness implements AutoCloseable {
     @Override
     public void close() {
         node.close();
-        vertx.close();
         apiGateway.close();
         dynamo.close();
     }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.fanout.Recipient;
-import io.vertx.core.Vertx;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,15 +32,15 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooL
 class PrivateManagementApiTest {
     private static final int LIMIT = 1024;
 
-    private final Vertx vertx = Vertx.vertx();
     private final SessionDirectory sessions = new SessionDirectory();
     private PrivateManagementApi api;
     private ApiGatewayManagementApiClient sdk;
     private String baseUrl;
 
     private void start(String basePath) {
-        api = new PrivateManagementApi(vertx, sessions, new NodeSettings("127.0.0.1", 0, basePath, null, LIMIT));
-        int port = api.start();
+        api = new PrivateManagementApi(
+                FallbackGateway.listenerSettings(new NodeSettings("127.0.0.1", 0, basePath, null, LIMIT)));
+        int port = api.start(new SessionTargets(sessions));
         baseUrl = new NodeSettings("127.0.0.1", 0, basePath, null, LIMIT).urlFor(port);
         sdk = ApiGatewayManagementApiClient.builder()
                 .endpointOverride(URI.create(baseUrl))
@@ -53,7 +54,6 @@ class PrivateManagementApiTest {
     void stop() {
         sdk.close();
         api.close();
-        vertx.close();
     }
 
     private FakeSession live() {

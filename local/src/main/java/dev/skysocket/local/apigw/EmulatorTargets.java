@@ -6,6 +6,8 @@ import dev.skysocket.gateway.management.PostOutcome;
 import io.vertx.core.Future;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The emulator's WebSocket connections as {@code @connections} targets. A post to a known connection may first
@@ -25,17 +27,17 @@ final class EmulatorTargets implements ConnectionTargets {
     }
 
     @Override
-    public Future<PostOutcome> post(String connectionId, byte[] data) {
+    public CompletionStage<PostOutcome> post(String connectionId, byte[] data) {
         Optional<EmulatedConnection> connection = find(connectionId);
         if (connection.isEmpty()) {
-            return Future.succeededFuture(PostOutcome.GONE);
+            return CompletableFuture.completedFuture(PostOutcome.GONE);
         }
         PostOutcome fault = faults.nextPostFault(connectionId);
         if (fault == null && connection.get().outboundBufferFull()) {
             fault = PostOutcome.THROTTLED;
         }
         if (fault != null) {
-            return Future.succeededFuture(fault);
+            return CompletableFuture.completedFuture(fault);
         }
         return connection.get().post(data).transform(written -> {
             if (written.succeeded()) {
@@ -44,7 +46,7 @@ final class EmulatorTargets implements ConnectionTargets {
             }
             stats.gone();  // closed while the frame was being written
             return Future.succeededFuture(PostOutcome.GONE);
-        });
+        }).toCompletionStage();
     }
 
     @Override

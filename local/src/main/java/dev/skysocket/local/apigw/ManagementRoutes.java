@@ -1,7 +1,7 @@
 package dev.skysocket.local.apigw;
 
 import dev.skysocket.gateway.http.MalformedRequests;
-import dev.skysocket.gateway.management.ManagementRoute;
+import dev.skysocket.gateway.http.management.ManagementRoute;
 import io.vertx.core.http.HttpServerRequest;
 
 /**

@@ -2,8 +2,8 @@ package dev.skysocket.local.apigw;
 
 import dev.skysocket.gateway.http.CloseHandshakeGuard;
 import dev.skysocket.gateway.http.HeaderDeadline;
-import dev.skysocket.gateway.management.ManagementReplies;
-import dev.skysocket.gateway.management.ManagementRoute;
+import dev.skysocket.gateway.http.management.ManagementReplies;
+import dev.skysocket.gateway.http.management.ManagementRoute;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;

@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skysocket.gateway.engine.EngineSession;
 import dev.skysocket.gateway.engine.HandshakeRequest;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import dev.skysocket.gateway.node.NodeSettings;
-import dev.skysocket.gateway.node.PrivateManagementApi;
 import dev.skysocket.gateway.node.SessionDirectory;
-import io.vertx.core.Vertx;
+import dev.skysocket.gateway.node.SessionTargets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,12 @@ class SameManagementRouteTest {
 
     @Test
     void aGatewayNodesSessions() {
-        Vertx vertx = Vertx.vertx();
         SessionDirectory sessions = new SessionDirectory();
         RecordingSession session = new RecordingSession();
         sessions.register(session, System.currentTimeMillis());
-        try (PrivateManagementApi api = new PrivateManagementApi(vertx, sessions,
-                new NodeSettings("127.0.0.1", 0, "", null, LIMIT))) {
-            int port = api.start();
+        try (PrivateManagementApi api = new PrivateManagementApi(
+                FallbackGateway.listenerSettings(new NodeSettings("127.0.0.1", 0, "", null, LIMIT)))) {
+            int port = api.start(new SessionTargets(sessions));
             try (ApiGatewayManagementApiClient sdk = EmulatorFixture.managementClient("http://127.0.0.1:" + port)) {
                 runRequestSet(sdk, new Target() {
                     public String id() {
@@ -86,8 +86,6 @@ class SameManagementRouteTest {
                     }
                 });
             }
-        } finally {
-            vertx.close();
         }
     }
 

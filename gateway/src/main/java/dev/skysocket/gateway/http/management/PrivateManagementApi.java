@@ -1,11 +1,11 @@
-package dev.skysocket.gateway.node;
-
-import dev.skysocket.gateway.management.ManagementReplies;
-import dev.skysocket.gateway.management.ManagementRoute;
+package dev.skysocket.gateway.http.management;
 
 import dev.skysocket.gateway.http.CloseHandshakeGuard;
+import dev.skysocket.gateway.http.EngineHttpServer;
 import dev.skysocket.gateway.http.HeaderDeadline;
 import dev.skysocket.gateway.http.MalformedRequests;
+import dev.skysocket.gateway.management.ConnectionTargets;
+import dev.skysocket.gateway.management.ManagementListener;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -15,47 +15,49 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This node's private listener (DESIGN §7): the {@code @connections} API in AWS's shapes
- * ({@link ManagementRoute} over {@link SessionTargets}) so {@code ManagementApiFanout} reaches gateway sessions
- * unchanged, and the engine's route for requests other nodes forward.
+ * A gateway node's private listener (DESIGN §7): the {@code @connections} API in AWS's shapes
+ * ({@link ManagementRoute} over the node's sessions as {@link ConnectionTargets}) so {@code ManagementApiFanout}
+ * reaches gateway sessions unchanged, and the engine's route for requests other nodes forward. It owns its Vert.x
+ * instance: created on {@link #start}, closed on {@link #close}.
  *
  * <p>Authentication: a SigV4-shaped {@code Authorization} header must be present, as on AWS, so an unsigned
  * caller is refused; the signature is not verified. The listener is private: only the service's own tasks may
  * reach its port (security group), which is the real protection.
  */
-public final class PrivateManagementApi implements AutoCloseable {
+public final class PrivateManagementApi implements ManagementListener {
     private static final System.Logger LOG = System.getLogger(PrivateManagementApi.class.getName());
     private static final long BIND_TIMEOUT_SECONDS = 30;
 
-    private final Vertx vertx;
-    private final NodeSettings settings;
-    private final ManagementRoute management;
+    private final ManagementListenerSettings settings;
     private final String enginePrefix;
     private volatile Handler<HttpServerRequest> engineRoute;
+    private ManagementRoute management;
+    private Vertx vertx;
     private HttpServer server;
 
-    public PrivateManagementApi(Vertx vertx, SessionDirectory sessions, NodeSettings settings) {
-        this.vertx = vertx;
+    public PrivateManagementApi(ManagementListenerSettings settings) {
         this.settings = settings;
-        this.management = new ManagementRoute(settings.basePath(), new SessionTargets(sessions),
-                settings.maxMessageBytes(), ManagementReplies::signed);
         this.enginePrefix = settings.basePath() + "/engine/";
     }
 
     /**
-     * Serves Engine.IO requests other nodes forward under {@code <basePath>/engine/} (DESIGN §7, lost affinity).
-     * They carry the client's own session-secret cookie when it keeps one, not a signature; until set, that path
-     * answers 404.
+     * Serves Engine.IO requests other nodes forward under {@code <basePath>/engine/} (DESIGN §7, lost affinity)
+     * through {@code engineHttp}'s forwarded route. They carry the client's own session-secret cookie when it keeps
+     * one, not a signature; until set, that path answers 404.
      */
-    public void serveEngine(Handler<HttpServerRequest> route) {
-        this.engineRoute = route;
+    public void serveEngine(EngineHttpServer engineHttp) {
+        this.engineRoute = engineHttp.forwardedRoute();
     }
 
     /** Binds the listener and returns its port once it accepts requests. */
-    public synchronized int start() {
+    @Override
+    public synchronized int start(ConnectionTargets targets) {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
+        management = new ManagementRoute(settings.basePath(), targets, settings.maxMessageBytes(),
+                ManagementReplies::signed);
+        vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
                 .setHandle100ContinueAutomatically(true)
                 .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: the connection handler (HeaderDeadline) runs on accept
@@ -67,9 +69,10 @@ public final class PrivateManagementApi implements AutoCloseable {
             created.listen().toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeVertx();
             throw new IllegalStateException("interrupted while binding the gateway management API", e);
         } catch (Exception e) {
-            created.close();
+            closeVertx();
             throw new IllegalStateException("the gateway management API cannot listen on " + settings.host() + ":"
                     + settings.port() + " (set skysocket.gateway-management-port to a free port)", e);
         }
@@ -79,6 +82,7 @@ public final class PrivateManagementApi implements AutoCloseable {
         return created.actualPort();
     }
 
+    @Override
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("not started");
@@ -121,5 +125,19 @@ public final class PrivateManagementApi implements AutoCloseable {
             LOG.log(Level.WARNING, "event=gateway_management_close_failed error={0}", e.getClass().getSimpleName());
         }
         server = null;
+        closeVertx();
+    }
+
+    /** Closing the instance also closes a server that failed to bind. */
+    private void closeVertx() {
+        Vertx owned = vertx;
+        vertx = null;
+        try {
+            owned.close().toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "event=gateway_management_close_failed error={0}", e.getClass().getSimpleName());
+        }
     }
 }

@@ -1,7 +1,8 @@
-package dev.skysocket.gateway.management;
+package dev.skysocket.gateway.http.management;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skysocket.gateway.management.ConnectionTargets;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;

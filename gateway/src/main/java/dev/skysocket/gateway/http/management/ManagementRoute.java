@@ -1,5 +1,7 @@
-package dev.skysocket.gateway.management;
+package dev.skysocket.gateway.http.management;
 
+import dev.skysocket.gateway.management.ConnectionTargets;
+import dev.skysocket.gateway.management.PostOutcome;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -85,8 +87,8 @@ public final class ManagementRoute {
                 ManagementReplies.error(request, 413, "PayloadTooLargeException", "Message too long");
             } else {
                 targets.post(connectionId, body.getBytes())
-                        .otherwise(PostOutcome.GONE)
-                        .onSuccess(outcome -> answer(request, connectionId, outcome));
+                        .exceptionally(failed -> PostOutcome.GONE)
+                        .thenAccept(outcome -> answer(request, connectionId, outcome));
             }
         });
     }
