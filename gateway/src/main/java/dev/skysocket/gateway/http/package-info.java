@@ -1,6 +1,7 @@
 /**
- * The engine's Vert.x HTTP binding (the other HTTP code is the {@code @connections} listeners':
- * {@code management}, the node's private listener and the local emulator; the engine itself has none): binds the
+ * The gateway's one HTTP binding: the only gateway code that imports Vert.x or Netty (the engine, the node, the
+ * {@code management} contract and the fallback wiring import none; {@code http.management} holds the
+ * {@code @connections} route and the node's private listener). This package is the engine's binding: it binds the
  * Engine.IO path, adapts polling requests and websockets to {@link dev.skysocket.gateway.engine.EngineServer},
  * writes Engine.IO's JSON errors, CORS for configured Origins, the session-secret cookie and the sticky cookie (on the polling handshake, on every 101, and on a
  * polling answer whose request came without it or with another node's), the
@@ -9,6 +10,9 @@
  * {@link dev.skysocket.gateway.http.EngineHttpServer#forwardedRoute()} serves it through the same checks; a
  * forwarded request is never forwarded again. Who owns a sid comes from an
  * {@link dev.skysocket.gateway.http.OwnerLookup} the wiring supplies.
+ *
+ * Each listener owns its Vert.x instance ({@link dev.skysocket.gateway.http.EngineHttpServer} here, the private
+ * listener in {@code http.management}): created on start, closed on close.
  *
  * <p>It is also every listener's guard against hostile input (the private listener and the local emulator use the
  * same classes): {@link dev.skysocket.gateway.http.MalformedRequests} (400 for a broken query escape or websocket

@@ -3,10 +3,10 @@
  * turns Engine.IO sessions into stored connections and hands their messages to the shared {@code server} layer
  * ({@code SocketDisconnectReasons} is the one place an Engine.IO close reason becomes a Socket.IO disconnect reason);
  * {@link dev.skysocket.gateway.node.SessionDirectory} holds the sessions living here;
- * {@link dev.skysocket.gateway.node.PrivateManagementApi} serves {@code gateway.management}'s {@code @connections}
- * route over {@code SessionTargets} (these sessions) so the unchanged {@code ManagementApiFanout} reaches them, and
- * mounts the engine's route for Engine.IO requests other
- * nodes forward under {@code /engine/} (a plain Vert.x handler, so this package stays free of the HTTP binding);
+ * {@link dev.skysocket.gateway.node.SessionTargets} offers these sessions as {@code gateway.management}'s
+ * {@code ConnectionTargets}, which the private listener (a {@code ManagementListener} the HTTP binding implements,
+ * started before any session opens and closed with the node) serves as the {@code @connections} route so the
+ * unchanged {@code ManagementApiFanout} reaches them;
  * {@link dev.skysocket.gateway.node.LocalDelivery} (optional) skips HTTP for this node's own sessions; {@code SessionRotation} closes sessions before their items' TTL;
  * {@link dev.skysocket.gateway.node.GatewayNode} wires it. {@link dev.skysocket.gateway.node.Readiness} is read by
  * {@code /health} and the engine's handshake admission; {@link dev.skysocket.gateway.node.DrainController} turns it
@@ -25,9 +25,8 @@
  * private Management API URL.
  *
  * <p>Must not import {@code dev.skysocket.local.apigw} (the emulator) or {@code dev.skysocket.store.dynamodb}
- * (the DynamoDB model is wired elsewhere), nor {@code dev.skysocket.gateway.http} beyond the guards every listener
- * shares ({@code HeaderDeadline}, {@code MalformedRequests}, {@code CloseHandshakeGuard}); it sees the engine only
- * through {@code dev.skysocket.gateway.engine}'s contracts. Vert.x HTTP types appear only where the private
- * Management API listener is built and mounted and in its {@code SessionTargets}, Netty nowhere (enforced by {@code GatewayArchitectureTest}).
+ * (the DynamoDB model is wired elsewhere), nor {@code dev.skysocket.gateway.http} beyond {@code HeaderDeadline}'s
+ * default and setting for the header timeout (read into {@code NodeSettings} and handed to the listener); it sees the engine only through {@code dev.skysocket.gateway.engine}'s contracts. No Vert.x or Netty
+ * at all: session rotation runs on a plain scheduled thread (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.node;

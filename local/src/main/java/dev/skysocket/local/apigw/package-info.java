@@ -31,7 +31,7 @@
  * {@code StageServer} (listener, workers, stop order). {@code UpgradeHandler} decides each upgrade (with
  * {@code AuthorizerCall} and {@code $connect}), {@code LiveConnections} turns accepted sockets into
  * {@code EmulatedConnection}s and drains them on shutdown, {@code ManagementRoutes} routes plain HTTP to
- * {@code gateway.management}'s {@code ManagementRoute} over {@code EmulatorTargets} (the live connections, with
+ * {@code gateway.http.management}'s {@code ManagementRoute} over {@code EmulatorTargets} (the live connections, with
  * {@code ManagementFaults}' scripted answers), {@code InvocationDispatch} starts {@code $default} calls (serial ones
  * through {@code gateway.concurrent.SerialExecutor}), {@code LivenessSweep} enforces the idle and age limits,
  * and {@code OrderedMode} becomes the running {@code OrderedDelivery} once the port is known.
