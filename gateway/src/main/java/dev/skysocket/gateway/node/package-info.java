@@ -26,7 +26,8 @@
  *
  * <p>Must not import {@code dev.skysocket.local.apigw} (the emulator) or {@code dev.skysocket.store.dynamodb}
  * (the DynamoDB model is wired elsewhere), nor {@code dev.skysocket.gateway.http} beyond {@code HeaderDeadline}'s
- * default and setting for the header timeout (read into {@code NodeSettings} and handed to the listener); it sees the engine only through {@code dev.skysocket.gateway.engine}'s contracts. No Vert.x or Netty
- * at all: session rotation runs on a plain scheduled thread (enforced by {@code GatewayArchitectureTest}).
+ * default and setting for the header timeout (read into {@code NodeSettings} and handed to the listener); it sees
+ * the engine only through {@code dev.skysocket.gateway.engine}'s contracts. No Vert.x or Netty at all: session
+ * rotation runs on a plain scheduled thread (enforced by {@code GatewayArchitectureTest}).
  */
 package dev.skysocket.gateway.node;
