@@ -1,5 +1,6 @@
 package dev.skysocket.api;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,4 +30,24 @@ public interface BroadcastOperator {
 
     /** The rooms whose members are left out. */
     Set<String> exceptRooms();
+
+    // Remote sockets and bulk room operations (Socket.IO's fetchSockets, socketsJoin, socketsLeave,
+    // disconnectSockets): they act on the target's sockets on every path and node. The target is resolved when
+    // called, one paginated Query per room; an operator made by a socket ({@code socket.to(...)}) leaves that
+    // socket out, as in Socket.IO.
+
+    /** The target's sockets, each read once from the store (one read unit per socket beside the room Queries). */
+    List<RemoteSocket> fetchSockets();
+
+    /** Makes every target socket join these rooms. */
+    void socketsJoin(String... rooms);
+
+    /** Makes every target socket leave these rooms. */
+    void socketsLeave(String... rooms);
+
+    /**
+     * Disconnects every target socket from its namespace; with {@code closeTransport}, closes their connections
+     * instead (their clients reconnect by themselves).
+     */
+    void disconnectSockets(boolean closeTransport);
 }

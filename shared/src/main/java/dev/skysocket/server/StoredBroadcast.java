@@ -1,10 +1,12 @@
 package dev.skysocket.server;
 
 import dev.skysocket.api.BroadcastOperator;
+import dev.skysocket.api.RemoteSocket;
 import dev.skysocket.api.EmitReport;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,6 +63,32 @@ public final class StoredBroadcast implements BroadcastOperator {
     @Override
     public Set<String> exceptRooms() {
         return exceptRooms;
+    }
+
+    // Remote sockets and bulk room operations: RemoteOperations over this target.
+
+    @Override
+    public List<RemoteSocket> fetchSockets() {
+        return remote().fetchSockets();
+    }
+
+    @Override
+    public void socketsJoin(String... rooms) {
+        remote().socketsJoin(rooms);
+    }
+
+    @Override
+    public void socketsLeave(String... rooms) {
+        remote().socketsLeave(rooms);
+    }
+
+    @Override
+    public void disconnectSockets(boolean closeTransport) {
+        remote().disconnectSockets(closeTransport);
+    }
+
+    private RemoteOperations remote() {
+        return new RemoteOperations(ctx, new RemoteTargets(ctx, tenant, namespace, rooms, exceptRooms, exceptSockets));
     }
 
     private static Set<String> plus(Set<String> base, String... more) {

@@ -1,6 +1,7 @@
 package dev.skysocket.server;
 
 import dev.skysocket.api.BroadcastOperator;
+import dev.skysocket.api.Emitter;
 import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.api.EmitReport;
 import dev.skysocket.api.Handshake;
@@ -143,6 +144,16 @@ public final class StoredSocket implements Socket {
     @Override
     public BroadcastOperator broadcast() {
         return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of(id()));
+    }
+
+    @Override
+    public BroadcastOperator nsp() {
+        return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of());
+    }
+
+    @Override
+    public Emitter server() {
+        return new StoreEmitter(ctx, tenant());
     }
 
     @Override

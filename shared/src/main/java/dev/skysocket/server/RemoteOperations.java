@@ -1,0 +1,77 @@
+package dev.skysocket.server;
+
+import dev.skysocket.api.RemoteSocket;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.store.Member;
+import dev.skysocket.store.SocketQueries;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Socket.IO's {@code fetchSockets}, {@code socketsJoin}, {@code socketsLeave} and {@code disconnectSockets} over a
+ * selection's members, on both paths: each socket is acted on through the store and the Management API of the
+ * endpoint it lives on, wherever this runs (a Lambda, a gateway node, a backend's emitter).
+ */
+final class RemoteOperations {
+    private final ServerContext ctx;
+    private final RemoteTargets targets;
+    private final SocketQueries queries;
+
+    RemoteOperations(ServerContext ctx, RemoteTargets targets) {
+        this.ctx = ctx;
+        this.targets = targets;
+        this.queries = SocketQueries.over(ctx.connections());
+    }
+
+    List<RemoteSocket> fetchSockets() {
+        List<RemoteSocket> found = new ArrayList<>();
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member)
+                .ifPresent(socket -> found.add(new StoredRemoteSocket(socket)))));
+        return found;
+    }
+
+    void socketsJoin(String... rooms) {
+        String[] checked = checked(rooms);
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member)
+                .ifPresent(socket -> socket.join(checked))));
+    }
+
+    void socketsLeave(String... rooms) {
+        String[] checked = checked(rooms);
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member).ifPresent(socket -> {
+            for (String room : checked) {
+                socket.leave(room);
+            }
+        })));
+    }
+
+    /**
+     * With {@code closeTransport}, one Management API DELETE per connection (the member carries its endpoint, so
+     * no read); otherwise each socket is loaded, sent Socket.IO's DISCONNECT and removed with its memberships.
+     */
+    void disconnectSockets(boolean closeTransport) {
+        Set<String> closed = new HashSet<>();
+        targets.forEachChunk(chunk -> chunk.forEach(member -> {
+            if (!closeTransport) {
+                load(member).ifPresent(socket -> socket.disconnect(false));
+            } else if (closed.add(member.connectionId())) {
+                ctx.control().close(new Recipient(member.connectionId(), member.endpoint()));
+            }
+        }));
+    }
+
+    private Optional<StoredSocket> load(Member member) {
+        return queries.find(member, targets.namespace())
+                .map(loaded -> new SocketLifecycle(ctx).load(loaded.connection(), loaded.socket()));
+    }
+
+    private static String[] checked(String... rooms) {
+        for (String room : rooms) {
+            Rooms.checked(room);
+        }
+        return rooms.clone();
+    }
+}

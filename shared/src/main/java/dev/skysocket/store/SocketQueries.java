@@ -1,0 +1,37 @@
+package dev.skysocket.store;
+
+import java.util.Optional;
+
+/**
+ * Reads the sockets a room's members name, for remote sockets and bulk room operations: a member carries only what
+ * fan-out needs, so acting on its socket (its rooms, data, handshake) needs the socket and its connection.
+ */
+public interface SocketQueries {
+
+    /** A stored socket with the connection it is on. */
+    record LoadedSocket(ConnectionRecord connection, SocketRecord socket) {
+    }
+
+    /**
+     * The member's socket in {@code namespace}, or empty when it is gone, expired or replaced by a newer socket
+     * of the same connection (a membership the store has not cleaned up yet).
+     */
+    Optional<LoadedSocket> find(Member member, String namespace);
+
+    /**
+     * Over a connection store: the connection and its socket in one read where the store shares it (DynamoDB: one
+     * strongly consistent Query of the connection's partition, 1 read unit while connection and sockets stay
+     * under 4 KB; cheaper than a BatchGetItem of the two items, which bills each item apart).
+     */
+    static SocketQueries over(ConnectionStore connections) {
+        return (member, namespace) -> connections.withOneRead(member.connectionId(), () -> {
+            Optional<ConnectionRecord> connection = connections.find(member.connectionId());
+            if (connection.isEmpty()) {
+                return Optional.empty();
+            }
+            return connections.findSocket(member.connectionId(), namespace)
+                    .filter(socket -> socket.socketId().equals(member.socketId()))
+                    .map(socket -> new LoadedSocket(connection.get(), socket));
+        });
+    }
+}
