@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.skysocket.apigw.ApiGatewayRuntime;
+import dev.skysocket.api.BroadcastOperator;
 import dev.skysocket.api.EmitReport;
 import dev.skysocket.server.JsonValues;
 import jakarta.inject.Inject;
@@ -40,10 +41,17 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
         EmitReport report;
         try {
             request = PublishRequest.parse(event.getBody(), event.getIsBase64Encoded());
-            report = runtime.emitter(request.tenant()).of(request.namespace())
+            BroadcastOperator target = runtime.emitter(request.tenant()).of(request.namespace())
                     .to(request.rooms().toArray(String[]::new))
-                    .except(request.except().toArray(String[]::new))
-                    .emit(request.event(), request.args().toArray());
+                    .except(request.except().toArray(String[]::new));
+            if (!(request.action() instanceof PublishAction.Emit)) {
+                var done = RemoteSocketActions.run(target, request.action());
+                LOG.log(Level.INFO, "event=publish_action tenant={0} namespace={1} rooms={2} action={3}",
+                        request.tenant(), request.namespace(), request.rooms().size(),
+                        request.action().getClass().getSimpleName());
+                return response(200, JsonValues.write(done));
+            }
+            report = target.emit(request.event(), request.args().toArray());
         } catch (PublishRequest.Refused e) {
             return refuse(e);
         } catch (IllegalArgumentException e) {

@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The body of a publish call: {@code {"tenant", "namespace", "rooms": [], "except": [], "event", "args": []}}.
  * {@code namespace} defaults to {@code "/"}, {@code rooms}, {@code except} and {@code args} to empty; no rooms
- * means every socket of the namespace, as {@code io.of(ns).emit} in Socket.IO.
+ * means every socket of the namespace, as {@code io.of(ns).emit} in Socket.IO. With an {@code "action"} other than
+ * {@code "emit"} ({@link PublishAction}) the call acts on the target's sockets instead and needs no event.
  */
 record PublishRequest(String tenant, String namespace, List<String> rooms, List<String> except, String event,
-                      List<JsonNode> args) {
+                      List<JsonNode> args, PublishAction action) {
     /** API Gateway delivers at most 128 KB per message: a bigger event could reach no client. */
     static final int MAX_BODY_BYTES = 128 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -76,13 +77,14 @@ record PublishRequest(String tenant, String namespace, List<String> rooms, List<
         if (!namespace.startsWith("/")) {
             throw new Refused(400, "namespace must start with '/'");
         }
-        if (event == null || event.isEmpty()) {
+        PublishAction action = PublishAction.parse(json);
+        if (action instanceof PublishAction.Emit && (event == null || event.isEmpty())) {
             throw new Refused(400, "event is required");
         }
         List<JsonNode> args = new ArrayList<>();
         array(json, "args").forEach(args::add);
         return new PublishRequest(tenant, namespace, strings(json, "rooms"), strings(json, "except"), event,
-                List.copyOf(args));
+                List.copyOf(args), action);
     }
 
     private static String text(JsonNode json, String field, String fallback) throws Refused {
