@@ -15,7 +15,10 @@ import dev.skysocket.api.SocketServer;
  * The example application: {@code /} is open to everyone, {@code /admin} needs {@code auth.token} to equal the
  * admin token (the app setting {@code admin-token}: on AWS a SecureString parameter under the deployment's
  * {@code AppSettingsPath}, locally {@code -Dapp.admin-token} or {@code APP_ADMIN_TOKEN}; default
- * {@code admin-secret}). Both namespaces offer echo, join, leave and say.
+ * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also {@code members(room)} (the
+ * sorted ids of {@code /}'s sockets in the room), {@code /admin} also {@code kick(room)} (closes the connection of
+ * every {@code /} socket in the room) and {@code gather({from, to})} (every {@code /} socket in {@code from} joins
+ * {@code to}).
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
@@ -35,8 +38,8 @@ public final class ChatApp implements SocketApp {
     public void configure(SocketServer io) {
         String adminToken = this.adminToken != null ? this.adminToken
                 : io.setting("admin-token").orElse(DEFAULT_ADMIN_TOKEN);
-        chat(io.of("/"));
-        chat(io.of("/admin")).use(socket -> {
+        chat(io.of("/")).on("members", RoomAdmin::members);
+        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
                 throw new ConnectRefused("unauthorized");
