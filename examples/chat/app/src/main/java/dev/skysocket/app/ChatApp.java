@@ -38,7 +38,7 @@ public final class ChatApp implements SocketApp {
     public void configure(SocketServer io) {
         String adminToken = this.adminToken != null ? this.adminToken
                 : io.setting("admin-token").orElse(DEFAULT_ADMIN_TOKEN);
-        chat(io.of("/")).on("ask", ChatApp::ask);
+        chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey);
         chat(io.of("/admin")).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
@@ -94,6 +94,35 @@ public final class ChatApp implements SocketApp {
             }
             ack.send(reply);
         });
+    }
+
+    /**
+     * {@code survey({room, question}, ack)}: emits {@code question} to every other member of the room with a 2 s
+     * ack timeout, then acks {@code {answers: {socketId: first ack argument}, silent: [socketId]}}.
+     */
+    static void survey(Socket socket, Args args, Ack ack) {
+        JsonNode request = args.get(0);
+        String room = request.path("room").isTextual() ? request.path("room").asText() : null;
+        if (room == null || room.isEmpty()) {
+            ack.send(ChatErrors.error("survey needs {room, question}"));
+            return;
+        }
+        socket.to(room).timeout(ASK_TIMEOUT_MS).emitWithAck("question", request.path("question"))
+                .whenComplete((answers, error) -> {
+                    ObjectNode reply = JsonNodeFactory.instance.objectNode();
+                    ObjectNode byId = reply.putObject("answers");
+                    var silent = reply.putArray("silent");
+                    if (error instanceof AckTimeoutException timeout) {
+                        answers = timeout.answers();
+                        timeout.silent().forEach(silent::add);
+                    } else if (error != null) {
+                        ack.send(ChatErrors.error("survey failed"));
+                        return;
+                    }
+                    answers.forEach((id, answer) -> byId.set(id,
+                            answer.isEmpty() ? JsonNodeFactory.instance.nullNode() : answer.get(0)));
+                    ack.send(reply);
+                });
     }
 
     /** {@code say({room, msg})}: every other member of the room gets {@code said {room, msg, from}}. */
