@@ -29,7 +29,8 @@ public final class CloseHandshakeGuard extends ChannelDuplexHandler {
     /** The highest status RFC 6455 §7.4.2 gives a meaning (the private-use range ends at 4999). */
     private static final int MAX_DEFINED_STATUS = 4999;
 
-    private CloseHandshakeGuard() {
+    // Package-private for the frame fuzz target, which puts it behind a bare decoder.
+    CloseHandshakeGuard() {
     }
 
     /** {@code next}, after installing the guard on the connection (on its event loop, before any request). */
