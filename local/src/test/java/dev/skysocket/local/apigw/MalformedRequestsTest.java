@@ -103,6 +103,16 @@ class MalformedRequestsTest {
         }
     }
 
+    @Test
+    void aCloseReasonEndingInsideAUtf8SequenceIsInvalidPayload() throws Exception {
+        start();
+        try (RawWebSocket raw = RawWebSocket.connect(URI.create(emulator.websocketUrl()), Duration.ofSeconds(10))) {
+            raw.sendRaw(RawWebSocket.maskedFrame(0x88, new byte[] {(byte) (1000 >> 8), (byte) 1000, 'o', 'k',
+                    (byte) 0xDD}));
+            assertThat(raw.awaitClose().status()).isEqualTo(1007);
+        }
+    }
+
     private static String upgrade(String pathAndQuery, String key) {
         return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key;
