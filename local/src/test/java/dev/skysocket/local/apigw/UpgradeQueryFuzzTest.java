@@ -39,8 +39,8 @@ class UpgradeQueryFuzzTest {
     /** What a client would send for these parameters, every value of a name in order, percent-encoded as UTF-8. */
     private static String encode(Map<String, List<String>> parameters) {
         StringJoiner joined = new StringJoiner("&");
-        parameters.forEach((name, values) -> values.forEach(value -> joined.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        parameters.forEach((name, values) -> values.forEach(value -> joined.add(URLEncoder.encode(name,
+                StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
         return joined.toString();
     }
 }
