@@ -1,7 +1,9 @@
 package dev.skysocket.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An immutable broadcast target, as in Socket.IO: {@code to}/{@code in} add rooms, {@code except} removes rooms'
@@ -50,4 +52,24 @@ public interface BroadcastOperator {
      * instead (their clients reconnect by themselves).
      */
     void disconnectSockets(boolean closeTransport);
+
+    // ---- server-to-client acks ----
+
+    /**
+     * The same target with an ack deadline for {@link #emitWithAck}: {@code to("room").timeout(2000)}.
+     *
+     * @throws IllegalArgumentException when {@code millis} is not positive
+     */
+    BroadcastOperator timeout(long millis);
+
+    /**
+     * Emits to every target socket, with one ack id, and completes with every recipient's answer by socket id.
+     * When some recipients have not answered by the timeout (without one: the bound {@link Socket#emitWithAck}
+     * describes), fails with {@link AckTimeoutException}, which names them and carries the answers that came.
+     * Answers from sockets on other instances travel through the store (one consistent read per waiting socket
+     * per poll); an empty target completes at once with no answers.
+     *
+     * @throws IllegalArgumentException for a name Socket.IO reserves
+     */
+    CompletionStage<Map<String, Args>> emitWithAck(String event, Object... args);
 }

@@ -2,6 +2,7 @@ package dev.skysocket.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One client in one namespace, as a handler sees it during one call. Its state (rooms, {@link #data()}) lives
@@ -84,4 +85,29 @@ public interface Socket {
      * reconnects by itself.
      */
     void disconnect(boolean closeTransport);
+
+    // ---- server-to-client acks ----
+
+    /**
+     * This socket with an ack deadline of {@code millis}: {@code socket.timeout(2000).emitWithAck(...)} fails
+     * with {@link AckTimeoutException} when the client has not answered in time.
+     *
+     * <p>What a wait costs on the API Gateway path: the {@code $default} invocation stays alive until the answer
+     * (or the timeout), billed as Lambda GB-seconds (1 GB for one second: $0.0000167), and it polls DynamoDB with
+     * strongly consistent reads (one read unit per poll, about 4 polls a second once the backoff reaches its cap;
+     * docs/benchmarks.md). On the fallback gateway an answer from this node's own session costs nothing.
+     *
+     * @throws IllegalArgumentException when {@code millis} is not positive
+     */
+    AckEmitter timeout(long millis);
+
+    /**
+     * Emits an event with an ack id and completes with the client's answer. Without a timeout Socket.IO waits
+     * forever; here the wait is bounded: on the API Gateway path by the invocation's remaining time (the
+     * function's Timeout, 29 s at most, less a margin to send what the handler does next), on the fallback gateway
+     * by ten minutes. Past it, the stage fails with {@link AckTimeoutException}.
+     *
+     * @throws IllegalArgumentException for a name Socket.IO reserves
+     */
+    CompletionStage<Args> emitWithAck(String event, Object... args);
 }

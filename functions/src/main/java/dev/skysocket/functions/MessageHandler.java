@@ -26,6 +26,7 @@ public class MessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         RouteCheck.expectMessage(event, "default");
-        return runtime.message().handle(event);
+        // The remaining time bounds a handler's wait for a client's ack (Socket.emitWithAck).
+        return runtime.message().handle(event, context.getRemainingTimeInMillis());
     }
 }

@@ -19,15 +19,17 @@ import jakarta.inject.Singleton;
 @Named("ordered")
 @Singleton
 public class OrderedHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final OrderedMessageRoute route;
+    private final ApiGatewayRuntime runtime;
 
     @Inject
     public OrderedHandler(ApiGatewayRuntime runtime) {
-        this.route = new OrderedMessageRoute(runtime.message()::handle);
+        this.runtime = runtime;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
-        return route.handle(batch);
+        // Each frame's waits for acks (Socket.emitWithAck) end within what is left of this invocation's time.
+        return new OrderedMessageRoute(event -> runtime.message().handle(event, context.getRemainingTimeInMillis()))
+                .handle(batch);
     }
 }

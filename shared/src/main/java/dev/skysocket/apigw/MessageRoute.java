@@ -9,6 +9,7 @@ import dev.skysocket.protocol.engineio.EngineIoDecoder;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
+import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionRecord;
 import java.lang.System.Logger.Level;
@@ -33,7 +34,16 @@ public final class MessageRoute {
         this.decoder = ctx.engineDecoder();
     }
 
+    /** The same, with the remaining time unknown: taken as {@link ServerAcks#DEFAULT_INVOCATION_MS}. */
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
+        return handle(event, ServerAcks.DEFAULT_INVOCATION_MS);
+    }
+
+    /**
+     * @param remainingMillis the invocation's remaining time (Lambda's {@code getRemainingTimeInMillis()}): a
+     *                        handler's {@code emitWithAck} keeps the invocation until its answer, within this
+     */
+    public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, long remainingMillis) {
         String connectionId = event.getRequestContext().getConnectionId();
         Decoded decoded = decode(event);
         if (decoded.packet() instanceof EnginePacket.Pong) {
@@ -45,11 +55,11 @@ public final class MessageRoute {
             return Responses.ok();
         }
         // The connection, then the socket its packet names: one read of the connection's partition for both.
-        return ctx.connections().withOneRead(connectionId, () -> handle(event, connectionId, decoded));
+        return ctx.connections().withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis));
     }
 
     private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, String connectionId,
-                                                 Decoded decoded) {
+                                                 Decoded decoded, long remainingMillis) {
         Optional<ConnectionRecord> found = ctx.connections().find(connectionId);
         if (found.isEmpty()) {
             unknown(connectionId, event);
@@ -63,7 +73,11 @@ public final class MessageRoute {
             EnginePacket packet = decoded.packet();
             switch (packet.type()) {
                 // PONG was answered above, without this read.
-                case MESSAGE -> router.onMessage(connection, packet);
+                // Lambda freezes the instance once this returns: waits for acks end within this invocation.
+                case MESSAGE -> ctx.acks().withinInvocation(remainingMillis, () -> {
+                    router.onMessage(connection, packet);
+                    return null;
+                });
                 case CLOSE -> endTransport(connection, DisconnectReason.TRANSPORT_CLOSE);
                 case NOOP -> { }
                 // Engine.IO v4 clients never ping, and API Gateway connections never upgrade.

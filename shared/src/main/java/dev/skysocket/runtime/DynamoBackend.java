@@ -5,8 +5,10 @@ import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Fanout;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
+import dev.skysocket.store.dynamodb.DynamoAckStore;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
-                            Clock clock) {
+                            Clock clock, DynamoAckStore answers) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -27,16 +29,18 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
         ManagementApiFanout fanout = new ManagementApiFanout(clients,
                 recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
-        return new DynamoBackend(connections, rooms, fanout, clock);
+        DynamoAckStore answers = new DynamoAckStore(dynamo, config.tableName(), clock);
+        return new DynamoBackend(connections, rooms, fanout, clock, answers);
     }
 
-    /** The Socket.IO layer's context, delivering through the Management API. */
+    /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
     public ServerContext context(SkysocketConfig config, DeclaredServer io) {
         return context(config, io, fanout, fanout);
     }
 
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
-        return new ServerContext(config, io, connections, rooms, delivery, control, clock);
+        return new ServerContext(config, io, connections, rooms, delivery, control, clock,
+                ServerAcks.overStore(answers, clock));
     }
 }

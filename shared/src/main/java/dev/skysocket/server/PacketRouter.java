@@ -109,9 +109,8 @@ public final class PacketRouter {
             case DISCONNECT -> lifecycle.leaveNamespace(requireSocket(connection, packet),
                     DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
             case EVENT, BINARY_EVENT -> onEvent(connection, packet);
-            // Server-to-client acks are not offered yet; an answer to one is ignored, as Socket.IO ignores
-            // acks it no longer waits for.
-            case ACK, BINARY_ACK -> requireSocket(connection, packet);
+            // A client's answer to a server emitWithAck; one nobody waits for is ignored, as in Socket.IO.
+            case ACK, BINARY_ACK -> onAck(connection, packet);
             case CONNECT_ERROR -> throw new ProtocolException(ProtocolError.UNKNOWN_PACKET_TYPE, "clients never send 4");
         }
     }
@@ -128,6 +127,12 @@ public final class PacketRouter {
         Args args = Args.of(payload, 1);
         lifecycle.guard("event:" + event, socket, () -> handler.get().handle(socket, args, ack));
         socket.saveDataIfChanged();
+    }
+
+    private void onAck(ConnectionRecord connection, SocketPacket packet) {
+        requireSocket(connection, packet);
+        ctx.acks().answer(connection.connectionId(), packet.namespace(), packet.ackId(),
+                Args.of((ArrayNode) packet.data(), 0));
     }
 
     private StoredSocket requireSocket(ConnectionRecord connection, SocketPacket packet) {

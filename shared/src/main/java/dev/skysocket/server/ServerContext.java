@@ -13,7 +13,13 @@ import java.time.Clock;
  * Everything the Socket.IO layer needs from below, built once per process and shared by every invocation.
  */
 public record ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, RoomStore rooms,
-                            Fanout fanout, ConnectionControl control, Clock clock) {
+                            Fanout fanout, ConnectionControl control, Clock clock, ServerAcks acks) {
+
+    /** A context whose server-to-client acks complete in memory only: one process holding every session. */
+    public ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, RoomStore rooms,
+                         Fanout fanout, ConnectionControl control, Clock clock) {
+        this(config, io, connections, rooms, fanout, control, clock, ServerAcks.inMemory(clock));
+    }
 
     public EngineIoDecoder engineDecoder() {
         return new EngineIoDecoder(config.codecLimits());

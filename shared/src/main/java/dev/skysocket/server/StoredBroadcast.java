@@ -1,5 +1,6 @@
 package dev.skysocket.server;
 
+import dev.skysocket.api.Args;
 import dev.skysocket.api.BroadcastOperator;
 import dev.skysocket.api.RemoteSocket;
 import dev.skysocket.api.EmitReport;
@@ -7,7 +8,9 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A {@link BroadcastOperator} scoped to one tenant and namespace, delivered by {@link Broadcaster}. Immutable:
@@ -97,5 +100,21 @@ public final class StoredBroadcast implements BroadcastOperator {
             result.add(Rooms.checked(room));
         }
         return result;
+    }
+
+    // ---- server-to-client acks (AckBroadcast) ----
+
+    @Override
+    public BroadcastOperator timeout(long millis) {
+        return new TimedBroadcast(this, millis);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Args>> emitWithAck(String event, Object... args) {
+        return emitWithAck(0, event, args);
+    }
+
+    CompletionStage<Map<String, Args>> emitWithAck(long timeoutMs, String event, Object... args) {
+        return new AckBroadcast(ctx).emit(tenant, namespace, rooms, exceptRooms, exceptSockets, timeoutMs, event, args);
     }
 }

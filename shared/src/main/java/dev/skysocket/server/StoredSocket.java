@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.api.AckEmitter;
+import dev.skysocket.api.Args;
 import dev.skysocket.api.BroadcastOperator;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.api.DisconnectReason;
@@ -20,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A {@link Socket} over stored state: one client in one namespace during one invocation. Its rooms and data
@@ -227,5 +230,17 @@ public final class StoredSocket implements Socket {
     private SocketRecord withRooms(Set<String> rooms) {
         return new SocketRecord(record.connectionId(), record.namespace(), record.socketId(), record.tenant(), rooms,
                 record.dataJson(), record.authJson(), record.connectedAt());
+    }
+
+    // ---- server-to-client acks (SocketAckEmitter) ----
+
+    @Override
+    public AckEmitter timeout(long millis) {
+        return new SocketAckEmitter(ctx, this, SocketAckEmitter.checkedTimeout(millis));
+    }
+
+    @Override
+    public CompletionStage<Args> emitWithAck(String event, Object... args) {
+        return new SocketAckEmitter(ctx, this, 0).emitWithAck(event, args);
     }
 }

@@ -114,6 +114,18 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, answers every {@code event} the server emits with an ack request ({@code emitWithAck}) with
+     * these arguments. The event is still recorded for {@link #awaitEvent}. Without this, the client never answers.
+     */
+    public void answer(String event, Object... answer) {
+        socket.on(event, args -> {
+            if (args.length > 0 && args[args.length - 1] instanceof io.socket.client.Ack ack) {
+                ack.call(ClientArgs.toClient(answer));
+            }
+        });
+    }
+
     /** Waits up to 10 s for the next occurrence of {@code event}; see {@link #awaitEvent(String, Duration)}. */
     public ArrayNode awaitEvent(String event) {
         return awaitEvent(event, DEFAULT_TIMEOUT);

@@ -1,11 +1,13 @@
 package dev.skysocket.gateway.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -19,6 +21,8 @@ import io.vertx.core.net.impl.ConnectionBase;
  *       flush before every close lets it out.</li>
  *   <li>Netty accepts any close status from 3000 up; RFC 6455 §7.4.2 defines none from 5000, so such a close is
  *       reported as a corrupt frame (1002) instead of being echoed.</li>
+ *   <li>Netty checks a close reason's bytes but not that its last UTF-8 sequence is complete, so a reason cut
+ *       inside a character was echoed; it is reported as a corrupt frame (1007, RFC 6455 §8.1) instead.</li>
  * </ul>
  * Sits just before Vert.x's connection handler, where it sees websocket frames once the upgrade replaced the
  * HTTP decoder. Reaching the channel takes Vert.x's connection implementation type; a connection of another type
@@ -29,7 +33,8 @@ public final class CloseHandshakeGuard extends ChannelDuplexHandler {
     /** The highest status RFC 6455 §7.4.2 gives a meaning (the private-use range ends at 4999). */
     private static final int MAX_DEFINED_STATUS = 4999;
 
-    private CloseHandshakeGuard() {
+    // Package-private for the frame fuzz target, which puts it behind a bare decoder.
+    CloseHandshakeGuard() {
     }
 
     /** {@code next}, after installing the guard on the connection (on its event loop, before any request). */
@@ -45,14 +50,31 @@ public final class CloseHandshakeGuard extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof CloseWebSocketFrame close && close.statusCode() > MAX_DEFINED_STATUS) {
-            int status = close.statusCode();
-            close.release();
-            ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
-                    "close status " + status + " is undefined"));
+        CorruptedWebSocketFrameException refused = msg instanceof CloseWebSocketFrame close ? refusal(close) : null;
+        if (refused != null) {
+            ReferenceCountUtil.release(msg);
+            ctx.fireExceptionCaught(refused);
             return;
         }
         super.channelRead(ctx, msg);
+    }
+
+    /** Why a close frame Netty let through must be refused, or null. */
+    private static CorruptedWebSocketFrameException refusal(CloseWebSocketFrame close) {
+        if (close.statusCode() > MAX_DEFINED_STATUS) {
+            return new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
+                    "close status " + close.statusCode() + " is undefined");
+        }
+        ByteBuf body = close.content();
+        if (body.readableBytes() > 2) {
+            byte[] reason = new byte[body.readableBytes() - 2];
+            body.getBytes(body.readerIndex() + 2, reason);
+            if (StrictUtf8.decode(reason) == null) {
+                return new CorruptedWebSocketFrameException(WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+                        "close reason is not UTF-8");
+            }
+        }
+        return null;
     }
 
     @Override

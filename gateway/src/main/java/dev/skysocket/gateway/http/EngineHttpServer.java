@@ -213,7 +213,8 @@ public final class EngineHttpServer implements AutoCloseable {
         cors.apply(request, response);
         response.putHeader("Cache-Control", "no-store");
         response.putHeader("X-Content-Type-Options", "nosniff");
-        Map<String, String> query = query(request);
+        // MalformedRequests refused a broken escape already, so this parses.
+        Map<String, String> query = HandshakeQuery.parse(request.query());
         String sid = query.get("sid");
         if (sid != null && !forwarded && forwarder != null && engine.session(sid) == null) {
             if ("polling".equals(query.get("transport"))) {
@@ -277,13 +278,6 @@ public final class EngineHttpServer implements AutoCloseable {
         response.setStatusCode(error.httpStatus())
                 .putHeader("Content-Type", "application/json")
                 .end(error.json());
-    }
-
-    /** One value per name: a repeated parameter keeps its first value, so a second cannot smuggle another. */
-    private static Map<String, String> query(HttpServerRequest request) {
-        Map<String, String> query = new HashMap<>();
-        request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
-        return query;
     }
 
     static HandshakeRequest handshake(HttpServerRequest request, Map<String, String> query) {

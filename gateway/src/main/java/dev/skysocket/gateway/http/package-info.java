@@ -16,10 +16,11 @@
  *
  * <p>It is also every listener's guard against hostile input (the private listener and the local emulator use the
  * same classes): {@link dev.skysocket.gateway.http.MalformedRequests} (400 for a broken query escape or websocket
- * key), {@link dev.skysocket.gateway.http.HeaderDeadline} (slow first-request headers),
+ * key), {@link dev.skysocket.gateway.http.HeaderDeadline} (408 for slow request headers),
  * {@link dev.skysocket.gateway.http.CloseHandshakeGuard} (close frames that get out, undefined close statuses), and
  * on the gateway's websockets {@code InboundFrames} with {@code WebSocketLimits} (RFC 6455 close statuses 1002,
- * 1007, 1008, 1009).
+ * 1007, 1008, 1009), whose message bookkeeping {@link dev.skysocket.gateway.http.MessageAssembly} the emulator
+ * shares.
  *
  * <p>Must not hold session state of its own, and must not import Socket.IO, store, fan-out or node types
  * (enforced by {@code GatewayArchitectureTest}).

@@ -9,6 +9,7 @@ import dev.skysocket.gateway.management.ManagementListener;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
+import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.ConnectionStore;
@@ -71,12 +72,15 @@ public final class GatewayNode implements AutoCloseable {
         ConnectionStore connections = new IndexedConnectionStore(backend.connections(), localRooms);
         RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms);
         ServerContext context;
+        // This node's sessions answer its acks in memory; other nodes' sockets answer through the store.
+        ServerAcks acks = ServerAcks.holdingSessions(backend.answers(), clock);
         if (settings.localDelivery()) {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
-            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock);
+            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock, acks);
         } else {
-            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock);
+            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock,
+                    acks);
         }
         GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);

@@ -80,6 +80,8 @@ class HostileFramesHttpTest {
                 arguments("one-byte close payload", frame(0x88, true, new byte[] {3}), 1002),
                 arguments("close reason not UTF-8", frame(0x88, true, closeBody(1000, new byte[] {(byte) 0xC0})),
                         1007),
+                arguments("close reason ending inside a UTF-8 sequence",
+                        frame(0x88, true, closeBody(4096, new byte[] {'o', 'k', (byte) 0xDD})), 1007),
                 arguments("text not UTF-8", frame(0x81, true, new byte[] {'4', (byte) 0xFF}), 1007),
                 arguments("text split inside a UTF-8 sequence, left broken",
                         concat(frame(0x01, true, new byte[] {'4', (byte) 0xE2}), frame(0x80, true, text("!"))), 1007),

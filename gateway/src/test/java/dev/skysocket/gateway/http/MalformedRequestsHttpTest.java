@@ -83,6 +83,20 @@ class MalformedRequestsHttpTest {
     }
 
     @Test
+    void headersNeverFinishedAreAnswered408WithConnectionClose() throws Exception {
+        assertRequestTimeout(RawHttp.answerToUnfinishedHeaders(server.port()));
+        assertRequestTimeout(RawHttp.answerToUnfinishedSecondHeaders(server.port(), "/health"));
+        assertThat(listener.opened).isEmpty();
+    }
+
+    /** The whole answer: one 408 status line, Connection: close, no body. */
+    static void assertRequestTimeout(String answer) {
+        assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("\r\nconnection: close\r\n")
+                .endsWith("\r\ncontent-length: 0\r\n\r\n");
+    }
+
+    @Test
     void anIdleKeptAliveConnectionIsNotCutOff() throws Exception {
         try (RawHttp.KeptAlive idle = new RawHttp.KeptAlive(server.port())) {
             assertThat(idle.get("/health")).startsWith("HTTP/1.1 200");

@@ -50,7 +50,7 @@ public final class RawHttp {
 
     /**
      * Opens a connection, sends part of a request's headers and never the rest; true when the server closes it
-     * (end of stream or reset) before the read timeout.
+     * (end of stream, after whatever it answered, or reset) before the read timeout.
      */
     public static boolean unfinishedHeadersAreCutOff(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -72,12 +72,44 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Opens a connection, sends part of a request's headers and never the rest; returns all the server wrote before
+     * it closed the connection (empty when it wrote nothing). A connection still open after the read timeout fails.
+     */
+    public static String answerToUnfinishedHeaders(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            socket.getOutputStream().write(PARTIAL_HEAD.getBytes(StandardCharsets.US_ASCII));
+            return untilClosed(socket.getInputStream());
+        }
+    }
+
+    /** As {@link #answerToUnfinishedHeaders(int)}, for the second request's headers on a kept-alive connection. */
+    public static String answerToUnfinishedSecondHeaders(int port, String firstPath) throws IOException {
+        try (KeptAlive connection = new KeptAlive(port)) {
+            connection.get(firstPath);
+            connection.socket.getOutputStream().write(PARTIAL_HEAD.getBytes(StandardCharsets.US_ASCII));
+            return untilClosed(connection.socket.getInputStream());
+        }
+    }
+
+    /** Everything read until end of stream; a read timeout propagates (the connection was not closed). */
+    public static String untilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] chunk = new byte[512];
+        for (int n = in.read(chunk); n >= 0 && all.size() < 65_536; n = in.read(chunk)) {
+            all.write(chunk, 0, n);
+        }
+        return all.toString(StandardCharsets.US_ASCII);
+    }
+
     private static final String PARTIAL_HEAD = "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 12";
 
     private static boolean cutOffAfter(Socket socket, String partial) throws IOException {
         socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
         try {
-            return socket.getInputStream().read() == -1;
+            untilClosed(socket.getInputStream()); // a 408, then the end of the stream
+            return true;
         } catch (SocketTimeoutException stillOpen) {
             return false;
         } catch (IOException reset) {

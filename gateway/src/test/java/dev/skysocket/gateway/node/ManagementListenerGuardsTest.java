@@ -54,6 +54,15 @@ class ManagementListenerGuardsTest {
     }
 
     @Test
+    void headersNeverFinishedAreAnswered408WithConnectionClose() throws Exception {
+        for (String answer : new String[] {RawHttp.answerToUnfinishedHeaders(port),
+                RawHttp.answerToUnfinishedSecondHeaders(port, "/elsewhere")}) {
+            assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("\r\nconnection: close\r\n");
+        }
+    }
+
+    @Test
     void aSecondRequestsHeadersNeverFinishedOnAKeptAliveConnectionAreCutOff() throws Exception {
         assertThat(RawHttp.unfinishedSecondHeadersAreCutOff(port, "/elsewhere")).isTrue();
     }

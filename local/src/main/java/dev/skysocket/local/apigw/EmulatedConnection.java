@@ -1,6 +1,7 @@
 package dev.skysocket.local.apigw;
 
 import dev.skysocket.gateway.http.CloseCode;
+import dev.skysocket.gateway.http.MessageAssembly;
 import dev.skysocket.gateway.http.StrictUtf8;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
@@ -45,8 +46,9 @@ final class EmulatedConnection {
     private volatile long lastActiveMillis;
     /** The ordered mode's queue, or null when {@code $default} is invoked directly. Set before {@link #attach}. */
     private OrderedDelivery ordered;
-    // Confined to the event loop: the text message being assembled from fragments, and the client's close frame.
-    private Buffer assembling;
+    // Confined to the event loop: the text message being assembled from fragments (bounded in size and, as on the
+    // gateway, in fragments), and the client's close frame.
+    private final MessageAssembly assembly;
     private Integer clientCloseCode;
     private String clientCloseReason;
 
@@ -62,6 +64,7 @@ final class EmulatedConnection {
         this.registry = registry;
         this.queue = queue;
         this.lastActiveMillis = context.connectedAtMillis();
+        this.assembly = new MessageAssembly(settings.maxMessageBytes(), MessageAssembly.MAX_FRAGMENTS);
     }
 
     /** Installs the socket handlers; call on the socket's event loop right after the handshake completes. */
@@ -154,27 +157,12 @@ final class EmulatedConnection {
             closeWith(CloseCode.UNSUPPORTED_DATA);
             return;
         }
-        if (frame.isText()) {
-            assembling = Buffer.buffer();
-        } else if (assembling == null) {
-            return; // the continuation of a binary message that is already being refused
-        }
-        Buffer payload = frame.binaryData();
-        if (assembling.length() + payload.length() > settings.maxMessageBytes()) {
-            assembling = null;
-            closeWith(CloseCode.MESSAGE_TOO_BIG);
-            return;
-        }
-        assembling.appendBuffer(payload);
-        if (frame.isFinal()) {
-            byte[] bytes = assembling.getBytes();
-            assembling = null;
-            String text = StrictUtf8.decode(bytes);
-            if (text == null) {
-                closeWith(CloseCode.INVALID_PAYLOAD);
-            } else {
-                onMessage(text, lastActiveMillis);
-            }
+        MessageAssembly.Step step = assembly.add(frame.isContinuation(), frame.isText(), frame.isFinal(),
+                frame.binaryData().getBytes());
+        if (step instanceof MessageAssembly.Refused refused) {
+            closeWith(refused.code()); // 1009 over the message limit, 1008 past the fragment bound, 1007 not UTF-8
+        } else if (step instanceof MessageAssembly.Complete message) {
+            onMessage(message.text(), lastActiveMillis);
         }
     }
 

@@ -5,9 +5,10 @@
  * <p>Owns: the WebSocket listener on the stage path, the {@code $connect}/{@code $default}/{@code $disconnect}
  * events in AWS's JSON shape, the Management API ({@code POST}/{@code GET}/{@code DELETE @connections/{id}}) on the
  * same port, and AWS's limits (410 before {@code $connect} returns, 1003 on binary frames, 1009 over 32 KB frames or
- * 128 KB messages, 1001 after 10 idle minutes or 2 hours, {@code $disconnect} exactly once), and what its front end
- * refuses before any route runs (400 for a broken query escape or websocket key, a connection cut off when a
- * request's headers take over 10 s; the guards are {@code gateway.http}'s). Public API:
+ * 128 KB messages, 1008 past the gateway's 64 fragments of one message, 1001 after 10 idle minutes or 2 hours,
+ * {@code $disconnect} exactly once), and what its front end refuses before any route runs (400 for a broken query
+ * escape or websocket key, 408 and a cut-off when a request's headers take over 10 s; the guards are
+ * {@code gateway.http}'s). Public API:
  * {@link dev.skysocket.local.apigw.ApiGatewayEmulator}, {@link dev.skysocket.local.apigw.EmulatorSettings},
  * {@link dev.skysocket.local.apigw.WebSocketIntegration}, {@link dev.skysocket.local.apigw.EmulatorStats}, and for a
  * {@code $connect} Lambda REQUEST authorizer {@link dev.skysocket.local.apigw.AuthorizerSettings} and

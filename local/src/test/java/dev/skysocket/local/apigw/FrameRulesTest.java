@@ -1,8 +1,10 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.gateway.http.MessageAssembly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +16,10 @@ import static dev.skysocket.local.apigw.DisconnectAssertions.awaitDisconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** API Gateway's frame rules: no binary from clients (1003), 32 KB frames and 128 KB messages (1009). */
+/**
+ * API Gateway's frame rules: no binary from clients (1003), 32 KB frames and 128 KB messages (1009); and, as on the
+ * fallback gateway, at most 64 fragments per message (1008), so a flood of empty continuations cannot hold one open.
+ */
 class FrameRulesTest {
 
     private final RecordingIntegration integration = new RecordingIntegration();
@@ -104,6 +109,41 @@ class FrameRulesTest {
             assertThat(raw.awaitClose().status()).isEqualTo(1007);
         }
         assertThat(integration.calls("$default")).isEmpty();
+    }
+
+    @Test
+    void aMessageOfSixtyFourFragmentsIsDeliveredAndAFloodOfEmptyContinuationsClosesWith1008() throws Exception {
+        emulator = EmulatorFixture.start(EmulatorFixture.settings(), integration);
+        URI uri = URI.create(emulator.websocketUrl());
+
+        try (RawWebSocket atBound = RawWebSocket.connect(uri, Duration.ofSeconds(10))) {
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.writeBytes(RawWebSocket.maskedFrame(0x01, "a".getBytes(StandardCharsets.US_ASCII)));
+            for (int i = 0; i < MessageAssembly.MAX_FRAGMENTS - 2; i++) {
+                frames.writeBytes(RawWebSocket.maskedFrame(0x00, new byte[0]));
+            }
+            frames.writeBytes(RawWebSocket.maskedFrame(0x80, "z".getBytes(StandardCharsets.US_ASCII)));
+            atBound.sendRaw(frames.toByteArray());
+            await().atMost(Duration.ofSeconds(10)).until(() -> integration.calls("$default").size() == 1);
+            assertThat(integration.calls("$default").get(0).event().get("body").asText()).isEqualTo("az");
+        }
+        try (RawWebSocket flood = RawWebSocket.connect(uri, Duration.ofSeconds(10))) {
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.writeBytes(RawWebSocket.maskedFrame(0x01, "a".getBytes(StandardCharsets.US_ASCII)));
+            // Bounded: a few past the bound, and never a final fragment.
+            for (int i = 0; i < MessageAssembly.MAX_FRAGMENTS + 5; i++) {
+                frames.writeBytes(RawWebSocket.maskedFrame(0x00, new byte[0]));
+            }
+            flood.sendRaw(frames.toByteArray());
+
+            RawWebSocket.Closed closed = flood.awaitClose();
+
+            assertThat(closed.status()).isEqualTo(1008);
+            assertThat(closed.reason()).isEqualTo("Policy violation");
+        }
+        String floodId = integration.calls("$connect").get(1).connectionId();
+        assertDisconnect(awaitDisconnect(integration, floodId), 1008, "Policy violation");
+        assertThat(integration.calls("$default")).hasSize(1);
     }
 
     private static byte[] text(int length) {

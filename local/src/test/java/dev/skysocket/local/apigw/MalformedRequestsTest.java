@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the emulator refuses before any route runs, as API Gateway's front end does: a broken query escape or
- * websocket key (400), headers never finished (the connection is cut off); and a bad frame read together with a
+ * websocket key (400), headers never finished (408, then the connection is cut off); and a bad frame read together with a
  * good one still gets its 1002 close frame.
  */
 class MalformedRequestsTest {
@@ -66,21 +65,16 @@ class MalformedRequestsTest {
     }
 
     @Test
-    void headersNeverFinishedAreCutOff() throws Exception {
+    void headersNeverFinishedAreAnswered408AndCutOff() throws Exception {
         int port = start();
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(10_000); // far past the bound: a connection still open fails the read
             socket.getOutputStream().write("GET /dev HTTP/1.1\r\nHost: 12".getBytes(StandardCharsets.US_ASCII));
-            int read;
-            try {
-                read = socket.getInputStream().read();
-            } catch (SocketTimeoutException stillOpen) {
-                read = 0;
-            } catch (IOException reset) {
-                read = -1;
-            }
-            assertThat(read).isEqualTo(-1);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("\r\nconnection: close\r\n");
         }
+        assertThat(integration.calls("$connect")).isEmpty();
     }
 
     @Test
@@ -106,6 +100,16 @@ class MalformedRequestsTest {
         try (RawWebSocket raw = RawWebSocket.connect(URI.create(emulator.websocketUrl()), Duration.ofSeconds(10))) {
             raw.sendRaw(RawWebSocket.maskedFrame(0x88, new byte[] {(byte) (5000 >> 8), (byte) 5000}));
             assertThat(raw.awaitClose().status()).isEqualTo(1002);
+        }
+    }
+
+    @Test
+    void aCloseReasonEndingInsideAUtf8SequenceIsInvalidPayload() throws Exception {
+        start();
+        try (RawWebSocket raw = RawWebSocket.connect(URI.create(emulator.websocketUrl()), Duration.ofSeconds(10))) {
+            raw.sendRaw(RawWebSocket.maskedFrame(0x88, new byte[] {(byte) (1000 >> 8), (byte) 1000, 'o', 'k',
+                    (byte) 0xDD}));
+            assertThat(raw.awaitClose().status()).isEqualTo(1007);
         }
     }
 

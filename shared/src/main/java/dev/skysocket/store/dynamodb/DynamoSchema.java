@@ -85,6 +85,12 @@ public final class DynamoSchema {
     /** Sort key prefix of socket items, in the connection's partition. */
     public static final String SOCKET_SK_PREFIX = "S#";
 
+    // Ack answer item (server-to-client acks), in the connection's partition: AckStore.
+    /** Sort key prefix of ack answer items: {@code A#{namespace}#{ackId}}. */
+    public static final String ACK_SK_PREFIX = "A#";
+    /** The client's ack arguments as one JSON array text. */
+    public static final String ANSWER = "answer";
+
     // Sweep-runs item: the heartbeat's latest run start. "H#" starts no other partition key.
     public static final String SWEEP_RUNS_PK = "H#sweep";
     public static final String SWEEP_RUNS_SK = "latest";
@@ -156,6 +162,11 @@ public final class DynamoSchema {
 
     public static Map<String, AttributeValue> socketKey(String connectionId, String namespace) {
         return key(connectionPk(connectionId), socketSk(namespace));
+    }
+
+    /** Key of a client's answer to server ack {@code ackId} on one socket (connection and namespace). */
+    public static Map<String, AttributeValue> ackKey(String connectionId, String namespace, long ackId) {
+        return key(connectionPk(connectionId), ACK_SK_PREFIX + part(namespace) + "#" + ackId);
     }
 
     public static Map<String, AttributeValue> membershipKey(String tenant, String namespace, String room,

@@ -15,6 +15,8 @@
  *                                                            when empty) roomsVersion(N) dataFields(M: key → JSON
  *                                                            text; older items: data, one JSON string) auth
  *                                                            connectedAt expiresAt
+ * ack answer  C#{connectionId}                 A#{namespace}#{ackId}  answer (JSON array text) expiresAt (short: the
+ *                                                            waiter reads and deletes it; AckStore)
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
  * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the

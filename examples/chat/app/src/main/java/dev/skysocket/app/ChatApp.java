@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.api.Ack;
+import dev.skysocket.api.AckTimeoutException;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.ConnectRefused;
 import dev.skysocket.api.Namespace;
@@ -15,13 +16,15 @@ import dev.skysocket.api.SocketServer;
  * The example application: {@code /} is open to everyone, {@code /admin} needs {@code auth.token} to equal the
  * admin token (the app setting {@code admin-token}: on AWS a SecureString parameter under the deployment's
  * {@code AppSettingsPath}, locally {@code -Dapp.admin-token} or {@code APP_ADMIN_TOKEN}; default
- * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also {@code members(room)} (the
- * sorted ids of {@code /}'s sockets in the room), {@code /admin} also {@code kick(room)} (closes the connection of
- * every {@code /} socket in the room) and {@code gather({from, to})} (every {@code /} socket in {@code from} joins
- * {@code to}).
+ * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask, and
+ * {@code members(room)} (the sorted ids of {@code /}'s sockets in the room), {@code /admin} also {@code kick(room)}
+ * (closes the connection of every {@code /} socket in the room) and {@code gather({from, to})} (every {@code /}
+ * socket in {@code from} joins {@code to}).
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
+    /** How long {@code ask} waits for the client's answer to {@code question}. */
+    public static final long ASK_TIMEOUT_MS = 2_000;
     private final String adminToken;
 
     /** The ServiceLoader entry point: the admin token is the app setting {@code admin-token}. */
@@ -38,7 +41,7 @@ public final class ChatApp implements SocketApp {
     public void configure(SocketServer io) {
         String adminToken = this.adminToken != null ? this.adminToken
                 : io.setting("admin-token").orElse(DEFAULT_ADMIN_TOKEN);
-        chat(io.of("/")).on("members", RoomAdmin::members);
+        chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members);
         chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
@@ -76,6 +79,53 @@ public final class ChatApp implements SocketApp {
             socket.leave(room);
         }
         ack.send(room);
+    }
+
+    /**
+     * {@code ask(question, ack)}: emits {@code question} back to the sender with a 2 s ack timeout, then acks
+     * {@code {answer: <the client's first ack argument>}}, or {@code {error: "timeout"}} without an answer in time.
+     * It composes on the answer instead of blocking: the answer is a later packet of the same client.
+     */
+    static void ask(Socket socket, Args args, Ack ack) {
+        Object question = args.isEmpty() ? null : args.get(0);
+        socket.timeout(ASK_TIMEOUT_MS).emitWithAck("question", question).whenComplete((answer, error) -> {
+            ObjectNode reply = JsonNodeFactory.instance.objectNode();
+            if (error == null) {
+                reply.set("answer", answer.isEmpty() ? JsonNodeFactory.instance.nullNode() : answer.get(0));
+            } else {
+                reply.put("error", error instanceof AckTimeoutException ? "timeout" : "unavailable");
+            }
+            ack.send(reply);
+        });
+    }
+
+    /**
+     * {@code survey({room, question}, ack)}: emits {@code question} to every other member of the room with a 2 s
+     * ack timeout, then acks {@code {answers: {socketId: first ack argument}, silent: [socketId]}}.
+     */
+    static void survey(Socket socket, Args args, Ack ack) {
+        JsonNode request = args.get(0);
+        String room = request.path("room").isTextual() ? request.path("room").asText() : null;
+        if (room == null || room.isEmpty()) {
+            ack.send(ChatErrors.error("survey needs {room, question}"));
+            return;
+        }
+        socket.to(room).timeout(ASK_TIMEOUT_MS).emitWithAck("question", request.path("question"))
+                .whenComplete((answers, error) -> {
+                    ObjectNode reply = JsonNodeFactory.instance.objectNode();
+                    ObjectNode byId = reply.putObject("answers");
+                    var silent = reply.putArray("silent");
+                    if (error instanceof AckTimeoutException timeout) {
+                        answers = timeout.answers();
+                        timeout.silent().forEach(silent::add);
+                    } else if (error != null) {
+                        ack.send(ChatErrors.error("survey failed"));
+                        return;
+                    }
+                    answers.forEach((id, answer) -> byId.set(id,
+                            answer.isEmpty() ? JsonNodeFactory.instance.nullNode() : answer.get(0)));
+                    ack.send(reply);
+                });
     }
 
     /** {@code say({room, msg})}: every other member of the room gets {@code said {room, msg, from}}. */

@@ -48,6 +48,32 @@ class ChatAppTest {
     }
 
     @Test
+    void askAcksWithTheClientsAnswerOnBothPaths(LocalStack stack) {
+        try (TestClient viaApiGateway = stack.connectApiGateway("/");
+             TestClient viaFallback = stack.connectFallback("/")) {
+            viaApiGateway.answer("question", "forty-two");
+            viaFallback.answer("question", Map.of("n", 42));
+
+            assertThat(viaApiGateway.emitWithAck("ask", "meaning?"))
+                    .containsExactly(JSON.objectNode().put("answer", "forty-two"));
+            assertThat(viaApiGateway.awaitEvent("question")).containsExactly(JSON.textNode("meaning?"));
+            assertThat(viaFallback.emitWithAck("ask", "meaning?"))
+                    .containsExactly(JSON.objectNode().set("answer", JSON.objectNode().put("n", 42)));
+        }
+    }
+
+    @Test
+    void askAcksWithATimeoutWhenTheClientDoesNotAnswer(LocalStack stack) {
+        try (TestClient viaApiGateway = stack.connectApiGateway("/");
+             TestClient viaFallback = stack.connectFallback("/")) {
+            assertThat(viaApiGateway.emitWithAck("ask", "anyone?"))
+                    .containsExactly(JSON.objectNode().put("error", "timeout"));
+            assertThat(viaFallback.emitWithAck("ask", "anyone?"))
+                    .containsExactly(JSON.objectNode().put("error", "timeout"));
+        }
+    }
+
+    @Test
     void sayWithoutARoomIsAnsweredWithAnError(LocalStack stack) {
         try (TestClient client = stack.connectApiGateway("/")) {
             ArrayNode ack = client.emitWithAck("say", Map.of("msg", "to nobody"));

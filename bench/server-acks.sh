@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A server's emitWithAck round trip on the local stack, both paths: the example app's `ask` (the server asks the
+# client back and waits for its ack) against its `echo`, one at a time on one stock Java client per path.
+# Prints a Markdown table.
+#
+#   bench/server-acks.sh                      # 200 rounds after 20 warm-up
+#   bench/server-acks.sh --rounds=500 --warmup=50
+#   bench/server-acks.sh --smoke              # 20 rounds, 5 warm-up
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
+  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
+         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+fi
+
+classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+exec java ${JAVA_OPTS:--Xmx1g} -Djava.util.logging.config.file=/dev/null -cp "$classpath" \
+  dev.skysocket.benchmarks.AckRoundTrip "$@"
