@@ -31,6 +31,8 @@ run(async ({ url, path }) => {
     ? gatewayClient(gatewayUrl, "polling", "/admin", { auth: { token } })
     : client(url, path, "/admin", { auth: { token } });
   await Promise.all([connected(a), connected(b), connected(c), connected(admin)]);
+  // Taken now: socket.io-client clears a socket's id once it is disconnected.
+  const ids = { a: a.id, b: b.id, c: c.id };
   const heard = { a: collect(a, "said"), b: collect(b, "said"), c: collect(c, "said") };
 
   for (const socket of [a, b]) {
@@ -53,7 +55,7 @@ run(async ({ url, path }) => {
   await barrier(c);
 
   return {
-    ids: { a: a.id, b: b.id, c: c.id },
+    ids,
     crew,
     membersFromApiGateway,
     membersFromGateway,
