@@ -62,6 +62,40 @@ class PublishHandlerTest {
                 + "]".repeat(200) + "}")).isEqualTo(400);                                               // too deep
     }
 
+    @Test
+    void actionsFetchJoinAndCloseTheTargetsSockets() {
+        String room = "crew-" + WebSocketEvents.newConnectionId();
+        String member = joined(room);
+
+        var fetched = publish("POST", "{\"tenant\":\"default\",\"rooms\":[\"" + room
+                + "\"],\"action\":\"fetchSockets\"}", false);
+        assertThat(fetched.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(fetched.path("body").asText()).contains("\"rooms\":[", "\"" + room + "\"");
+
+        var joinedDeck = publish("POST", "{\"tenant\":\"default\",\"rooms\":[\"" + room
+                + "\"],\"action\":\"socketsJoin\",\"join\":[\"deck-" + room + "\"]}", false);
+        assertThat(joinedDeck.path("body").asText()).isEqualTo("{\"done\":\"SocketsJoin\"}");
+        var news = publish("POST", "{\"tenant\":\"default\",\"rooms\":[\"deck-" + room
+                + "\"],\"event\":\"news\"}", false);
+        assertThat(news.path("body").asText()).contains("\"delivered\":1");
+
+        publish("POST", "{\"tenant\":\"default\",\"rooms\":[\"" + room
+                + "\"],\"action\":\"disconnectSockets\",\"close\":true}", false);
+        await().atMost(OpenedConnections.WAIT).until(() -> LambdaBackends.stub().requestsFor(member).stream()
+                .anyMatch(request -> request.method().equals("DELETE")));
+    }
+
+    @Test
+    void malformedActionsAreRefused() {
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"explode\"}")).isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"socketsJoin\"}")).isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"socketsJoin\",\"join\":[\"\"]}"))
+                .isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"disconnectSockets\",\"close\":\"yes\"}"))
+                .isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":1}")).isEqualTo(400);
+    }
+
     /** A connection on the main namespace that joined {@code room} through the example app's {@code join}. */
     private String joined(String room) {
         String id = OpenedConnections.connectedToMainNamespace(runtime);
