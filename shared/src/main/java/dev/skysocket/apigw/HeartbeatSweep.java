@@ -19,7 +19,8 @@ import java.util.Set;
  * For each connection that is due: a pong that never came ends it ("ping timeout"); one near its maximum age
  * is rotated by closing the transport (the client reconnects by itself, unlike after a Socket.IO DISCONNECT);
  * every other one gets a ping, which resets the client's liveness timer and, through its pong, API Gateway's
- * 10-minute idle timer. Pings go out through one fan-out, encoded once.
+ * 10-minute idle timer. One that joined no namespace within the connect timeout is closed ({@link ConnectDeadline}).
+ * Pings go out through one fan-out, encoded once.
  */
 public final class HeartbeatSweep {
     private static final System.Logger LOG = System.getLogger(HeartbeatSweep.class.getName());
@@ -31,6 +32,7 @@ public final class HeartbeatSweep {
     private final int batchSize;
     private final int maxBatches;
     private final PingRecorder pingRecorder;
+    private final ConnectDeadline connectDeadline;
 
     /** Records pings with {@value #DEFAULT_PING_RECORD_PARALLELISM} UpdateItems in flight. */
     public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches) {
@@ -48,6 +50,7 @@ public final class HeartbeatSweep {
         this.batchSize = batchSize;
         this.maxBatches = maxBatches;
         this.pingRecorder = new PingRecorder(pingRecordParallelism);
+        this.connectDeadline = new ConnectDeadline(ctx.config(), ctx.connections());
     }
 
     public SweepReport run() {
@@ -85,6 +88,8 @@ public final class HeartbeatSweep {
                         end(recipient, DisconnectReason.TRANSPORT_CLOSE);
                         rotated++;
                     }
+                } else if (connectDeadline.missed(connection, now)) {
+                    end(recipient, DisconnectReason.TRANSPORT_CLOSE); // no socket: no handler runs for it
                 } else {
                     toPing.add(recipient);
                 }

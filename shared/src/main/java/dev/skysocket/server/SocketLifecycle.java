@@ -78,14 +78,23 @@ final class SocketLifecycle {
         socket.saveDataIfChanged();
     }
 
-    /** The socket leaves its namespace: disconnect handlers run, then its items go. */
+    /**
+     * The socket leaves its namespace as in Socket.IO: {@code disconnecting} listeners run while it is still in its
+     * rooms, then it leaves them and {@code disconnect} listeners run, then its items go.
+     */
     void leaveNamespace(StoredSocket socket, DisconnectReason reason) {
-        ctx.io().declared(socket.namespace()).ifPresent(namespace -> {
-            for (DisconnectHandler handler : namespace.disconnectHandlers()) {
-                guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
+        Optional<DeclaredNamespace> namespace = ctx.io().declared(socket.namespace());
+        namespace.ifPresent(ns -> {
+            for (DisconnectHandler handler : ns.disconnectingHandlers()) {
+                guard("disconnecting", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
         socket.markDisconnected();
+        namespace.ifPresent(ns -> {
+            for (DisconnectHandler handler : ns.disconnectHandlers()) {
+                guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
+            }
+        });
         ctx.connections().removeSocket(socket.record());
     }
 
@@ -125,8 +134,7 @@ final class SocketLifecycle {
     }
 
     private static Handshake handshake(ConnectionRecord connection, JsonNode auth) {
-        return new Handshake(connection.headers(), connection.query(), auth, connection.sourceIp(),
-                connection.connectedAt(), connection.tenant(), connection.user());
+        return Handshakes.of(connection, auth);
     }
 
     @FunctionalInterface

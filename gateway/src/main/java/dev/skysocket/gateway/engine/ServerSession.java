@@ -116,6 +116,15 @@ final class ServerSession implements EngineSession {
     }
 
     @Override
+    public synchronized boolean sendVolatile(String packet) {
+        boolean pollingWithoutGet = POLLING.equals(transport) && !polling.waiting();
+        if (state != State.OPEN || pollingWithoutGet || !polling.isEmptyQueue()) {
+            return false; // Engine.IO's rule: a volatile packet is dropped unless the transport is writable now
+        }
+        return send(packet);
+    }
+
+    @Override
     public void close() {
         closeWith(EngineCloseReason.FORCED_CLOSE, true);
     }
