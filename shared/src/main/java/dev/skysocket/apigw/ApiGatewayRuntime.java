@@ -59,9 +59,9 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock);
-        this.message = new MessageRoute(context, router, endpoints);
-        this.disconnect = new DisconnectRoute(router, context.connections());
-        this.heartbeat = new HeartbeatSweep(context, router, 500, 40);
+        this.message = new MessageRoute(context, connections, router, endpoints);
+        this.disconnect = new DisconnectRoute(router, connections);
+        this.heartbeat = new HeartbeatSweep(context, connections, router, 500, 40);
         this.sweepRuns = new DynamoSweepRuns(dynamo, config.tableName(), clock);
     }
 
@@ -109,7 +109,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
      * whose scheduler never skips covers one window and never reads it).
      */
     public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper, int coveredRuns) {
-        return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
+        return new SweepPasses(heartbeat::run, until -> !context.heartbeats().due(until, 1).isEmpty(), clock,
                 sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS,
                 coveredRuns, new SweepHandOff(sweepRuns));
     }
