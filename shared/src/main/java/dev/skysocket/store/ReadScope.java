@@ -5,26 +5,9 @@ import java.util.function.Supplier;
 /**
  * How far one read of a connection's items may be shared: a caching concern of a store, apart from what it
  * stores. Only the inbound event path (the API Gateway routes, the heartbeat sweep) and a gateway node's own
- * sessions use it, through the store their wiring built; {@link #NONE} shares nothing.
+ * sessions use it, through the store their wiring built.
  */
 public interface ReadScope {
-    /** Shares nothing: every read goes to the store. */
-    ReadScope NONE = new ReadScope() {
-        @Override
-        public <T> T withOneRead(String connectionId, Supplier<T> work) {
-            return work.get();
-        }
-
-        @Override
-        public <T> T withHeldRead(String connectionId, Supplier<T> work) {
-            return work.get();
-        }
-
-        @Override
-        public void releaseHeldRead(String connectionId) {
-        }
-    };
-
     /**
      * Runs {@code work}, during which this thread's reads of the connection and its sockets may share one read of
      * the store, valid until something writes to that connection. For one inbound event: it reads the connection,
