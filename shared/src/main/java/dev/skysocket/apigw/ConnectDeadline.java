@@ -1,8 +1,8 @@
 package dev.skysocket.apigw;
 
 import dev.skysocket.config.SkysocketConfig;
-import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.HeartbeatDue;
+import dev.skysocket.store.SocketStore;
 import java.lang.System.Logger.Level;
 
 /**
@@ -17,11 +17,11 @@ import java.lang.System.Logger.Level;
 final class ConnectDeadline {
     private static final System.Logger LOG = System.getLogger(ConnectDeadline.class.getName());
     private final SkysocketConfig config;
-    private final ConnectionStore connections;
+    private final SocketStore sockets;
 
-    ConnectDeadline(SkysocketConfig config, ConnectionStore connections) {
+    ConnectDeadline(SkysocketConfig config, SocketStore sockets) {
         this.config = config;
-        this.connections = connections;
+        this.sockets = sockets;
     }
 
     /** True when the connection is past its connect timeout and has no socket: the caller closes it. */
@@ -32,9 +32,9 @@ final class ConnectDeadline {
         if (age < config.connectTimeoutMs() || age >= config.connectTimeoutMs() + window) {
             return false;
         }
-        boolean none = connections.sockets(connection.connectionId()).isEmpty();
+        boolean none = sockets.sockets(connection.connectionId()).isEmpty();
         if (none) {
-            LOG.log(Level.INFO, "event=connect_timeout connection={0} age_ms={1}", connection.connectionId(), age);
+            LOG.log(Level.INFO, "event=connect_timeout connection={0} age_ms={1}", connection.connectionId(), String.valueOf(age));
         }
         return none;
     }

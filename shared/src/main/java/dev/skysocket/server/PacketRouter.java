@@ -139,7 +139,7 @@ public final class PacketRouter {
     }
 
     private Optional<StoredSocket> socketOf(ConnectionRecord connection, SocketPacket packet) {
-        Optional<SocketRecord> record = ctx.connections().findSocket(connection.connectionId(), packet.namespace());
+        Optional<SocketRecord> record = ctx.sockets().findSocket(connection.connectionId(), packet.namespace());
         return record.map(r -> lifecycle.load(connection, r));
     }
 

@@ -38,8 +38,8 @@ final class SocketLifecycle {
             return;
         }
         DeclaredNamespace namespace = found.get();
-        ctx.connections().findSocket(connection.connectionId(), namespaceName)
-                .ifPresent(previous -> ctx.connections().removeSocket(previous));
+        ctx.sockets().findSocket(connection.connectionId(), namespaceName)
+                .ifPresent(previous -> ctx.sockets().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
@@ -62,7 +62,7 @@ final class SocketLifecycle {
         SocketRecord stored = new SocketRecord(draft.connectionId(), draft.namespace(), draft.socketId(),
                 draft.tenant(), Set.of(Rooms.EVERYONE), JsonValues.write(socket.data()), draft.authJson(),
                 draft.connectedAt());
-        ctx.connections().putSocket(stored);
+        ctx.sockets().putSocket(stored);
         ctx.rooms().addMemberships(stored, connection.endpoint(), List.of(stored.socketId(), Rooms.EVERYONE),
                 connection.expiresAt());
         socket.markConnected(stored);
@@ -95,14 +95,14 @@ final class SocketLifecycle {
                 guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
-        ctx.connections().removeSocket(socket.record());
+        ctx.sockets().removeSocket(socket.record());
     }
 
     /** The connection is over: every socket leaves with {@code reason}, then the connection's items go. */
     void endConnection(String connectionId, DisconnectReason reason) {
         Optional<ConnectionRecord> connection = ctx.connections().find(connectionId);
         if (connection.isPresent()) {
-            for (SocketRecord record : ctx.connections().sockets(connectionId)) {
+            for (SocketRecord record : ctx.sockets().sockets(connectionId)) {
                 leaveNamespace(load(connection.get(), record), reason);
             }
         }

@@ -245,7 +245,7 @@ public final class StoredSocket implements Socket {
             }
         });
         if (!changed.isEmpty() || !removed.isEmpty()) {
-            ctx.connections().updateSocketData(connection.connectionId(), namespace(), changed, removed);
+            ctx.sockets().updateSocketData(connection.connectionId(), namespace(), changed, removed);
             savedData = data.deepCopy();
         }
     }
