@@ -101,7 +101,8 @@ public final class LocalRunner implements AutoCloseable {
                 }), callback, Clock.systemUTC());
         LambdaStyleIntegration integration = new LambdaStyleIntegration(runtime);
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port), integration, authorizer)
-                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)));
+                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)))
+                .withInvocationLimits(local.invocationLimits());
         if (local.ordered()) {
             emulator.deliverInOrder(integration, OrderedDeliverySettings.TEMPLATE);
         }
