@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param maxConcurrency calls in flight at once ({@code skysocket.dynamodb-max-concurrency}, default 64)
  * @param acquireTimeout how long a call waits for one of those slots before it fails
  *                       ({@code skysocket.dynamodb-acquire-timeout-ms}, default 5 s)
- * @param attemptTimeout one HTTP attempt ({@code skysocket.dynamodb-attempt-timeout-ms}, default 3 s)
- * @param callTimeout    a call with its retries ({@code skysocket.dynamodb-call-timeout-ms}, default 10 s)
+ * @param attemptTimeout one HTTP attempt ({@code skysocket.dynamodb-attempt-timeout-ms}, default 5 s)
+ * @param callTimeout    a call with its retries ({@code skysocket.dynamodb-call-timeout-ms}, default 15 s)
  */
 public record DynamoLimits(int maxConcurrency, Duration acquireTimeout, Duration attemptTimeout,
                            Duration callTimeout) {
@@ -21,8 +21,8 @@ public record DynamoLimits(int maxConcurrency, Duration acquireTimeout, Duration
     public static final String ACQUIRE_TIMEOUT = "skysocket.dynamodb-acquire-timeout-ms";
     public static final String ATTEMPT_TIMEOUT = "skysocket.dynamodb-attempt-timeout-ms";
     public static final String CALL_TIMEOUT = "skysocket.dynamodb-call-timeout-ms";
-    public static final DynamoLimits DEFAULTS = new DynamoLimits(64, Duration.ofSeconds(5), Duration.ofSeconds(3),
-            Duration.ofSeconds(10));
+    public static final DynamoLimits DEFAULTS = new DynamoLimits(64, Duration.ofSeconds(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(15));
 
     public DynamoLimits {
         if (maxConcurrency < 1 || acquireTimeout.isNegative() || attemptTimeout.isZero()
