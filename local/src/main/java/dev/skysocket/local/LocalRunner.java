@@ -102,7 +102,8 @@ public final class LocalRunner implements AutoCloseable {
                 }));
         LambdaStyleIntegration integration = new LambdaStyleIntegration(runtime);
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port), integration, authorizer)
-                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)));
+                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)))
+                .withInvocationLimits(local.invocationLimits());
         if (local.ordered()) {
             emulator.deliverInOrder(integration, OrderedDeliverySettings.TEMPLATE);
         }

@@ -168,6 +168,15 @@ final class ServerSession implements EngineSession {
                 closeWith(EngineCloseReason.TRANSPORT_ERROR);
                 return false;
             }
+            // The node's workers are backed up (a burst): end the session, logged, rather than queue behind; the
+            // client sees a transport close and reconnects, so nothing it sent vanishes without a trace.
+            if (server.workers().saturated()) {
+                pendingMessages.decrementAndGet();
+                LOG.log(Level.WARNING, "engine.overload.close sid={0} queued={1}", sid,
+                        String.valueOf(server.workers().queued()));
+                closeWith(EngineCloseReason.TRANSPORT_ERROR);
+                return false;
+            }
             events.execute(() -> {
                 try {
                     server.listener().onMessage(this, packet);
