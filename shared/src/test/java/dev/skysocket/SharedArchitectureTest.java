@@ -6,6 +6,13 @@ import static dev.skysocket.testing.ImportRules.importsOutside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.HeartbeatStore;
+import dev.skysocket.store.ReadScope;
+import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketStore;
+import dev.skysocket.store.SweepRuns;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +47,28 @@ class SharedArchitectureTest {
         forbidden.add("software.amazon.awssdk.");
         forbidden.add(P + "store.dynamodb.");
         assertThat(importsMatching(P + "store", false, forbidden)).isEmpty();
+    }
+
+    @Test
+    void theStoreInterfacesDescribeStorageAndLeaveReadSharingToReadScope() {
+        Set<String> scoping = new TreeSet<>();
+        for (Method method : ReadScope.class.getDeclaredMethods()) {
+            scoping.add(method.getName());
+        }
+        assertThat(scoping).containsExactlyInAnyOrder("withOneRead", "withHeldRead", "releaseHeldRead");
+        for (Class<?> store : List.of(ConnectionStore.class, SocketStore.class, HeartbeatStore.class,
+                RoomStore.class, SweepRuns.class)) {
+            assertThat(ReadScope.class.isAssignableFrom(store)).as(store.getSimpleName()).isFalse();
+            assertThat(Arrays.stream(store.getMethods()).map(Method::getName).filter(scoping::contains))
+                    .as(store.getSimpleName()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSocketIoLayerReachesStorageThroughItsStoresAndNeverScopesReads() {
+        // Read sharing is the wiring's choice per inbound event (the routes, a gateway node's sessions).
+        assertThat(importsMatching(P + "server", true, List.of(P + "store.ReadScope", P + "store.dynamodb.")))
+                .isEmpty();
     }
 
     @Test

@@ -27,6 +27,12 @@ public interface BroadcastOperator {
      */
     EmitReport emit(String event, Object... args);
 
+    /**
+     * The same target, emitting only to the sockets that can take the event now (Socket.IO's {@code volatile}
+     * flag; a Java keyword): a recipient whose delivery fails is dropped, never retried or queued.
+     */
+    BroadcastOperator asVolatile();
+
     /** The rooms targeted (empty: the whole namespace). */
     Set<String> rooms();
 

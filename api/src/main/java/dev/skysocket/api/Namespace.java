@@ -4,10 +4,14 @@ package dev.skysocket.api;
  * A namespace's middleware, connection, event and disconnect handlers. Registered once per process in
  * {@link SocketApp#configure}; read by every invocation afterwards, so handlers keep no per-socket state in
  * fields: what a socket needs later goes into {@link Socket#data()} or its rooms.
+ * <p>
+ * Socket.IO registers event listeners on each socket ({@code socket.on}, {@code socket.use}, {@code onAny}); here
+ * they are registered on the namespace and apply to every socket of it, because a socket's events may be handled
+ * by any Lambda instance, none of which ran its connection handler.
  */
 public interface Namespace {
 
-    /** The name, e.g. {@code "/"} or {@code "/admin"}. */
+    /** The name, e.g. {@code "/"} or {@code "/admin"}; for a dynamic namespace, its pattern's text. */
     String name();
 
     /** Adds middleware; they run in the order added, and the first refusal wins. */
@@ -17,12 +21,34 @@ public interface Namespace {
     Namespace onConnection(ConnectionHandler handler);
 
     /**
-     * Registers the handler of one event; a second registration for the same name replaces the first.
+     * Adds a listener of one event. Several listeners of one event all run, in the order added, as on Socket.IO's
+     * event emitter; they get the same {@link Ack}, whose first {@code send} answers the client.
      *
      * @throws IllegalArgumentException for a name Socket.IO reserves
      */
     Namespace on(String event, EventHandler handler);
 
-    /** Runs when a socket leaves this namespace, with Socket.IO's reason. */
+    /** Adds a catch-all listener of incoming events (Socket.IO's {@code socket.onAny}). */
+    Namespace onAny(AnyEventHandler handler);
+
+    /** Adds a catch-all listener of events emitted to a socket (Socket.IO's {@code socket.onAnyOutgoing}). */
+    Namespace onAnyOutgoing(OutgoingHandler handler);
+
+    /** Adds packet middleware (Socket.IO's {@code socket.use}); they run in the order added. */
+    Namespace usePacket(PacketMiddleware check);
+
+    /** Adds a listener of the errors packet middleware refuses events with (Socket.IO's {@code socket.on("error")}). */
+    Namespace onError(ErrorHandler handler);
+
+    /**
+     * Runs when a socket is about to leave this namespace (Socket.IO's {@code disconnecting}): it is still in its
+     * rooms, so {@link Socket#rooms()} lists them. The {@link #onDisconnect} listeners run after it.
+     */
+    Namespace onDisconnecting(DisconnectHandler handler);
+
+    /**
+     * Runs when a socket has left this namespace, with Socket.IO's reason; as in Socket.IO the socket is no longer
+     * connected and in no room.
+     */
     Namespace onDisconnect(DisconnectHandler handler);
 }

@@ -68,6 +68,14 @@ public interface Socket {
     BroadcastOperator broadcast();
 
     /**
+     * Emits to this socket only if it can take the event now (Socket.IO's {@code socket.volatile.emit};
+     * {@code volatile} is a Java keyword): a delivery that fails is dropped, never retried or queued. On the API
+     * Gateway path a throttled or failed post is not retried; on the fallback gateway a polling client with no
+     * request waiting does not get it.
+     */
+    EmitReport emitVolatile(String event, Object... args);
+
+    /**
      * The socket's whole namespace (Socket.IO's {@code socket.nsp}), this socket included: {@code nsp().emit},
      * {@code nsp().to(room).emit}, {@code nsp().except(room).emit}. Works from every handler on both paths.
      */

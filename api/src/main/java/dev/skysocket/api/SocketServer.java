@@ -1,10 +1,12 @@
 package dev.skysocket.api;
 
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The application's view of the server ({@code io}): namespaces are declared here once per process, in
- * {@link SocketApp#configure}. Namespaces are static; a CONNECT to an undeclared one gets Socket.IO's
+ * {@link SocketApp#configure}. A CONNECT to a name no namespace declares or matches gets Socket.IO's
  * "Invalid namespace".
  */
 public interface SocketServer {
@@ -15,6 +17,21 @@ public interface SocketServer {
      * @throws IllegalArgumentException when the name does not start with {@code /}
      */
     Namespace of(String name);
+
+    /**
+     * A dynamic namespace (Socket.IO's {@code io.of(/^\/room-\d+$/)}): every name the pattern matches as a whole
+     * is a namespace with this one's middleware and handlers; its sockets' {@link Socket#namespace()} is the
+     * concrete name. A name declared with {@link #of(String)} wins over patterns; among patterns the first declared
+     * that matches wins.
+     */
+    Namespace of(Pattern names);
+
+    /**
+     * A dynamic namespace chosen by a test of the name (Socket.IO's function form). Unlike Socket.IO's it cannot
+     * see the client's auth payload and answers at once: it runs on every CONNECT, event and disconnect of such a
+     * socket, in whichever process handles it, so it must be a pure function of the name.
+     */
+    Namespace of(Predicate<String> names);
 
     /** A namespace already declared, or empty. */
     Optional<Namespace> namespace(String name);

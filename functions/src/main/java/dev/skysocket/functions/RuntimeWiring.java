@@ -12,7 +12,6 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.runtime.Owned;
 import dev.skysocket.server.DeclaredServer;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -21,8 +20,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Builds the {@link ApiGatewayRuntime} of one process from settings, and owns what it needs: the AWS clients
- * every path builds through {@link AwsClients}, plus the Lambda client of the open step. Every setting is checked
+ * Builds the {@link ApiGatewayRuntime} of one process from settings ({@link ApiGatewayRuntime#fromSettings}, as
+ * the local stack does), and owns what it needs: the AWS clients every path builds through {@link AwsClients},
+ * plus the Lambda client of the open step. Every setting is checked
  * before any client is built, so a wrong setup fails at start with the fix in the message. Cold start (STYLE 11):
  * sync calls use the small url-connection client; the Netty client of the fan-out is only built on the first post.
  */
@@ -49,7 +49,7 @@ final class RuntimeWiring implements AutoCloseable {
      */
     static RuntimeWiring from(Settings settings, String handler) {
         // Settings first, clients after: a wrong setup fails before anything is built.
-        SkysocketConfig config = SkysocketConfig.from(settings);
+        SkysocketConfig.from(settings);
         AwsClients.region(settings);
         AwsClients.endpoint(settings, AwsClients.DYNAMODB_ENDPOINT);
         String invokerKind = settings.string(OPEN_INVOKER, "lambda").toLowerCase(Locale.ROOT);
@@ -89,9 +89,8 @@ final class RuntimeWiring implements AutoCloseable {
             ManagementApiClients management = aws.management();
             // The app's own settings (secrets among them) from the parameter store, once, before the app configures.
             AppSettings appSettings = AppSettingsLoader.load(settings, credentials, region.id());
-            ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, DeclaredServer.fromServiceLoader(appSettings),
-                    aws.dynamo(), management, invokerFor, ApiGatewayRuntime.callbackUrlSetting(settings),
-                    Clock.systemUTC());
+            ApiGatewayRuntime runtime = ApiGatewayRuntime.fromSettings(settings,
+                    DeclaredServer.fromServiceLoader(appSettings), aws, invokerFor);
             if (settings.bool(Priming.SETTING, true)) {
                 Priming.run(runtime, management, lambda, startsOpenStep ? openFunction : null);
             }

@@ -1,6 +1,7 @@
 /**
  * The Lambda functions of the API Gateway path: thin Quarkus handlers that map an event to one call on
- * {@link dev.skysocket.apigw.ApiGatewayRuntime} and back, plus the one place that builds that runtime per process.
+ * {@link dev.skysocket.apigw.ApiGatewayRuntime} and back, plus the wiring that builds that runtime once per process
+ * (through {@code ApiGatewayRuntime.fromSettings}, as the local stack does) and owns its clients.
  *
  * <p>All handlers ship in one {@code function.zip}. Each function picks its handler with
  * {@code QUARKUS_LAMBDA_HANDLER} ({@code connect}, {@code default}, {@code disconnect}, {@code open},

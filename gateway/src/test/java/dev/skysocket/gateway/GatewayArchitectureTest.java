@@ -5,6 +5,9 @@ import static dev.skysocket.testing.ImportRules.importsOf;
 import static dev.skysocket.testing.ImportRules.importsOutside;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +59,15 @@ class GatewayArchitectureTest {
                 .filter(i -> i.type().startsWith(G + "http.") && !NODE_HTTP_SETTINGS.contains(i.type()))
                 .forEach(i -> found.add(i.toString()));
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    void theNodesStoreDecoratorsWrapOnlyTheStoreWhoseBehaviourTheyChange() throws ClassNotFoundException {
+        // One interface each, never the read scope: the rest of the store reaches the context undecorated.
+        assertThat(Class.forName(G + "node.IndexedSocketStore").getInterfaces()).containsExactly(SocketStore.class);
+        assertThat(Class.forName(G + "node.IndexedConnectionStore").getInterfaces())
+                .containsExactly(ConnectionStore.class);
+        assertThat(Class.forName(G + "node.IndexedRoomStore").getInterfaces()).containsExactly(RoomStore.class);
     }
 
     @Test

@@ -1,18 +1,19 @@
 package dev.skysocket.app;
 
-import dev.skysocket.api.EventHandler;
 import dev.skysocket.api.Namespace;
 import dev.skysocket.api.SocketServer;
 import dev.skysocket.api.SocketApp;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The example chat app with every handler wrapped so a test can see exactly what reached app code. It lives in
- * the app's package (test sources only) to delegate to the app's own handlers rather than copies of them.
+ * The example chat app with a catch-all listener added so a test can see exactly what reached app code. It lives in
+ * the app's package (test sources only) to run the app's own handlers rather than copies of them.
  */
 public final class RecordingChatApp implements SocketApp {
     private static final List<String> NAMESPACES = List.of("/", "/admin");
+    private static final Set<String> RECORDED = Set.of("echo", "join", "leave", "say");
 
     /** One call of an event handler: the socket it ran for and the arguments as JSON. */
     public record Received(String namespace, String socketId, String event, String args) {
@@ -27,12 +28,14 @@ public final class RecordingChatApp implements SocketApp {
     public void configure(SocketServer io) {
         chat.configure(io);
         for (String name : NAMESPACES) {
-            // A second registration of an event replaces the first (Namespace#on): wrap the app's handlers.
+            // A catch-all listener runs before the app's own listeners of the event, so a test sees each event
+            // that reached app code, in order, before its ack goes out.
             Namespace namespace = io.of(name);
-            record(namespace, "echo", ChatApp::echo);
-            record(namespace, "join", (socket, args, ack) -> ChatApp.roomCommand(socket, args, ack, true));
-            record(namespace, "leave", (socket, args, ack) -> ChatApp.roomCommand(socket, args, ack, false));
-            record(namespace, "say", ChatApp::say);
+            namespace.onAny((socket, event, args, ack) -> {
+                if (RECORDED.contains(event)) {
+                    received.add(new Received(socket.namespace(), socket.id(), event, args.asList().toString()));
+                }
+            });
             namespace.onConnection(socket -> connected.add(socket.namespace() + " " + socket.id()));
             namespace.onDisconnect((socket, reason) -> disconnected.add(socket.id() + " " + reason.wire()));
         }
@@ -51,12 +54,5 @@ public final class RecordingChatApp implements SocketApp {
     /** "socketId reason" of every socket whose disconnect handlers ran. */
     public List<String> disconnected() {
         return List.copyOf(disconnected);
-    }
-
-    private void record(Namespace namespace, String event, EventHandler handler) {
-        namespace.on(event, (socket, args, ack) -> {
-            received.add(new Received(socket.namespace(), socket.id(), event, args.asList().toString()));
-            handler.handle(socket, args, ack);
-        });
     }
 }

@@ -55,7 +55,7 @@ class ConcurrentEventsIT {
     private static void assertStored(JsonNode seen) throws Exception {
         int count = seen.path("count").asInt();
         assertThat(count).isPositive();
-        SocketRecord socket = stack.runtime().context().connections()
+        SocketRecord socket = stack.runtime().context().sockets()
                 .findSocket(seen.path("engineId").asText(), "/").orElseThrow();
         assertThat(socket.socketId()).isEqualTo(seen.path("socketId").asText());
         JsonNode data = JSON.readTree(socket.dataJson());

@@ -13,6 +13,7 @@ import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.Member;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.store.SocketStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class FanoutIT {
 
             await().atMost(SERVER_SIDE).untilAsserted(() -> {
                 assertThat(connections().find(gone)).as("the gone recipient's connection").isEmpty();
-                assertThat(connections().sockets(gone)).as("the gone recipient's sockets").isEmpty();
+                assertThat(sockets().sockets(gone)).as("the gone recipient's sockets").isEmpty();
                 assertThat(socketIds(tenant, "r1")).as("r1's members").hasSize(2)
                         .doesNotContain("socket-of-" + gone);
             });
@@ -171,7 +172,7 @@ class FanoutIT {
                 Map.of(), Map.of("EIO", "4", "transport", "websocket"), now, now + 600_000, false, true, expiresAt,
                 null));
         SocketRecord socket = new SocketRecord(id, "/", "socket-of-" + id, tenant, Set.of(), "{}", "{}", now);
-        connections().putSocket(socket);
+        sockets().putSocket(socket);
         rooms().join(socket, endpoint, socket.socketId(), expiresAt);
         rooms().join(socket, endpoint, room, expiresAt);
         return id;
@@ -187,6 +188,10 @@ class FanoutIT {
 
     private static ConnectionStore connections() {
         return runner.runtime().context().connections();
+    }
+
+    private static SocketStore sockets() {
+        return runner.runtime().context().sockets();
     }
 
     private static RoomStore rooms() {

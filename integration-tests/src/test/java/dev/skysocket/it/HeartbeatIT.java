@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.skysocket.app.RecordingChatApp;
 import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.SocketStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class HeartbeatIT {
             assertThat(silent.pingsSeen()).as("pings the silent client ignored").isPositive();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(connections().find(silentConnection)).as("the connection item").isEmpty();
-                assertThat(connections().sockets(silentConnection)).as("its sockets").isEmpty();
+                assertThat(sockets().sockets(silentConnection)).as("its sockets").isEmpty();
             });
             assertThat(APP.disconnected()).contains(silentSocket + " ping timeout");
 
@@ -97,5 +98,9 @@ class HeartbeatIT {
 
     private static ConnectionStore connections() {
         return runner.runtime().context().connections();
+    }
+
+    private static SocketStore sockets() {
+        return runner.runtime().context().sockets();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.store.SocketStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,10 @@ class SocketIoClientIT {
         return target.localStack("direct DynamoDB reads").runtime().context().connections();
     }
 
+    private static SocketStore sockets() {
+        return target.localStack("direct DynamoDB reads").runtime().context().sockets();
+    }
+
     @Test
     void theOpenPacketArrivesAndConnectFiresOverWebsocket() {
         JsonNode seen;
@@ -56,7 +61,7 @@ class SocketIoClientIT {
             String connectionId = ids.path("engineId").asText();
             if (target.isLocal()) {
                 assertThat(connections().find(connectionId)).as("the stored connection").isPresent();
-                assertThat(connections().findSocket(connectionId, "/")).map(SocketRecord::socketId)
+                assertThat(sockets().findSocket(connectionId, "/")).map(SocketRecord::socketId)
                         .contains(ids.path("socketId").asText());
             }
             running.resume();

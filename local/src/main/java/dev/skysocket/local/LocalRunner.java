@@ -23,7 +23,6 @@ import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.TableBootstrap;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,17 +90,20 @@ public final class LocalRunner implements AutoCloseable {
         String callback = "http://127.0.0.1:" + port + "/" + local.stage();
         ManagementApiClients management = aws.management();
         ExecutorService openWorkers = Executors.newCachedThreadPool(daemon("skysocket-open"));
-        ApiGatewayRuntime runtime = new ApiGatewayRuntime(config, io, aws.dynamo(), management,
+        // Built as the functions build theirs; the emulator on loopback answers as the Management API.
+        ApiGatewayRuntime runtime = ApiGatewayRuntime.fromSettings(
+                settings.with(Map.of(ApiGatewayRuntime.MANAGEMENT_ENDPOINT, callback)), io, aws,
                 step -> request -> openWorkers.execute(() -> {
                     try {
                         step.run(request);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }), callback, Clock.systemUTC());
+                }));
         LambdaStyleIntegration integration = new LambdaStyleIntegration(runtime);
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port), integration, authorizer)
-                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)));
+                .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)))
+                .withInvocationLimits(local.invocationLimits());
         if (local.ordered()) {
             emulator.deliverInOrder(integration, OrderedDeliverySettings.TEMPLATE);
         }

@@ -2,6 +2,7 @@ package dev.skysocket.local;
 
 import dev.skysocket.config.Settings;
 import dev.skysocket.local.apigw.EmulatorSettings;
+import dev.skysocket.local.apigw.InvocationLimits;
 import dev.skysocket.local.apigw.InvocationOrder;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Locale;
  */
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
                      Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
-                     InvocationOrder invocationOrder, Duration maxInvocationDelay, boolean ordered) {
+                     InvocationOrder invocationOrder, Duration maxInvocationDelay, boolean ordered,
+                     InvocationLimits invocationLimits) {
     static final String INVOCATION_ORDER = "skysocket.apigw-invocation-order";
     /** {@code direct} ({@code $default} invokes the function) or {@code ordered} (through an emulated FIFO queue). */
     static final String MESSAGE_DELIVERY = "skysocket.apigw-message-delivery";
@@ -29,7 +31,10 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 InvocationOrder.parse(s.string(INVOCATION_ORDER, "concurrent"), INVOCATION_ORDER),
                 Duration.ofMillis(s.longValue("skysocket.apigw-max-invocation-delay-ms",
                         EmulatorSettings.DEFAULT_MAX_INVOCATION_DELAY.toMillis())),
-                ordered(s.string(MESSAGE_DELIVERY, "direct")));
+                ordered(s.string(MESSAGE_DELIVERY, "direct")),
+                new InvocationLimits(
+                        s.intValue("skysocket.apigw-invocation-workers", InvocationLimits.DEFAULTS.threads()),
+                        s.intValue("skysocket.apigw-invocation-queue", InvocationLimits.DEFAULTS.queueLimit())));
     }
 
     private static boolean ordered(String delivery) {

@@ -1,5 +1,6 @@
 package dev.skysocket.apigw;
 
+import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.runtime.DynamoBackend;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
@@ -26,6 +27,8 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     public static final long OPEN_DEADLINE_MS = 10_000;
     /** How long a run of the open step holds its claim: OpenFunction's Timeout in template.yaml, a whole run. */
     public static final long OPEN_LEASE_MS = 15_000;
+    /** The Management API base URL override; unset, the URL is built from each event's API id and Region. */
+    public static final String MANAGEMENT_ENDPOINT = "skysocket.management-endpoint";
 
     private final ServerContext context;
     private final ConnectRoute connect;
@@ -59,15 +62,28 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock);
-        this.message = new MessageRoute(context, router, endpoints);
-        this.disconnect = new DisconnectRoute(router, context.connections());
-        this.heartbeat = new HeartbeatSweep(context, router, 500, 40);
+        this.message = new MessageRoute(context, connections, router, endpoints);
+        this.disconnect = new DisconnectRoute(router, connections);
+        this.heartbeat = new HeartbeatSweep(context, connections, router, 500, 40);
         this.sweepRuns = new DynamoSweepRuns(dynamo, config.tableName(), clock);
+    }
+
+    /**
+     * The runtime of a process, built in one place for the Lambda functions and the local stack: the config and
+     * the callback URL override ({@code skysocket.management-endpoint}) from {@code settings}, the clients of
+     * {@code aws}, the system clock.
+     *
+     * @param invokerFor how {@code $connect} starts the open step, as in the constructor
+     */
+    public static ApiGatewayRuntime fromSettings(Settings settings, DeclaredServer io, AwsClients aws,
+                                                 Function<OpenPacketStep, AsyncInvoker> invokerFor) {
+        return new ApiGatewayRuntime(SkysocketConfig.from(settings), io, aws.dynamo(), aws.management(), invokerFor,
+                callbackUrlSetting(settings), Clock.systemUTC());
     }
 
     /** Reads the callback URL override from {@code skysocket.management-endpoint}. */
     public static String callbackUrlSetting(Settings settings) {
-        return settings.string("skysocket.management-endpoint", null);
+        return settings.string(MANAGEMENT_ENDPOINT, null);
     }
 
     public ConnectRoute connect() {
@@ -109,7 +125,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
      * whose scheduler never skips covers one window and never reads it).
      */
     public SweepPasses heartbeatPasses(SweepPasses.Sleeper sleeper, int coveredRuns) {
-        return new SweepPasses(heartbeat::run, until -> !context.connections().due(until, 1).isEmpty(), clock,
+        return new SweepPasses(heartbeat::run, until -> !context.heartbeats().due(until, 1).isEmpty(), clock,
                 sleeper, config.sweepPeriodMs(), config.sweepPassPeriodMs(), SweepPasses.DEFAULT_SAFETY_MARGIN_MS,
                 coveredRuns, new SweepHandOff(sweepRuns));
     }

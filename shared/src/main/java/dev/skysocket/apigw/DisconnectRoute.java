@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
-import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.ReadScope;
 
 /**
  * {@code $disconnect}: every socket of the connection leaves with "transport close" and its items go. AWS
@@ -12,17 +12,17 @@ import dev.skysocket.store.ConnectionStore;
  */
 public final class DisconnectRoute {
     private final PacketRouter router;
-    private final ConnectionStore connections;
+    private final ReadScope reads;
 
-    /** @param connections the store the router's context uses: the connection and its sockets are read once */
-    public DisconnectRoute(PacketRouter router, ConnectionStore connections) {
+    /** @param reads the read scope of the router's store: the connection and its sockets are read once */
+    public DisconnectRoute(PacketRouter router, ReadScope reads) {
         this.router = router;
-        this.connections = connections;
+        this.reads = reads;
     }
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
         String connectionId = event.getRequestContext().getConnectionId();
-        connections.withOneRead(connectionId, () -> {
+        reads.withOneRead(connectionId, () -> {
             router.onConnectionEnd(connectionId, DisconnectReason.TRANSPORT_CLOSE);
             return null;
         });

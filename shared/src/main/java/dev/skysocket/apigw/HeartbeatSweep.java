@@ -8,6 +8,7 @@ import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.HeartbeatDue;
+import dev.skysocket.store.ReadScope;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,8 @@ import java.util.Set;
  * For each connection that is due: a pong that never came ends it ("ping timeout"); one near its maximum age
  * is rotated by closing the transport (the client reconnects by itself, unlike after a Socket.IO DISCONNECT);
  * every other one gets a ping, which resets the client's liveness timer and, through its pong, API Gateway's
- * 10-minute idle timer. Pings go out through one fan-out, encoded once.
+ * 10-minute idle timer. One that joined no namespace within the connect timeout is closed ({@link ConnectDeadline}).
+ * Pings go out through one fan-out, encoded once.
  */
 public final class HeartbeatSweep {
     private static final System.Logger LOG = System.getLogger(HeartbeatSweep.class.getName());
@@ -27,27 +29,32 @@ public final class HeartbeatSweep {
     static final int DEFAULT_PING_RECORD_PARALLELISM = 16;
 
     private final ServerContext ctx;
+    private final ReadScope reads;
     private final PacketRouter router;
     private final int batchSize;
     private final int maxBatches;
     private final PingRecorder pingRecorder;
+    private final ConnectDeadline connectDeadline;
 
     /** Records pings with {@value #DEFAULT_PING_RECORD_PARALLELISM} UpdateItems in flight. */
-    public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches) {
-        this(ctx, router, batchSize, maxBatches, DEFAULT_PING_RECORD_PARALLELISM);
+    public HeartbeatSweep(ServerContext ctx, ReadScope reads, PacketRouter router, int batchSize, int maxBatches) {
+        this(ctx, reads, router, batchSize, maxBatches, DEFAULT_PING_RECORD_PARALLELISM);
     }
 
     /**
      * @param pingRecordParallelism most "ping sent" UpdateItems in flight at once; on-demand tables take bursts,
      *                              and every update hits a different connection's partition
+     * @param reads                 the scope of the store the context uses: a timed-out connection is read once
      */
-    public HeartbeatSweep(ServerContext ctx, PacketRouter router, int batchSize, int maxBatches,
+    public HeartbeatSweep(ServerContext ctx, ReadScope reads, PacketRouter router, int batchSize, int maxBatches,
                           int pingRecordParallelism) {
         this.ctx = ctx;
+        this.reads = reads;
         this.router = router;
         this.batchSize = batchSize;
         this.maxBatches = maxBatches;
         this.pingRecorder = new PingRecorder(pingRecordParallelism);
+        this.connectDeadline = new ConnectDeadline(ctx.config(), ctx.sockets());
     }
 
     public SweepReport run() {
@@ -59,7 +66,7 @@ public final class HeartbeatSweep {
         Set<String> seen = new HashSet<>();
         for (int batch = 0; batch < maxBatches; batch++) {
             long now = ctx.now();
-            List<HeartbeatDue> due = ctx.connections().due(now, batchSize);
+            List<HeartbeatDue> due = ctx.heartbeats().due(now, batchSize);
             List<Recipient> toPing = new ArrayList<>();
             for (HeartbeatDue connection : due) {
                 if (!seen.add(connection.connectionId())) {
@@ -68,7 +75,7 @@ public final class HeartbeatSweep {
                 Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
                 if (connection.awaitingPong()) {
                     // One read of the connection's partition serves the check and the sockets' farewell.
-                    boolean ended = ctx.connections().withOneRead(connection.connectionId(), () -> {
+                    boolean ended = reads.withOneRead(connection.connectionId(), () -> {
                         if (!stillUnanswered(connection.connectionId(), now)) {
                             return false;
                         }
@@ -80,11 +87,13 @@ public final class HeartbeatSweep {
                     }
                 } else if (Heartbeat.mustRotate(ctx.config(), connection.connectedAt(), now)) {
                     // Claimed like a ping, so an overlapping run does not rotate it (and run its handlers) again.
-                    if (ctx.connections().claimPing(connection.connectionId(), now,
+                    if (ctx.heartbeats().claimPing(connection.connectionId(), now,
                             Heartbeat.pongDeadline(ctx.config(), now))) {
                         end(recipient, DisconnectReason.TRANSPORT_CLOSE);
                         rotated++;
                     }
+                } else if (connectDeadline.missed(connection, now)) {
+                    end(recipient, DisconnectReason.TRANSPORT_CLOSE); // no socket: no handler runs for it
                 } else {
                     toPing.add(recipient);
                 }
@@ -92,7 +101,7 @@ public final class HeartbeatSweep {
             // Claimed before the ping goes out: a pong can arrive (and clear the flag) before fan-out returns, and
             // an overlapping run may have found the same connections due.
             long deadline = Heartbeat.pongDeadline(ctx.config(), now);
-            List<Recipient> claimed = pingRecorder.claim(ctx.connections(), toPing, now, deadline);
+            List<Recipient> claimed = pingRecorder.claim(ctx.heartbeats(), toPing, now, deadline);
             FanoutReport report = ctx.fanout().deliver(List.of(PING), claimed);
             gone += report.gone();
             pinged += claimed.size() - report.gone();

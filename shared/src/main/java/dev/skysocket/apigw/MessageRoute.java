@@ -12,6 +12,7 @@ import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.ReadScope;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -23,12 +24,15 @@ import java.util.Optional;
 public final class MessageRoute {
     private static final System.Logger LOG = System.getLogger(MessageRoute.class.getName());
     private final ServerContext ctx;
+    private final ReadScope reads;
     private final PacketRouter router;
     private final EngineIoDecoder decoder;
     private final CallbackEndpoint endpoints;
 
-    public MessageRoute(ServerContext ctx, PacketRouter router, CallbackEndpoint endpoints) {
+    /** @param reads the scope of the store the context uses: the connection and its socket are read once */
+    public MessageRoute(ServerContext ctx, ReadScope reads, PacketRouter router, CallbackEndpoint endpoints) {
         this.ctx = ctx;
+        this.reads = reads;
         this.router = router;
         this.endpoints = endpoints;
         this.decoder = ctx.engineDecoder();
@@ -49,13 +53,13 @@ public final class MessageRoute {
         if (decoded.packet() instanceof EnginePacket.Pong) {
             // The most frequent event (one per connection per ping interval) needs no read: the conditional
             // update itself says whether the connection is stored.
-            if (!ctx.connections().recordPong(connectionId, Heartbeat.nextPingDue(ctx.config(), ctx.now()))) {
+            if (!ctx.heartbeats().recordPong(connectionId, Heartbeat.nextPingDue(ctx.config(), ctx.now()))) {
                 unknown(connectionId, event);
             }
             return Responses.ok();
         }
         // The connection, then the socket its packet names: one read of the connection's partition for both.
-        return ctx.connections().withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis));
+        return reads.withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis));
     }
 
     private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, String connectionId,

@@ -1,7 +1,7 @@
 package dev.skysocket.apigw;
 
 import dev.skysocket.fanout.Recipient;
-import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.HeartbeatStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +27,10 @@ final class PingRecorder {
         this.parallelism = parallelism;
     }
 
-    List<Recipient> claim(ConnectionStore connections, List<Recipient> recipients, long now, long pongDeadline) {
+    List<Recipient> claim(HeartbeatStore heartbeats, List<Recipient> recipients, long now, long pongDeadline) {
         if (recipients.size() <= 1 || parallelism == 1) {
             return recipients.stream()
-                    .filter(r -> connections.claimPing(r.connectionId(), now, pongDeadline)).toList();
+                    .filter(r -> heartbeats.claimPing(r.connectionId(), now, pongDeadline)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, recipients.size()), task -> {
             Thread thread = new Thread(task, "heartbeat-ping-record");
@@ -41,7 +41,7 @@ final class PingRecorder {
             List<CompletableFuture<Boolean>> claims = new ArrayList<>(recipients.size());
             for (Recipient recipient : recipients) {
                 claims.add(CompletableFuture.supplyAsync(
-                        () -> connections.claimPing(recipient.connectionId(), now, pongDeadline), pool));
+                        () -> heartbeats.claimPing(recipient.connectionId(), now, pongDeadline), pool));
             }
             List<Recipient> claimed = new ArrayList<>(recipients.size());
             RuntimeException first = null;

@@ -33,6 +33,8 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
     private final int maxInFlight;
     private final RetryingCalls calls;
     private final RecipientDelivery delivery;
+    /** One attempt per frame: a volatile emit is dropped rather than retried after a 429 or 5xx. */
+    private final RecipientDelivery volatileDelivery;
 
     /** Default retries ({@link RetryPolicy#defaults()}), real jitter and real waits. */
     public ManagementApiFanout(ManagementApiClients clients, GoneListener goneListener, int maxInFlight) {
@@ -56,10 +58,21 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
         this.calls = new RetryingCalls(Objects.requireNonNull(retryPolicy, "retryPolicy"),
                 Objects.requireNonNull(random, "random"), Objects.requireNonNull(delay, "delay"));
         this.delivery = new RecipientDelivery(clients, calls);
+        this.volatileDelivery = new RecipientDelivery(clients,
+                new RetryingCalls(new RetryPolicy(1, Duration.ZERO, Duration.ZERO), random, delay));
     }
 
     @Override
     public FanoutReport deliver(List<String> frames, Collection<Recipient> recipients) {
+        return deliver(frames, recipients, delivery);
+    }
+
+    @Override
+    public FanoutReport deliverVolatile(List<String> frames, Collection<Recipient> recipients) {
+        return deliver(frames, recipients, volatileDelivery);
+    }
+
+    private FanoutReport deliver(List<String> frames, Collection<Recipient> recipients, RecipientDelivery delivery) {
         if (recipients.isEmpty() || frames.isEmpty()) {
             return FanoutReport.empty();
         }

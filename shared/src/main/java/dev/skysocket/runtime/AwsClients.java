@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * alone ({@link #DYNAMO_ATTEMPTS} attempts in all, standard strategy: exponential backoff with jitter, throttling
  * and 5xx only); nothing of ours retries them again. Management API calls are retried by the fan-out alone (the
  * SDK's retries are off in {@link ManagementApiClients}). Sync calls use the small url-connection HTTP client for
- * cold start (STYLE 11). Closes what it built, in reverse order.
+ * cold start (STYLE 11); {@link DynamoLimits} bounds how many DynamoDB calls are in flight and how long each may take.
+ * Closes what it built, in reverse order.
  */
 public final class AwsClients implements AutoCloseable {
     public static final String REGION = "skysocket.region";
@@ -54,7 +55,7 @@ public final class AwsClients implements AutoCloseable {
         URI endpoint = endpoint(settings, DYNAMODB_ENDPOINT);
         SkysocketConfig config = SkysocketConfig.from(settings);
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        return build(config, region, chain, chain, endpoint);
+        return build(config, DynamoLimits.from(settings), region, chain, chain, endpoint);
     }
 
     /**
@@ -62,17 +63,19 @@ public final class AwsClients implements AutoCloseable {
      * API, with dummy credentials).
      */
     public static AwsClients with(Settings settings, Region region, AwsCredentialsProvider credentials, URI dynamoEndpoint) {
-        return build(SkysocketConfig.from(settings), region, credentials, null, dynamoEndpoint);
+        return build(SkysocketConfig.from(settings), DynamoLimits.from(settings), region, credentials, null,
+                dynamoEndpoint);
     }
 
-    private static AwsClients build(SkysocketConfig config, Region region, AwsCredentialsProvider credentials,
-                                    AutoCloseable ownedCredentials, URI dynamoEndpoint) {
+    private static AwsClients build(SkysocketConfig config, DynamoLimits limits, Region region,
+                                    AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
+                                    URI dynamoEndpoint) {
         Owned owned = new Owned();
         if (ownedCredentials != null) {
             owned.add(ownedCredentials);
         }
         try {
-            DynamoDbClient dynamo = dynamo(region, credentials, dynamoEndpoint);
+            DynamoDbClient dynamo = dynamo(region, credentials, dynamoEndpoint, limits);
             owned.add(dynamo);
             ManagementApiClients management = new ManagementApiClients(region, credentials,
                     config.fanoutConcurrency(), ACQUISITION_TIMEOUT);
@@ -84,15 +87,30 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    /** The DynamoDB client every path uses, with the SDK's standard retries as the only ones. */
+    /** The DynamoDB client every path uses, with the default {@link DynamoLimits}. */
     public static DynamoDbClient dynamo(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        return dynamo(region, credentials, endpoint, DynamoLimits.DEFAULTS);
+    }
+
+    /**
+     * The DynamoDB client every path uses: the SDK's standard retries as the only ones, at most
+     * {@code limits.maxConcurrency()} calls in flight, and a deadline on every attempt and every call.
+     */
+    public static DynamoDbClient dynamo(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                                        DynamoLimits limits) {
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(limits.attemptTimeout())
+                        .build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(DYNAMO_ATTEMPTS).build())
+                        .apiCallAttemptTimeout(limits.attemptTimeout())
+                        .apiCallTimeout(limits.callTimeout())
+                        .addExecutionInterceptor(new ConcurrencyLimit(limits.maxConcurrency(),
+                                limits.acquireTimeout()))
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

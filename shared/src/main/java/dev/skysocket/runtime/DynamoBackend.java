@@ -40,7 +40,7 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
 
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
-        return new ServerContext(config, io, connections, rooms, delivery, control, clock,
+        return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
                 ServerAcks.overStore(answers, clock));
     }
 }

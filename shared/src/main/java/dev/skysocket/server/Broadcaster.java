@@ -5,6 +5,7 @@ import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.Member;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,21 @@ import java.util.Set;
  */
 final class Broadcaster {
     private final ServerContext ctx;
+    /** Socket.IO's volatile flag: recipients that cannot take the packet now are dropped, not retried. */
+    private final boolean volatileOnly;
 
     Broadcaster(ServerContext ctx) {
+        this(ctx, false);
+    }
+
+    Broadcaster(ServerContext ctx, boolean volatileOnly) {
         this.ctx = ctx;
+        this.volatileOnly = volatileOnly;
+    }
+
+    private FanoutReport send(List<String> frames, Collection<Recipient> recipients) {
+        return volatileOnly ? ctx.fanout().deliverVolatile(frames, recipients)
+                : ctx.fanout().deliver(frames, recipients);
     }
 
     FanoutReport deliver(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
@@ -41,7 +54,7 @@ final class Broadcaster {
         }
         FanoutReport first = FanoutReport.empty();
         if (!held.isEmpty()) {
-            first = ctx.fanout().deliver(frames, held.values());
+            first = send(frames, held.values());
         }
         // Already delivered: a held member is also among members(), and must not get the packet twice.
         excluded.addAll(held.keySet());
@@ -52,7 +65,7 @@ final class Broadcaster {
         if (recipients.isEmpty()) {
             return first;
         }
-        return sum(first, ctx.fanout().deliver(frames, recipients.values()));
+        return sum(first, send(frames, recipients.values()));
     }
 
     private static void collect(Iterable<Member> members, Set<String> excluded, Map<String, Recipient> into) {

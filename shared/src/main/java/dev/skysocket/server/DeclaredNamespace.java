@@ -1,13 +1,16 @@
 package dev.skysocket.server;
 
+import dev.skysocket.api.AnyEventHandler;
 import dev.skysocket.api.ConnectionHandler;
 import dev.skysocket.api.DisconnectHandler;
+import dev.skysocket.api.ErrorHandler;
 import dev.skysocket.api.EventHandler;
 import dev.skysocket.api.Middleware;
 import dev.skysocket.api.Namespace;
+import dev.skysocket.api.OutgoingHandler;
+import dev.skysocket.api.PacketMiddleware;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,8 +19,13 @@ public final class DeclaredNamespace implements Namespace {
     private final String name;
     private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
     private final List<ConnectionHandler> connectionHandlers = new CopyOnWriteArrayList<>();
+    private final List<DisconnectHandler> disconnectingHandlers = new CopyOnWriteArrayList<>();
     private final List<DisconnectHandler> disconnectHandlers = new CopyOnWriteArrayList<>();
-    private final Map<String, EventHandler> events = new ConcurrentHashMap<>();
+    private final Map<String, List<EventHandler>> events = new ConcurrentHashMap<>();
+    private final List<AnyEventHandler> anyHandlers = new CopyOnWriteArrayList<>();
+    private final List<OutgoingHandler> outgoingHandlers = new CopyOnWriteArrayList<>();
+    private final List<PacketMiddleware> packetMiddleware = new CopyOnWriteArrayList<>();
+    private final List<ErrorHandler> errorHandlers = new CopyOnWriteArrayList<>();
 
     DeclaredNamespace(String name) {
         this.name = name;
@@ -45,7 +53,37 @@ public final class DeclaredNamespace implements Namespace {
         if (EventNames.isReserved(event)) {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
-        events.put(event, handler);
+        events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(handler);
+        return this;
+    }
+
+    @Override
+    public Namespace onAny(AnyEventHandler handler) {
+        anyHandlers.add(handler);
+        return this;
+    }
+
+    @Override
+    public Namespace onAnyOutgoing(OutgoingHandler handler) {
+        outgoingHandlers.add(handler);
+        return this;
+    }
+
+    @Override
+    public Namespace usePacket(PacketMiddleware check) {
+        packetMiddleware.add(check);
+        return this;
+    }
+
+    @Override
+    public Namespace onError(ErrorHandler handler) {
+        errorHandlers.add(handler);
+        return this;
+    }
+
+    @Override
+    public Namespace onDisconnecting(DisconnectHandler handler) {
+        disconnectingHandlers.add(handler);
         return this;
     }
 
@@ -63,11 +101,32 @@ public final class DeclaredNamespace implements Namespace {
         return connectionHandlers;
     }
 
+    List<DisconnectHandler> disconnectingHandlers() {
+        return disconnectingHandlers;
+    }
+
     List<DisconnectHandler> disconnectHandlers() {
         return disconnectHandlers;
     }
 
-    Optional<EventHandler> handler(String event) {
-        return Optional.ofNullable(events.get(event));
+    /** The event's listeners in the order added; empty when nobody listens. */
+    List<EventHandler> handlers(String event) {
+        return events.getOrDefault(event, List.of());
+    }
+
+    List<AnyEventHandler> anyHandlers() {
+        return anyHandlers;
+    }
+
+    List<OutgoingHandler> outgoingHandlers() {
+        return outgoingHandlers;
+    }
+
+    List<PacketMiddleware> packetMiddleware() {
+        return packetMiddleware;
+    }
+
+    List<ErrorHandler> errorHandlers() {
+        return errorHandlers;
     }
 }

@@ -4,10 +4,14 @@ import dev.skysocket.api.Namespace;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.api.SocketServer;
 import dev.skysocket.config.AppSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The {@link SocketServer} an app declares its namespaces on, once per process; the router reads it on every
@@ -15,7 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeclaredServer implements SocketServer {
     private final Map<String, DeclaredNamespace> namespaces = new ConcurrentHashMap<>();
+    /** Dynamic namespaces in the order declared: the first whose test accepts a name serves it. */
+    private final List<Dynamic> dynamic = new CopyOnWriteArrayList<>();
     private final AppSettings settings;
+
+    private record Dynamic(Predicate<String> accepts, DeclaredNamespace namespace) {
+    }
 
     private DeclaredServer(AppSettings settings) {
         this.settings = settings;
@@ -30,6 +39,21 @@ public final class DeclaredServer implements SocketServer {
     }
 
     @Override
+    public DeclaredNamespace of(Pattern names) {
+        DeclaredNamespace namespace = new DeclaredNamespace(names.pattern());
+        Predicate<String> whole = names.asMatchPredicate();
+        dynamic.add(new Dynamic(whole, namespace));
+        return namespace;
+    }
+
+    @Override
+    public DeclaredNamespace of(Predicate<String> names) {
+        DeclaredNamespace namespace = new DeclaredNamespace("<predicate " + dynamic.size() + ">");
+        dynamic.add(new Dynamic(names, namespace));
+        return namespace;
+    }
+
+    @Override
     public Optional<Namespace> namespace(String name) {
         return Optional.ofNullable(namespaces.get(name));
     }
@@ -39,9 +63,30 @@ public final class DeclaredServer implements SocketServer {
         return settings.get(name);
     }
 
-    /** The declared namespace with the runtime's view of its handlers, or empty. */
+    /**
+     * The namespace serving a concrete name, with the runtime's view of its handlers: the one declared with that
+     * name, else the first dynamic namespace that accepts it, else empty. A failing test of the app's counts as
+     * not accepting.
+     */
     Optional<DeclaredNamespace> declared(String name) {
-        return Optional.ofNullable(namespaces.get(name));
+        DeclaredNamespace exact = namespaces.get(name);
+        if (exact != null || name == null) {
+            return Optional.ofNullable(exact);
+        }
+        for (Dynamic candidate : dynamic) {
+            if (accepts(candidate, name)) {
+                return Optional.of(candidate.namespace());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean accepts(Dynamic candidate, String name) {
+        try {
+            return candidate.accepts().test(name);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A server configured by the given app, whose settings come from {@code app.*} properties only. */

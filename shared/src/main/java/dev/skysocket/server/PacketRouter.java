@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.skysocket.api.Ack;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.DisconnectReason;
-import dev.skysocket.api.EventHandler;
 import dev.skysocket.protocol.ProtocolError;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
@@ -119,13 +118,12 @@ public final class PacketRouter {
         StoredSocket socket = requireSocket(connection, packet);
         ArrayNode payload = (ArrayNode) packet.data();
         String event = payload.get(0).asText();
-        Optional<EventHandler> handler = ctx.io().declared(packet.namespace()).flatMap(ns -> ns.handler(event));
-        Ack ack = packet.ackId() == null ? NO_ACK : new PacketAck(socket, packet.ackId());
-        if (handler.isEmpty()) {
+        Optional<DeclaredNamespace> namespace = ctx.io().declared(packet.namespace());
+        if (namespace.isEmpty()) {
             return; // Socket.IO drops events nobody listens to
         }
-        Args args = Args.of(payload, 1);
-        lifecycle.guard("event:" + event, socket, () -> handler.get().handle(socket, args, ack));
+        Ack ack = packet.ackId() == null ? NO_ACK : new PacketAck(socket, packet.ackId());
+        new EventDispatch(lifecycle).run(namespace.get(), socket, event, Args.of(payload, 1), ack);
         socket.saveDataIfChanged();
     }
 
@@ -141,7 +139,7 @@ public final class PacketRouter {
     }
 
     private Optional<StoredSocket> socketOf(ConnectionRecord connection, SocketPacket packet) {
-        Optional<SocketRecord> record = ctx.connections().findSocket(connection.connectionId(), packet.namespace());
+        Optional<SocketRecord> record = ctx.sockets().findSocket(connection.connectionId(), packet.namespace());
         return record.map(r -> lifecycle.load(connection, r));
     }
 

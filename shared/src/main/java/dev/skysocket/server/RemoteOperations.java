@@ -23,7 +23,8 @@ final class RemoteOperations {
     RemoteOperations(ServerContext ctx, RemoteTargets targets) {
         this.ctx = ctx;
         this.targets = targets;
-        this.queries = SocketQueries.over(ctx.connections());
+        // No shared read: the Socket.IO layer never scopes reads (that belongs to the inbound event path's wiring).
+        this.queries = SocketQueries.over(ctx.connections(), ctx.sockets(), null);
     }
 
     List<RemoteSocket> fetchSockets() {

@@ -6,19 +6,23 @@ import dev.skysocket.fanout.Fanout;
 import dev.skysocket.protocol.engineio.EngineIoDecoder;
 import dev.skysocket.protocol.socketio.SocketIoDecoder;
 import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.HeartbeatStore;
 import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketStore;
 import java.time.Clock;
 
 /**
  * Everything the Socket.IO layer needs from below, built once per process and shared by every invocation.
  */
-public record ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, RoomStore rooms,
-                            Fanout fanout, ConnectionControl control, Clock clock, ServerAcks acks) {
+public record ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, SocketStore sockets,
+                            HeartbeatStore heartbeats, RoomStore rooms, Fanout fanout, ConnectionControl control,
+                            Clock clock, ServerAcks acks) {
 
     /** A context whose server-to-client acks complete in memory only: one process holding every session. */
-    public ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, RoomStore rooms,
-                         Fanout fanout, ConnectionControl control, Clock clock) {
-        this(config, io, connections, rooms, fanout, control, clock, ServerAcks.inMemory(clock));
+    public ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, SocketStore sockets,
+                         HeartbeatStore heartbeats, RoomStore rooms, Fanout fanout, ConnectionControl control,
+                         Clock clock) {
+        this(config, io, connections, sockets, heartbeats, rooms, fanout, control, clock, ServerAcks.inMemory(clock));
     }
 
     public EngineIoDecoder engineDecoder() {

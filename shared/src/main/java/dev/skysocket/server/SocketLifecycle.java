@@ -38,8 +38,8 @@ final class SocketLifecycle {
             return;
         }
         DeclaredNamespace namespace = found.get();
-        ctx.connections().findSocket(connection.connectionId(), namespaceName)
-                .ifPresent(previous -> ctx.connections().removeSocket(previous));
+        ctx.sockets().findSocket(connection.connectionId(), namespaceName)
+                .ifPresent(previous -> ctx.sockets().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
@@ -62,7 +62,7 @@ final class SocketLifecycle {
         SocketRecord stored = new SocketRecord(draft.connectionId(), draft.namespace(), draft.socketId(),
                 draft.tenant(), Set.of(Rooms.EVERYONE), JsonValues.write(socket.data()), draft.authJson(),
                 draft.connectedAt());
-        ctx.connections().putSocket(stored);
+        ctx.sockets().putSocket(stored);
         ctx.rooms().addMemberships(stored, connection.endpoint(), List.of(stored.socketId(), Rooms.EVERYONE),
                 connection.expiresAt());
         socket.markConnected(stored);
@@ -78,22 +78,31 @@ final class SocketLifecycle {
         socket.saveDataIfChanged();
     }
 
-    /** The socket leaves its namespace: disconnect handlers run, then its items go. */
+    /**
+     * The socket leaves its namespace as in Socket.IO: {@code disconnecting} listeners run while it is still in its
+     * rooms, then it leaves them and {@code disconnect} listeners run, then its items go.
+     */
     void leaveNamespace(StoredSocket socket, DisconnectReason reason) {
-        ctx.io().declared(socket.namespace()).ifPresent(namespace -> {
-            for (DisconnectHandler handler : namespace.disconnectHandlers()) {
-                guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
+        Optional<DeclaredNamespace> namespace = ctx.io().declared(socket.namespace());
+        namespace.ifPresent(ns -> {
+            for (DisconnectHandler handler : ns.disconnectingHandlers()) {
+                guard("disconnecting", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
         socket.markDisconnected();
-        ctx.connections().removeSocket(socket.record());
+        namespace.ifPresent(ns -> {
+            for (DisconnectHandler handler : ns.disconnectHandlers()) {
+                guard("disconnect", socket, () -> handler.onDisconnect(socket, reason));
+            }
+        });
+        ctx.sockets().removeSocket(socket.record());
     }
 
     /** The connection is over: every socket leaves with {@code reason}, then the connection's items go. */
     void endConnection(String connectionId, DisconnectReason reason) {
         Optional<ConnectionRecord> connection = ctx.connections().find(connectionId);
         if (connection.isPresent()) {
-            for (SocketRecord record : ctx.connections().sockets(connectionId)) {
+            for (SocketRecord record : ctx.sockets().sockets(connectionId)) {
                 leaveNamespace(load(connection.get(), record), reason);
             }
         }
@@ -125,8 +134,7 @@ final class SocketLifecycle {
     }
 
     private static Handshake handshake(ConnectionRecord connection, JsonNode auth) {
-        return new Handshake(connection.headers(), connection.query(), auth, connection.sourceIp(),
-                connection.connectedAt(), connection.tenant(), connection.user());
+        return Handshakes.of(connection, auth);
     }
 
     @FunctionalInterface

@@ -23,9 +23,16 @@ public final class StoredBroadcast implements BroadcastOperator {
     private final Set<String> rooms;
     private final Set<String> exceptRooms;
     private final Set<String> exceptSockets;
+    private final boolean volatileOnly;
 
     StoredBroadcast(ServerContext ctx, String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
                       Set<String> exceptSockets) {
+        this(ctx, tenant, namespace, rooms, exceptRooms, exceptSockets, false);
+    }
+
+    private StoredBroadcast(ServerContext ctx, String tenant, String namespace, Set<String> rooms,
+                            Set<String> exceptRooms, Set<String> exceptSockets, boolean volatileOnly) {
+        this.volatileOnly = volatileOnly;
         this.ctx = ctx;
         this.tenant = tenant;
         this.namespace = namespace;
@@ -36,7 +43,7 @@ public final class StoredBroadcast implements BroadcastOperator {
 
     @Override
     public BroadcastOperator to(String... more) {
-        return new StoredBroadcast(ctx, tenant, namespace, plus(rooms, more), exceptRooms, exceptSockets);
+        return new StoredBroadcast(ctx, tenant, namespace, plus(rooms, more), exceptRooms, exceptSockets, volatileOnly);
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class StoredBroadcast implements BroadcastOperator {
 
     @Override
     public BroadcastOperator except(String... more) {
-        return new StoredBroadcast(ctx, tenant, namespace, rooms, plus(exceptRooms, more), exceptSockets);
+        return new StoredBroadcast(ctx, tenant, namespace, rooms, plus(exceptRooms, more), exceptSockets, volatileOnly);
     }
 
     @Override
@@ -55,7 +62,13 @@ public final class StoredBroadcast implements BroadcastOperator {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
         SocketPacket packet = SocketPacket.of(SocketPacketType.EVENT, namespace, JsonValues.eventPayload(event, args));
-        return Reports.of(new Broadcaster(ctx).deliver(tenant, namespace, rooms, exceptRooms, exceptSockets, packet));
+        return Reports.of(new Broadcaster(ctx, volatileOnly).deliver(tenant, namespace, rooms, exceptRooms,
+                exceptSockets, packet));
+    }
+
+    @Override
+    public BroadcastOperator asVolatile() {
+        return new StoredBroadcast(ctx, tenant, namespace, rooms, exceptRooms, exceptSockets, true);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.skysocket.api.EmitReport;
 import dev.skysocket.api.Handshake;
 import dev.skysocket.api.Socket;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.Recipient;
@@ -37,6 +38,8 @@ public final class StoredSocket implements Socket {
     private ObjectNode savedData;
     private SocketRecord record;
     private boolean connected;
+    /** Set once the socket has left its namespace: Socket.IO's {@code disconnect} listeners see no rooms. */
+    private boolean left;
     private final List<String> roomsBeforeConnect = new ArrayList<>();
 
     StoredSocket(ServerContext ctx, ConnectionRecord connection, SocketRecord record, Handshake handshake, boolean connected) {
@@ -82,6 +85,9 @@ public final class StoredSocket implements Socket {
 
     @Override
     public Set<String> rooms() {
+        if (left) {
+            return Set.of();
+        }
         Set<String> rooms = new LinkedHashSet<>();
         rooms.add(id());
         rooms.addAll(record.rooms());
@@ -126,7 +132,33 @@ public final class StoredSocket implements Socket {
         if (EventNames.isReserved(event)) {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
-        return Reports.of(send(SocketPacket.of(SocketPacketType.EVENT, namespace(), JsonValues.eventPayload(event, args))));
+        return Reports.of(send(outgoing(event, args)));
+    }
+
+    @Override
+    public EmitReport emitVolatile(String event, Object... args) {
+        if (EventNames.isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
+        SocketPacket packet = outgoing(event, args);
+        return Reports.of(ctx.fanout().deliverVolatile(PacketFrames.of(packet), List.of(recipient())));
+    }
+
+    @Override
+    public BroadcastOperator nsp() {
+        return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of());
+    }
+
+    @Override
+    public Emitter server() {
+        return new StoreEmitter(ctx, tenant());
+    }
+
+    /** The EVENT packet of an emit to this socket, after the namespace's outgoing listeners saw it. */
+    private SocketPacket outgoing(String event, Object... args) {
+        ArrayNode payload = JsonValues.eventPayload(event, args);
+        new OutgoingListeners(ctx).notify(this, event, Args.of(payload, 1));
+        return SocketPacket.of(SocketPacketType.EVENT, namespace(), payload);
     }
 
     @Override
@@ -147,16 +179,6 @@ public final class StoredSocket implements Socket {
     @Override
     public BroadcastOperator broadcast() {
         return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of(id()));
-    }
-
-    @Override
-    public BroadcastOperator nsp() {
-        return new StoredBroadcast(ctx, tenant(), namespace(), Set.of(), Set.of(), Set.of());
-    }
-
-    @Override
-    public Emitter server() {
-        return new StoreEmitter(ctx, tenant());
     }
 
     @Override
@@ -199,6 +221,7 @@ public final class StoredSocket implements Socket {
 
     void markDisconnected() {
         this.connected = false;
+        this.left = true;
     }
 
     /**
@@ -222,7 +245,7 @@ public final class StoredSocket implements Socket {
             }
         });
         if (!changed.isEmpty() || !removed.isEmpty()) {
-            ctx.connections().updateSocketData(connection.connectionId(), namespace(), changed, removed);
+            ctx.sockets().updateSocketData(connection.connectionId(), namespace(), changed, removed);
             savedData = data.deepCopy();
         }
     }

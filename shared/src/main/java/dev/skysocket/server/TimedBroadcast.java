@@ -43,6 +43,11 @@ final class TimedBroadcast implements BroadcastOperator {
     }
 
     @Override
+    public BroadcastOperator asVolatile() {
+        return new TimedBroadcast((StoredBroadcast) target.asVolatile(), timeoutMs);
+    }
+
+    @Override
     public Set<String> rooms() {
         return target.rooms();
     }

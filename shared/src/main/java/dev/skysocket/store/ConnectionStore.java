@@ -1,14 +1,12 @@
 package dev.skysocket.store;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Connections and their sockets. Every read ignores items whose TTL has passed; every write is idempotent or
- * conditional. Implementations never Scan.
+ * Connections: their lifecycle, the open handshake's claims and the binary parts waiting in them. Their sockets
+ * are in {@link SocketStore}, their heartbeat state in {@link HeartbeatStore}. Every read ignores items whose TTL
+ * has passed; every write is idempotent or conditional. Implementations never Scan.
  */
 public interface ConnectionStore {
 
@@ -37,25 +35,6 @@ public interface ConnectionStore {
      */
     boolean updateTransport(String connectionId, String transport);
 
-    /**
-     * Records a pong: liveness proven, next ping due at {@code nextPingDueAt}. False when the connection is not
-     * stored (or has expired), so a pong needs no read before it.
-     */
-    boolean recordPong(String connectionId, long nextPingDueAt);
-
-    /** Records a ping sent: the pong must arrive by {@code pongDeadline}. */
-    void recordPingSent(String connectionId, long pongDeadline);
-
-    /**
-     * Records a ping about to be sent, as {@link #recordPingSent}, but only while the connection waits for no pong
-     * and its ping is due at {@code now}. True for one caller only: two overlapping heartbeat runs that both found
-     * the connection due never ping it twice.
-     */
-    boolean claimPing(String connectionId, long now, long pongDeadline);
-
-    /** Connections whose {@code pingDueAt} is at or before {@code now}, at most {@code limit}, via an index. */
-    List<HeartbeatDue> due(long now, int limit);
-
     /** Connections of one user in one tenant, via the user index. */
     List<ConnectionRecord> byUser(String tenant, String user);
 
@@ -67,50 +46,6 @@ public interface ConnectionStore {
      */
     boolean replacePending(String connectionId, PendingBinary read, PendingBinary next);
 
-    /** Creates the socket for one namespace; replaces an existing socket of the same connection and namespace. */
-    void putSocket(SocketRecord socket);
-
-    Optional<SocketRecord> findSocket(String connectionId, String namespace);
-
-    List<SocketRecord> sockets(String connectionId);
-
-    /**
-     * Applies one handler's change to {@code socket.data}, top-level key by top-level key, without reading it and
-     * without touching the other keys: two handlers of the socket running at once (API Gateway may invoke
-     * {@code $default} for one connection concurrently) both land when they change different keys, and on the
-     * same key the later write wins. Nothing is written when the socket is gone.
-     *
-     * @param changed keys set or changed, each to its value's JSON text
-     * @param removed keys deleted
-     */
-    void updateSocketData(String connectionId, String namespace, Map<String, String> changed, Set<String> removed);
-
-    /** Deletes one socket and its room memberships (including its own id room). Idempotent. */
-    void removeSocket(SocketRecord socket);
-
     /** Deletes the connection, its sockets and all their memberships. Idempotent. */
     void remove(String connectionId);
-
-    /**
-     * Runs {@code work}, during which this thread's reads of the connection and its sockets may share one read of
-     * the store, valid until something writes to that connection. For one inbound event: it reads the connection,
-     * then the socket its packet names. This default shares nothing.
-     */
-    default <T> T withOneRead(String connectionId, Supplier<T> work) {
-        return work.get();
-    }
-
-    /**
-     * Like {@link #withOneRead}, but the read may serve this connection's next calls too, until anything in this
-     * process writes to the connection or {@link #releaseHeldRead} drops it. Only for a connection whose events
-     * this process alone handles, one at a time (a gateway node's own session): other processes never write to
-     * it while it is open. This default holds nothing.
-     */
-    default <T> T withHeldRead(String connectionId, Supplier<T> work) {
-        return withOneRead(connectionId, work);
-    }
-
-    /** The connection is over: its held read, if any, goes. */
-    default void releaseHeldRead(String connectionId) {
-    }
 }

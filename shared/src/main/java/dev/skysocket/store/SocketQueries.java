@@ -1,6 +1,7 @@
 package dev.skysocket.store;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the sockets a room's members name, for remote sockets and bulk room operations: a member carries only what
@@ -19,19 +20,23 @@ public interface SocketQueries {
     Optional<LoadedSocket> find(Member member, String namespace);
 
     /**
-     * Over a connection store: the connection and its socket in one read where the store shares it (DynamoDB: one
-     * strongly consistent Query of the connection's partition, 1 read unit while connection and sockets stay
-     * under 4 KB; cheaper than a BatchGetItem of the two items, which bills each item apart).
+     * Over the connection and socket stores. With {@code scope} (null: none), the connection and its socket share
+     * one read where the store allows (DynamoDB: one strongly consistent Query of the connection's partition, 1 read
+     * unit while connection and sockets stay under 4 KB; cheaper than a BatchGetItem of the two items, which bills
+     * each item apart).
      */
-    static SocketQueries over(ConnectionStore connections) {
-        return (member, namespace) -> connections.withOneRead(member.connectionId(), () -> {
-            Optional<ConnectionRecord> connection = connections.find(member.connectionId());
-            if (connection.isEmpty()) {
-                return Optional.empty();
-            }
-            return connections.findSocket(member.connectionId(), namespace)
-                    .filter(socket -> socket.socketId().equals(member.socketId()))
-                    .map(socket -> new LoadedSocket(connection.get(), socket));
-        });
+    static SocketQueries over(ConnectionStore connections, SocketStore sockets, ReadScope scope) {
+        return (member, namespace) -> {
+            Supplier<Optional<LoadedSocket>> read = () -> {
+                Optional<ConnectionRecord> connection = connections.find(member.connectionId());
+                if (connection.isEmpty()) {
+                    return Optional.empty();
+                }
+                return sockets.findSocket(member.connectionId(), namespace)
+                        .filter(socket -> socket.socketId().equals(member.socketId()))
+                        .map(socket -> new LoadedSocket(connection.get(), socket));
+            };
+            return scope == null ? read.get() : scope.withOneRead(member.connectionId(), read);
+        };
     }
 }

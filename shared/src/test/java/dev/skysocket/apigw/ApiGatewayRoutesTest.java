@@ -254,8 +254,8 @@ class ApiGatewayRoutesTest {
         routes.send(id, "40/admin,{\"token\":\"secret\"}");
         routes.send(id, "41");
         assertThat(app.disconnects).containsExactly(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
-        assertThat(routes.runtime.context().connections().findSocket(id, "/")).isEmpty();
-        assertThat(routes.runtime.context().connections().findSocket(id, "/admin")).isPresent();
+        assertThat(routes.runtime.context().sockets().findSocket(id, "/")).isEmpty();
+        assertThat(routes.runtime.context().sockets().findSocket(id, "/admin")).isPresent();
         assertThat(routes.closedByServer(id)).isFalse();
     }
 

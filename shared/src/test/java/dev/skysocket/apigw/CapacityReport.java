@@ -170,7 +170,7 @@ public final class CapacityReport {
             String connectionId = room + "-" + i + "=";
             SocketRecord socket = new SocketRecord(connectionId, "/", "s" + room + i, TENANT, Set.of(), null,
                     null, clock.millis());
-            runtime.context().connections().putSocket(socket);
+            runtime.context().sockets().putSocket(socket);
             runtime.context().rooms().join(socket, api.endpoint(), room, expiresAt);
         }
     }

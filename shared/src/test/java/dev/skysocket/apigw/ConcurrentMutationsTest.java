@@ -55,7 +55,7 @@ class ConcurrentMutationsTest {
 
         sendAllAtOnce(id, frames);
 
-        SocketRecord socket = routes.runtime.context().connections().findSocket(id, "/").orElseThrow();
+        SocketRecord socket = routes.runtime.context().sockets().findSocket(id, "/").orElseThrow();
         JsonNode data = JSON.readTree(socket.dataJson());
         IntStream.range(0, 30).forEach(i -> assertThat(data.path("k" + i).asInt(-1)).as("k%d", i).isEqualTo(i));
         IntStream.range(0, 20).forEach(i -> assertThat(data.has("old" + i)).as("old%d", i).isFalse());
@@ -80,7 +80,7 @@ class ConcurrentMutationsTest {
         runAllAtOnce(work);
 
         assertThat(routes.stored(id)).isFalse();
-        assertThat(routes.runtime.context().connections().sockets(id)).isEmpty();
+        assertThat(routes.runtime.context().sockets().sockets(id)).isEmpty();
         IntStream.range(0, 30).forEach(i -> assertThat(memberIds("race" + i)).as("race%d", i).isEmpty());
         assertThat(memberIds("\u0000everyone")).isEmpty();
     }
@@ -125,7 +125,7 @@ class ConcurrentMutationsTest {
 
     private JsonNode data(String id) {
         try {
-            return JSON.readTree(routes.runtime.context().connections().findSocket(id, "/").orElseThrow().dataJson());
+            return JSON.readTree(routes.runtime.context().sockets().findSocket(id, "/").orElseThrow().dataJson());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -141,7 +141,7 @@ class RemoteSocketsTest {
 
     private Set<String> roomsOf(Client client) {
         // The namespace-wide room is stored among them; its name starts with a control character no app room has.
-        return routes.runtime.context().connections().findSocket(client.connectionId, "/").orElseThrow().rooms()
+        return routes.runtime.context().sockets().findSocket(client.connectionId, "/").orElseThrow().rooms()
                 .stream().filter(room -> !room.startsWith("\u0000")).collect(Collectors.toSet());
     }
 

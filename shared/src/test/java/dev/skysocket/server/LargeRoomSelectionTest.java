@@ -61,7 +61,8 @@ class LargeRoomSelectionTest {
         rooms = new DynamoRoomStore(client, table, 1, CLOCK);
         assertThat(DynamoRoomStore.DEFAULT_PAGE_SIZE).isLessThan(MEMBERS);
         ServerContext ctx = new ServerContext(SkysocketConfig.from(Settings.of(Map.of("skysocket.table", table))),
-                DeclaredServer.configuredBy(io -> io.of("/")), connections, rooms, null, null, CLOCK);
+                DeclaredServer.configuredBy(io -> io.of("/")), connections, connections, connections, rooms, null, null,
+                CLOCK);
         emitter = new StoreEmitter(ctx, "acme");
         // Loaded on a few threads: DynamoDB Local answers one call at a time per connection.
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -52,7 +52,8 @@ class RemoteSocketsCapacityTest {
             DynamoConnectionStore connections = new DynamoConnectionStore(client, name, 1, at -> EXPIRES_AT, CLOCK);
             DynamoRoomStore rooms = new DynamoRoomStore(client, name, 1, CLOCK);
             ServerContext ctx = new ServerContext(SkysocketConfig.from(Settings.of(Map.of("skysocket.table", name))),
-                    DeclaredServer.configuredBy(io -> io.of("/")), connections, rooms, null, counting(closes), CLOCK);
+                    DeclaredServer.configuredBy(io -> io.of("/")), connections, connections, connections, rooms, null,
+                    counting(closes), CLOCK);
             StoreEmitter emitter = new StoreEmitter(ctx, "acme");
             for (int size : SIZES) {
                 String room = "room-" + size;

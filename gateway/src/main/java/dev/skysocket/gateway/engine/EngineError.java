@@ -18,7 +18,12 @@ public enum EngineError {
      * A handshake the server could not record (the store throttled or failed): code 3 as the reference server
      * answers a handshake it cannot complete, but 503 so the client and any proxy treat it as temporary.
      */
-    UNAVAILABLE(3, "Server unavailable", 503);
+    UNAVAILABLE(3, "Server unavailable", 503),
+    /**
+     * A handshake while the node's workers are backed up (a burst): Engine.IO has no code for it, so code 3 as
+     * above, and 503 so the client's reconnection backoff retries it later, as with any failed handshake.
+     */
+    BUSY(3, "Server busy", 503);
 
     private final int code;
     private final String message;

@@ -16,14 +16,15 @@ import java.util.function.Consumer;
  *                           ({@link SessionSecret}, DESIGN §9)
  * @param admitting          asked on every handshake; false refuses new sessions with
  *                           {@link EngineError#DRAINING} while existing ones carry on (a draining node)
+ * @param workers            the worker threads for listener calls and the backlog at which load is shed
  */
 public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
                             long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret,
-                            BooleanSupplier admitting) {
+                            BooleanSupplier admitting, WorkerLimits workers) {
 
     public EngineOptions {
-        if (config == null || handshakeDecorator == null || admitting == null || upgradeTimeoutMs < 1
-                || maxBufferedPackets < 1) {
+        if (config == null || handshakeDecorator == null || admitting == null || workers == null
+                || upgradeTimeoutMs < 1 || maxBufferedPackets < 1) {
             throw new IllegalArgumentException("config, decorator, admission and positive limits are required");
         }
     }
@@ -31,7 +32,8 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
     /** Always admitting new sessions. */
     public EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
                          long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret) {
-        this(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, () -> true);
+        this(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, () -> true,
+                WorkerLimits.DEFAULTS);
     }
 
     /** Defaults as in the reference server: a 10 s upgrade timeout; a secret on every polling session. */
@@ -40,26 +42,35 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
     }
 
     public EngineOptions withHandshakeDecorator(Consumer<ResponseHeaders> decorator) {
-        return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, admitting);
+        return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
+                admitting, workers);
     }
 
     public EngineOptions withUpgradeTimeoutMs(long millis) {
-        return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret, admitting);
+        return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret,
+                admitting, workers);
     }
 
     public EngineOptions withMaxBufferedPackets(int packets) {
-        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret, admitting);
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret,
+                admitting, workers);
     }
 
     /** New sessions only while {@code admission} says true (the node's readiness). */
     public EngineOptions withAdmission(BooleanSupplier admission) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
-                admission);
+                admission, workers);
     }
 
     /** Off: no session cookie at all (clients without cookies are served either way, {@link SessionSecret}). */
     public EngineOptions withRequireSecret(boolean required) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required,
-                admitting);
+                admitting, workers);
+    }
+
+    /** Worker threads and the backlog at which handshakes are refused ({@link EngineError#BUSY}). */
+    public EngineOptions withWorkers(WorkerLimits limits) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
+                admitting, limits);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ public final class EngineServer implements AutoCloseable {
     private final EngineListener listener;
     private final EngineIoDecoder decoder;
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
+    private final EngineWorkers workers;
     private final ScheduledExecutorService scheduler;
     private volatile boolean stopping;
 
@@ -42,7 +41,7 @@ public final class EngineServer implements AutoCloseable {
         this.options = options;
         this.listener = listener;
         this.decoder = new EngineIoDecoder(options.config().codecLimits());
-        this.workers = Executors.newCachedThreadPool(threads("engine-worker-"));
+        this.workers = new EngineWorkers(options.workers().threads(), options.workers().queueLimit());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("engine-timer-"));
     }
 
@@ -72,7 +71,15 @@ public final class EngineServer implements AutoCloseable {
             if (stopping) {
                 return EngineError.FORBIDDEN;
             }
-            return options.admitting().getAsBoolean() ? null : EngineError.DRAINING;
+            if (!options.admitting().getAsBoolean()) {
+                return EngineError.DRAINING;
+            }
+            // Shed load before it reaches the store: a client retries with its reconnection backoff.
+            if (workers.saturated()) {
+                LOG.log(Level.DEBUG, "engine.handshake.busy queued={0}", String.valueOf(workers.queued()));
+                return EngineError.BUSY;
+            }
+            return null;
         }
         ServerSession session = sessions.get(sid);
         // A live sid refused for its secret looks exactly like an unknown one, so probing sids learns nothing.
@@ -202,17 +209,12 @@ public final class EngineServer implements AutoCloseable {
             session.closeWith(EngineCloseReason.SERVER_SHUTTING_DOWN, true);
         }
         scheduler.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.shutdown(5);
     }
 
     // ---- for the sessions and their transports ---------------------------------------------------------------
 
-    ExecutorService workers() {
+    EngineWorkers workers() {
         return workers;
     }
 

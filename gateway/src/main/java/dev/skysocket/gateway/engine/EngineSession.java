@@ -21,6 +21,14 @@ public interface EngineSession {
      */
     boolean send(String packet);
 
+    /**
+     * Sends one packet only if the transport can take it now (Socket.IO's volatile packets): on polling only
+     * while a GET is waiting, on a websocket only while its write queue has room. False when it was dropped.
+     */
+    default boolean sendVolatile(String packet) {
+        return send(packet);
+    }
+
     /** Closes the session: the client sees its transport close and reconnects by itself. */
     void close();
 

@@ -112,6 +112,16 @@ final class PollingTransport {
         return buffer.size();
     }
 
+    /** A GET is held open, so a packet written now leaves at once. */
+    boolean waiting() {
+        return buffer.holding();
+    }
+
+    /** Nothing waits to be sent; a volatile packet never queues behind others. */
+    boolean isEmptyQueue() {
+        return buffer.isEmpty();
+    }
+
     /** Queues one packet; a held GET takes it at once while the session is open. */
     void write(String packet, boolean open) {
         buffer.add(packet);

@@ -116,6 +116,15 @@ final class ServerSession implements EngineSession {
     }
 
     @Override
+    public synchronized boolean sendVolatile(String packet) {
+        boolean pollingWithoutGet = POLLING.equals(transport) && !polling.waiting();
+        if (state != State.OPEN || pollingWithoutGet || !polling.isEmptyQueue()) {
+            return false; // Engine.IO's rule: a volatile packet is dropped unless the transport is writable now
+        }
+        return send(packet);
+    }
+
+    @Override
     public void close() {
         closeWith(EngineCloseReason.FORCED_CLOSE, true);
     }
@@ -156,6 +165,15 @@ final class ServerSession implements EngineSession {
                 pendingMessages.decrementAndGet();
                 LOG.log(Level.WARNING, "engine.inbound.overflow sid={0} limit={1}", sid,
                         String.valueOf(server.options().maxBufferedPackets()));
+                closeWith(EngineCloseReason.TRANSPORT_ERROR);
+                return false;
+            }
+            // The node's workers are backed up (a burst): end the session, logged, rather than queue behind; the
+            // client sees a transport close and reconnects, so nothing it sent vanishes without a trace.
+            if (server.workers().saturated()) {
+                pendingMessages.decrementAndGet();
+                LOG.log(Level.WARNING, "engine.overload.close sid={0} queued={1}", sid,
+                        String.valueOf(server.workers().queued()));
                 closeWith(EngineCloseReason.TRANSPORT_ERROR);
                 return false;
             }

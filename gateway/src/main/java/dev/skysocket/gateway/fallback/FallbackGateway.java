@@ -5,6 +5,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
+import dev.skysocket.gateway.engine.WorkerLimits;
 import dev.skysocket.gateway.http.EngineHttpServer;
 import dev.skysocket.gateway.http.StaticPage;
 import dev.skysocket.gateway.http.management.ManagementListenerSettings;
@@ -19,6 +20,7 @@ import dev.skysocket.api.Emitter;
 import dev.skysocket.server.DeclaredServer;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,17 +34,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class FallbackGateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FallbackGateway.class.getName());
+    /** Well under an ALB health check's timeout (at least 2 s). */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    /** One store probe serves every health check for this long. */
+    private static final Duration PROBE_TTL = Duration.ofSeconds(2);
 
     private final GatewayNode node;
     private final EngineServer engine;
     private final EngineHttpServer http;
     private final DrainController drain;
+    private final StoreProbe probe;
 
-    private FallbackGateway(GatewayNode node, EngineServer engine, EngineHttpServer http, DrainController drain) {
+    private FallbackGateway(GatewayNode node, EngineServer engine, EngineHttpServer http, DrainController drain,
+                            StoreProbe probe) {
         this.node = node;
         this.engine = engine;
         this.http = http;
         this.drain = drain;
+        this.probe = probe;
     }
 
     /**
@@ -65,20 +74,23 @@ public final class FallbackGateway implements AutoCloseable {
         PrivateManagementApi managementApi = new PrivateManagementApi(listenerSettings(nodeSettings));
         GatewayNode node = null;
         EngineServer engine = null;
+        // A node that cannot reach its store answers /health with 503, so the ALB routes to one that can.
+        StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
         try {
             node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC());
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
-                    .withAdmission(readiness), node.listener());
+                    .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
-                    .withPages(pages)
+                    .withHealthProbe(probe).withPages(pages)
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
             managementApi.serveEngine(http);
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
-            return new FallbackGateway(node, engine, http, drain);
+            return new FallbackGateway(node, engine, http, drain, probe);
         } catch (RuntimeException e) {
+            probe.close();
             stop(null, engine, node);
             managementApi.close(); // a node that failed to start cannot close it; a second close does nothing
             throw e;
@@ -136,6 +148,7 @@ public final class FallbackGateway implements AutoCloseable {
     @Override
     public void close() {
         drain.close();
+        probe.close();
         stop(http, engine, node);
     }
 

@@ -42,12 +42,11 @@ public final class EngineHttpServer implements AutoCloseable {
     private volatile EngineForwarder forwarder;
     private final AtomicLong servedForwarded = new AtomicLong();
 
-    /** A server whose {@code /health} always answers 200. */
     public EngineHttpServer(EngineHttpSettings settings, EngineServer engine) {
         this(settings, engine, () -> true);
     }
 
-    /** {@code ready} drives {@code /health}: 200 while true, 503 once the node drains. */
+    /** {@code ready} drives {@code /health}: 200 while true, 503 once the node drains (without it: always 200). */
     public EngineHttpServer(EngineHttpSettings settings, EngineServer engine, BooleanSupplier ready) {
         if (settings.path().equals(HealthRoute.PATH + "/")) {
             throw new IllegalArgumentException("the Engine.IO path cannot be " + HealthRoute.PATH);
@@ -98,9 +97,14 @@ public final class EngineHttpServer implements AutoCloseable {
         return current == null ? 0 : current.forwarded();
     }
 
-    /** Requests other nodes forwarded here. */
-    public long servedForwardedRequests() {
+    public long servedForwardedRequests() { // requests other nodes forwarded here
         return servedForwarded.get();
+    }
+
+    /** {@code /health} answers 503 with the probe's reason (a constant, sent unescaped) while it reports a fault. */
+    public EngineHttpServer withHealthProbe(HealthProbe probe) {
+        health.probe(probe);
+        return this;
     }
 
     /** Serves these fixed documents by exact path beside the Engine.IO path (the local demo); before start. */
@@ -275,9 +279,7 @@ public final class EngineHttpServer implements AutoCloseable {
         if (response.ended() || response.headWritten()) {
             return;
         }
-        response.setStatusCode(error.httpStatus())
-                .putHeader("Content-Type", "application/json")
-                .end(error.json());
+        response.setStatusCode(error.httpStatus()).putHeader("Content-Type", "application/json").end(error.json());
     }
 
     static HandshakeRequest handshake(HttpServerRequest request, Map<String, String> query) {

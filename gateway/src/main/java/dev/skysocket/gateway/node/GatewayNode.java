@@ -13,7 +13,9 @@ import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.ConnectionStore;
+import dev.skysocket.store.HeartbeatStore;
 import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -70,6 +72,8 @@ public final class GatewayNode implements AutoCloseable {
         // This node's own memberships live in memory too: a broadcast reads only the other endpoints' from DynamoDB.
         LocalRooms localRooms = new LocalRooms(url);
         ConnectionStore connections = new IndexedConnectionStore(backend.connections(), localRooms);
+        SocketStore sockets = new IndexedSocketStore(backend.connections(), localRooms);
+        HeartbeatStore heartbeats = backend.connections();
         RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms);
         ServerContext context;
         // This node's sessions answer its acks in memory; other nodes' sockets answer through the store.
@@ -77,12 +81,15 @@ public final class GatewayNode implements AutoCloseable {
         if (settings.localDelivery()) {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
-            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock, acks);
-        } else {
-            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock,
+            context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, delivery, delivery, clock,
                     acks);
+        } else {
+            context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
+                    backend.fanout(), clock, acks);
         }
-        GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
+        // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
+        GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
+                sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());

@@ -13,6 +13,7 @@ import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionExistsException;
 import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.ReadScope;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -36,14 +37,20 @@ public final class GatewaySessions implements EngineListener {
     private static final String SOCKET_CONNECT = "0";
 
     private final ServerContext ctx;
+    private final ReadScope reads;
     private final PacketRouter router;
     private final SessionDirectory directory;
     private final String endpoint;
     private final ConnectDeadlines deadlines;
 
-    /** @param endpoint this node's private Management API base URL, stored on every session's item */
-    public GatewaySessions(ServerContext ctx, PacketRouter router, SessionDirectory directory, String endpoint) {
+    /**
+     * @param reads    the read scope of the context's store: a session's read is held between its events
+     * @param endpoint this node's private Management API base URL, stored on every session's item
+     */
+    public GatewaySessions(ServerContext ctx, ReadScope reads, PacketRouter router, SessionDirectory directory,
+                           String endpoint) {
         this.ctx = ctx;
+        this.reads = reads;
         this.router = router;
         this.directory = directory;
         this.endpoint = endpoint;
@@ -98,7 +105,7 @@ public final class GatewaySessions implements EngineListener {
         // The connection, then the socket its packet names: one read of the partition for both, as on MessageRoute,
         // and kept for the next event: only this node handles this session, one event at a time, so unless
         // something here wrote to its items in between, the next event needs no read at all.
-        ctx.connections().withHeldRead(sid, () -> {
+        reads.withHeldRead(sid, () -> {
             route(session, sid, message);
             return null;
         });
@@ -164,7 +171,7 @@ public final class GatewaySessions implements EngineListener {
             LOG.log(Level.WARNING, "event=session_cleanup_failed sid={0} reason={1} error={2}", sid, reason,
                     e.getClass().getSimpleName());
         } finally {
-            ctx.connections().releaseHeldRead(sid);
+            reads.releaseHeldRead(sid);
         }
     }
 

@@ -43,6 +43,16 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
 
     @Override
     public FanoutReport deliver(List<String> frames, Collection<Recipient> recipients) {
+        return deliver(frames, recipients, false);
+    }
+
+    /** A session here that cannot take the frames now (polling with no GET waiting) is counted failed. */
+    @Override
+    public FanoutReport deliverVolatile(List<String> frames, Collection<Recipient> recipients) {
+        return deliver(frames, recipients, true);
+    }
+
+    private FanoutReport deliver(List<String> frames, Collection<Recipient> recipients, boolean volatileOnly) {
         Map<String, Recipient> local = new LinkedHashMap<>();
         List<Recipient> elsewhere = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -52,7 +62,8 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
                 elsewhere.add(recipient);
             }
         }
-        FanoutReport remoteReport = elsewhere.isEmpty() ? FanoutReport.empty() : remote.deliver(frames, elsewhere);
+        FanoutReport remoteReport = elsewhere.isEmpty() ? FanoutReport.empty()
+                : volatileOnly ? remote.deliverVolatile(frames, elsewhere) : remote.deliver(frames, elsewhere);
         if (local.isEmpty() || frames.isEmpty()) {
             return remoteReport;
         }
@@ -65,7 +76,7 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
             if (session.isEmpty()) {
                 gone.add(recipient.connectionId());
                 prune(recipient);
-            } else if (sendAll(session.get(), frames)) {
+            } else if (sendAll(session.get(), frames, volatileOnly)) {
                 delivered++;
             } else {
                 failed++;  // a full buffer: the client does not read, like a 429 that outlasts the retries
@@ -105,9 +116,9 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
         return session.isPresent();
     }
 
-    private static boolean sendAll(EngineSession session, List<String> frames) {
+    private static boolean sendAll(EngineSession session, List<String> frames, boolean volatileOnly) {
         for (String frame : frames) {
-            if (!session.send(frame)) {
+            if (!(volatileOnly ? session.sendVolatile(frame) : session.send(frame))) {
                 return false;
             }
         }

@@ -17,8 +17,10 @@
  * retries on top of them), and past them only the one session is closed.
  *
  * <p>{@code LocalRooms} indexes the room memberships of this node's own sockets in memory, written through by
- * {@code IndexedRoomStore} and {@code IndexedConnectionStore} (every join, leave and removal of an owned session
- * runs on its owner), so a broadcast asks DynamoDB only for the members on other endpoints.
+ * {@code IndexedRoomStore} (joins, leaves), {@code IndexedSocketStore} (sockets stored and removed) and
+ * {@code IndexedConnectionStore} (connections removed); every one of these for an owned session runs on its owner,
+ * so a broadcast asks DynamoDB only for the members on other endpoints. A session's reads are held between its
+ * events ({@code ReadScope.withHeldRead}, from the DynamoDB store the node is wired with) for the same reason.
  *
  * <p>Sessions share the DynamoDB table with API Gateway connections, so rooms span both. Their items carry a
  * pingDueAt that never comes (the engine runs their heartbeat, not the sweep), and their endpoint is this node's

@@ -25,6 +25,6 @@ class ConnectTimeoutTest {
         FakeSession silent = h.open();
         await().atMost(Duration.ofSeconds(5)).until(() -> !silent.isOpen());
         assertThat(connected.isOpen()).isTrue();
-        assertThat(h.node.context().connections().sockets(connected.sid())).hasSize(1);
+        assertThat(h.node.context().sockets().sockets(connected.sid())).hasSize(1);
     }
 }

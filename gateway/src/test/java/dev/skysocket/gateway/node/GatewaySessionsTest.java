@@ -36,7 +36,7 @@ class GatewaySessionsTest {
         assertThat(stored.expiresAt()).isEqualTo(h.config.expiresAtSeconds(stored.connectedAt()));
         assertThat(h.node.sessions().find(session.sid())).isPresent();
         // The heartbeat sweep never sees gateway sessions: the engine runs their heartbeat.
-        assertThat(h.node.context().connections().due(Long.MAX_VALUE - 1, 100))
+        assertThat(h.node.context().heartbeats().due(Long.MAX_VALUE - 1, 100))
                 .noneMatch(due -> due.connectionId().equals(session.sid()));
     }
 
@@ -51,7 +51,7 @@ class GatewaySessionsTest {
         ConnectionRecord stored = h.node.context().connections().find(session.sid()).orElseThrow();
         assertThat(stored.transport()).isEqualTo("websocket");
         assertThat(stored.endpoint()).isEqualTo(h.node.managementUrl());
-        assertThat(h.node.context().connections().sockets(session.sid())).hasSize(1);
+        assertThat(h.node.context().sockets().sockets(session.sid())).hasSize(1);
     }
 
     @Test
@@ -103,7 +103,7 @@ class GatewaySessionsTest {
 
         assertThat(h.app.disconnects).containsExactly(DisconnectReason.TRANSPORT_CLOSE);
         assertThat(h.node.context().connections().find(session.sid())).isEmpty();
-        assertThat(h.node.context().connections().sockets(session.sid())).isEmpty();
+        assertThat(h.node.context().sockets().sockets(session.sid())).isEmpty();
         assertThat(h.node.sessions().find(session.sid())).isEmpty();
     }
 

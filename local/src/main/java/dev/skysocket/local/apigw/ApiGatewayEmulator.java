@@ -26,6 +26,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final EmulatorStats stats = new EmulatorStats();
     private final ManagementFaults faults = new ManagementFaults();
     private volatile Duration headerTimeout = Duration.ofMillis(HeaderDeadline.DEFAULT_MS);
+    private volatile InvocationLimits invocationLimits = InvocationLimits.DEFAULTS;
     private OrderedMode orderedMode;
     /** Null until {@link #start}; the listener, workers and connections of this run (see {@link StageServer}). */
     private volatile StageServer stage;
@@ -52,6 +53,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
      * (or, kept alive, after the request's first byte) is closed (10 s by default), as API Gateway's front end does
      * not wait on a slow client either.
      */
+    /** Before {@link #start}: the integration workers and the backlog at which upgrades are throttled (429). */
+    public ApiGatewayEmulator withInvocationLimits(InvocationLimits limits) {
+        this.invocationLimits = limits;
+        return this;
+    }
+
     public ApiGatewayEmulator withHeaderTimeout(Duration timeout) {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("headerTimeout must be positive: " + timeout);
@@ -78,7 +85,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         if (stage != null) {
             throw new IllegalStateException("already started");
         }
-        stage = new StageServer(settings, integration, authorizer, orderedMode, headerTimeout, stats, faults);
+        stage = new StageServer(settings, integration, authorizer, orderedMode, headerTimeout, stats, faults,
+                invocationLimits);
         stage.listen();
         LOG.log(Level.INFO, "apigw.start websocketUrl={0} managementUrl={1}", websocketUrl(), baseUrl());
     }

@@ -12,12 +12,9 @@ import io.vertx.core.http.ServerWebSocket;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of the emulator, from bind to stop: the Vert.x listener, the integration workers, and the parts wired to
@@ -33,7 +30,7 @@ final class StageServer {
     private final EmulatorStats stats;
     private final OrderedMode orderedMode;
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final Vertx vertx;
     private final HttpServer server;
     private final LiveConnections connections;
@@ -45,11 +42,12 @@ final class StageServer {
 
     /** Builds the server without binding it; {@code authorizer} and {@code orderedMode} may be null. */
     StageServer(EmulatorSettings settings, WebSocketIntegration integration, AuthorizerSettings authorizer,
-                OrderedMode orderedMode, Duration headerTimeout, EmulatorStats stats, ManagementFaults faults) {
+                OrderedMode orderedMode, Duration headerTimeout, EmulatorStats stats, ManagementFaults faults,
+                InvocationLimits limits) {
         this.settings = settings;
         this.stats = stats;
         this.orderedMode = orderedMode;
-        workers = Executors.newCachedThreadPool(daemonThreads());
+        workers = limits.newPool();
         IntegrationInvoker invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
         // Like AWS, an unsigned request is refused; locally any SigV4-shaped header (dummy credentials too) passes.
         ManagementRoute management = new ManagementRoute("/" + settings.stage(),
@@ -58,7 +56,8 @@ final class StageServer {
         connections = new LiveConnections(settings, stats, registry, invoker, workers);
         AuthorizerCall authorizerCall = authorizer == null ? null
                 : new AuthorizerCall(authorizer, workers, settings.integrationTimeout(), stats);
-        upgrades = new UpgradeHandler(settings, stats, authorizerCall, invoker, connections, vertx, this::port);
+        upgrades = new UpgradeHandler(settings, stats, authorizerCall, invoker, connections, vertx, this::port,
+                () -> limits.saturated(workers));
         HeaderDeadline deadline = new HeaderDeadline(headerTimeout.toMillis());
         server = vertx.createHttpServer(options(settings))
                 .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
@@ -157,14 +156,5 @@ final class StageServer {
 
     /** Accepted sockets are wired by {@link LiveConnections}; this handler only has to exist for upgrades. */
     private static void onAccepted(ServerWebSocket socket) {
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "apigw-integration-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocketHandshake;
 
 import java.lang.System.Logger.Level;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -25,11 +26,14 @@ final class UpgradeHandler {
     private final LiveConnections connections;
     private final Vertx vertx;
     private final IntSupplier port;
+    /** True while the integration workers are backed up: upgrades get 429, as over API Gateway's throttle. */
+    private final BooleanSupplier throttled;
     /** Null until the listener is bound (the events carry its port): upgrades before that get 503. */
     private volatile WebSocketEvents events;
 
     UpgradeHandler(EmulatorSettings settings, EmulatorStats stats, AuthorizerCall authorizer,
-                   IntegrationInvoker invoker, LiveConnections connections, Vertx vertx, IntSupplier port) {
+                   IntegrationInvoker invoker, LiveConnections connections, Vertx vertx, IntSupplier port,
+                   BooleanSupplier throttled) {
         this.settings = settings;
         this.stats = stats;
         this.authorizer = authorizer;
@@ -37,6 +41,7 @@ final class UpgradeHandler {
         this.connections = connections;
         this.vertx = vertx;
         this.port = port;
+        this.throttled = throttled;
     }
 
     /** From now on upgrades are decided, with {@code events} as the Lambda events' shape. */
@@ -66,6 +71,13 @@ final class UpgradeHandler {
             // Only the stage path upgrades; API Gateway answers anything else with 403.
             stats.connectRefused();
             handshake.reject(403);
+            return;
+        }
+        if (throttled.getAsBoolean()) {
+            // Before any route runs, so a burst adds no invocation; a stock client retries with its backoff.
+            stats.connectRefused();
+            LOG.log(Level.DEBUG, "apigw.connect.throttled");
+            handshake.reject(429);
             return;
         }
         Context eventLoop = vertx.getOrCreateContext();

@@ -10,8 +10,11 @@ import dev.skysocket.store.ConnectionExistsException;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.HeartbeatDue;
+import dev.skysocket.store.HeartbeatStore;
 import dev.skysocket.store.PendingBinary;
+import dev.skysocket.store.ReadScope;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.store.SocketStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * {@link ConnectionStore} on the single table (layout in {@code package-info.java}). Heartbeat updates on a
+ * {@link ConnectionStore}, {@link SocketStore} and {@link HeartbeatStore} on the single table (layout in
+ * {@code package-info.java}): a connection and its sockets share one partition, so one object serves all three,
+ * and its {@link ReadScope} lets reads of that partition share one Query. Heartbeat updates on a
  * connection that is gone are not errors: they return quietly, since the connection's cleanup already ran or
  * TTL will run it. Never Scans; GetItem and Query on the connection's partition read consistently. Each write
  * goes through {@link PartitionReads#writing}, so that no read held in this process outlives it; the reads
  * ({@link ConnectionReads}), the open and heartbeat claims ({@link ConnectionClaims}), pending binary parts
  * ({@link PendingParts}), socket data ({@link SocketDataWriter}) and removal ({@link RemovalCascade}) live apart.
  */
-public final class DynamoConnectionStore implements ConnectionStore {
+public final class DynamoConnectionStore implements ConnectionStore, SocketStore, HeartbeatStore, ReadScope {
     private final DynamoDbClient client;
     private final String tableName;
     private final LongUnaryOperator socketExpiry;

@@ -1,0 +1,44 @@
+package dev.skysocket.local.apigw;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How many integration invocations the emulator runs at once and how many may wait. On AWS, Lambda's concurrency
+ * and API Gateway's account throttle bound a burst (over the throttle API Gateway answers 429, AWS-FACTS); here a
+ * fixed pool runs the invocations, and while {@code queueLimit} or more wait, upgrades are refused with 429 before
+ * {@code $connect} runs. Invocations of connections already open still queue: their number is bounded by the
+ * connections admitted.
+ *
+ * @param threads    integration workers ({@code skysocket.apigw-invocation-workers}, default 64)
+ * @param queueLimit waiting invocations at which upgrades get 429 ({@code skysocket.apigw-invocation-queue},
+ *                   default 1,000)
+ */
+public record InvocationLimits(int threads, int queueLimit) {
+    public static final InvocationLimits DEFAULTS = new InvocationLimits(64, 1_000);
+
+    public InvocationLimits {
+        if (threads < 1 || queueLimit < 1) {
+            throw new IllegalArgumentException("invocation workers and their queue limit must be positive");
+        }
+    }
+
+    /** The workers: a fixed pool of daemon threads that go away when idle. */
+    ThreadPoolExecutor newPool() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "apigw-integration-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    boolean saturated(ThreadPoolExecutor pool) {
+        return pool.getQueue().size() >= queueLimit;
+    }
+}
