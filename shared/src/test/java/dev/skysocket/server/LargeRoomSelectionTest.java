@@ -97,8 +97,9 @@ class LargeRoomSelectionTest {
 
         assertThat(sockets).extracting(RemoteSocket::id).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(bigRoom);
-        // Three pages of the room (1,000 + 1,000 + 500), then one Query of each member's connection partition.
-        assertThat(recorder.operations()).containsOnly("Query").hasSize(3 + MEMBERS);
+        // Three pages of the room (1,000 + 1,000 + 500), then each member's connection and socket items.
+        assertThat(recorder.operations()).containsOnly("Query", "GetItem").hasSize(3 + 2 * MEMBERS);
+        assertThat(recorder.operations().stream().filter("Query"::equals)).hasSize(3);
     }
 
     @Test

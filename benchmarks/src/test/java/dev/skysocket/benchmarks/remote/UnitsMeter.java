@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -21,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Asks DynamoDB for the capacity of every Query, PutItem, UpdateItem and DeleteItem (ReturnConsumedCapacity=TOTAL)
- * and adds it up, reads (Query) apart from writes. The bulk loader's BatchWriteItem calls are not counted.
+ * Asks DynamoDB for the capacity of every Query, GetItem, PutItem, UpdateItem and DeleteItem (ReturnConsumedCapacity=TOTAL)
+ * and adds it up, reads (Query, GetItem) apart from writes. The bulk loader's BatchWriteItem calls are not counted.
  */
 final class UnitsMeter implements ExecutionInterceptor {
     private double readUnits;
@@ -56,6 +58,8 @@ final class UnitsMeter implements ExecutionInterceptor {
         SdkRequest request = context.request();
         if (request instanceof QueryRequest r) {
             return r.toBuilder().returnConsumedCapacity(total).build();
+        } else if (request instanceof GetItemRequest r) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
         } else if (request instanceof PutItemRequest r) {
             return r.toBuilder().returnConsumedCapacity(total).build();
         } else if (request instanceof UpdateItemRequest r) {
@@ -75,6 +79,8 @@ final class UnitsMeter implements ExecutionInterceptor {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         calls.merge(operation, 1, Integer::sum);
         if (response instanceof QueryResponse r) {
+            readUnits += units(r.consumedCapacity());
+        } else if (response instanceof GetItemResponse r) {
             readUnits += units(r.consumedCapacity());
         } else if (response instanceof PutItemResponse r) {
             writeUnits += units(r.consumedCapacity());
