@@ -44,7 +44,7 @@ public interface BroadcastOperator {
     // called, one paginated Query per room; an operator made by a socket ({@code socket.to(...)}) leaves that
     // socket out, as in Socket.IO.
 
-    /** The target's sockets, each read once from the store (one read unit per socket beside the room Queries). */
+    /** The target's sockets, each read from the store when called (its socket and connection items). */
     List<RemoteSocket> fetchSockets();
 
     /** Makes every target socket join these rooms. */

@@ -20,10 +20,9 @@ public interface SocketQueries {
     Optional<LoadedSocket> find(Member member, String namespace);
 
     /**
-     * Over the connection and socket stores. With {@code scope} (null: none), the connection and its socket share
-     * one read where the store allows (DynamoDB: one strongly consistent Query of the connection's partition, 1 read
-     * unit while connection and sockets stay under 4 KB; cheaper than a BatchGetItem of the two items, which bills
-     * each item apart).
+     * Over the connection and socket stores: two reads, or with {@code scope} (null: none) one shared read where the
+     * store allows (DynamoDB: one strongly consistent Query of the connection's partition, 1 read unit while
+     * connection and sockets stay under 4 KB, where two GetItems cost 2).
      */
     static SocketQueries over(ConnectionStore connections, SocketStore sockets, ReadScope scope) {
         return (member, namespace) -> {
