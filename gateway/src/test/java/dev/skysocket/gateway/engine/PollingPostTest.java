@@ -46,8 +46,9 @@ class PollingPostTest {
             assertThat(engine.startPost(session)).isNull();
             assertThat(engine.post(session, "4m" + i)).isNull();
         }
-        assertThat(listener.messages).containsExactly(new EnginePacket.Message("m0"), new EnginePacket.Message("m1"),
-                new EnginePacket.Message("m2"));
+        await().atMost(WAIT).until(() -> listener.messages.size() == 3);
+        assertThat(listener.messages).extracting(m -> ((EnginePacket.Message) m).text())
+                .containsExactly("m0", "m1", "m2");
         assertThat(listener.closes).isEmpty();
     }
 

@@ -76,7 +76,6 @@ class RefusalsHttpTest {
             "GET; EIO=4&transport=polling&sid=NOSUCHSESSIONSECRET; 400; 1; Session ID unknown",
             "POST; EIO=4&transport=polling; 400; 2; Bad handshake method",
             "GET; EIO=4&transport=websocket; 400; 3; Bad request",
-            "GET; EIO=4&transport=polling&t=%zz; 400; 3; Bad request",
             "GET; EIO=3&transport=polling; 400; 5; Unsupported protocol version",
             "GET; transport=polling; 400; 5; Unsupported protocol version"})
     void aRefusedRequestGetsTheReferenceStatusAndJsonAndOneLogLineWithoutWhatTheClientWrote(String method,
@@ -91,6 +90,14 @@ class RefusalsHttpTest {
                     " status=" + status + " ", " method=" + method + " ");
             assertThat(line).doesNotContain("secret-body", "script", "NOSUCHSESSION", "%zz");
         });
+    }
+
+    @Test
+    void aBrokenEscapeGets400Code3AndTheLogLineLeavesTheQueryOut() throws Exception {
+        assertThat(RawHttp.statusOf(server.port(), "GET /socket.io/?EIO=4&transport=polling&t=%zz HTTP/1.1\r\nHost: x"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(logged).singleElement().asString().contains("reason=bad_query_escape", "code=3")
+                .doesNotContain("%zz");
     }
 
     @Test
