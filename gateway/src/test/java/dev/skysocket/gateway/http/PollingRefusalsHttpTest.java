@@ -140,7 +140,8 @@ class PollingRefusalsHttpTest {
     void aBinaryPostOnATextSessionIsRefusedWithCode3AndEndsTheSession(String contentType) throws Exception {
         String query = session();
         HttpResponse<String> refused = send(request(query).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {4, 1, 2, 3})).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray("4would decode".getBytes(StandardCharsets.UTF_8)))
+                .build());
 
         assertRefused(refused, 400, BAD_REQUEST);
         await().atMost(WAIT).until(() -> listener.closes.contains(EngineCloseReason.TRANSPORT_ERROR));
