@@ -7,7 +7,9 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
+import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
-                            Clock clock) {
+                            Clock clock, DynamoRecoveryStore kept, DynamoBroadcastLog log) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -27,7 +29,9 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
         ManagementApiFanout fanout = new ManagementApiFanout(clients,
                 recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
-        return new DynamoBackend(connections, rooms, fanout, clock);
+        // Connection state recovery's stores cost nothing until a namespace turns it on.
+        return new DynamoBackend(connections, rooms, fanout, clock, new DynamoRecoveryStore(dynamo, config.tableName()),
+                new DynamoBroadcastLog(dynamo, config.tableName()));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API. */
@@ -37,6 +41,6 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
 
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
-        return new ServerContext(config, io, connections, rooms, delivery, control, clock);
+        return new ServerContext(config, io, connections, rooms, delivery, control, clock, kept, log);
     }
 }

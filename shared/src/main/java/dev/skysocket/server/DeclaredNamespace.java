@@ -5,6 +5,7 @@ import dev.skysocket.api.DisconnectHandler;
 import dev.skysocket.api.EventHandler;
 import dev.skysocket.api.Middleware;
 import dev.skysocket.api.Namespace;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ public final class DeclaredNamespace implements Namespace {
     private final List<ConnectionHandler> connectionHandlers = new CopyOnWriteArrayList<>();
     private final List<DisconnectHandler> disconnectHandlers = new CopyOnWriteArrayList<>();
     private final Map<String, EventHandler> events = new ConcurrentHashMap<>();
+    /** Connection state recovery's maximum disconnection duration in ms; 0: off. */
+    private volatile long recoveryMs;
 
     DeclaredNamespace(String name) {
         this.name = name;
@@ -53,6 +56,19 @@ public final class DeclaredNamespace implements Namespace {
     public Namespace onDisconnect(DisconnectHandler handler) {
         disconnectHandlers.add(handler);
         return this;
+    }
+
+    @Override
+    public Namespace connectionStateRecovery(Duration maxDisconnectionDuration) {
+        if (maxDisconnectionDuration.isNegative()) {
+            throw new IllegalArgumentException("the maximum disconnection duration cannot be negative");
+        }
+        recoveryMs = maxDisconnectionDuration.toMillis();
+        return this;
+    }
+
+    long recoveryMs() {
+        return recoveryMs;
     }
 
     List<Middleware> middleware() {

@@ -33,6 +33,7 @@ public final class StoredSocket implements Socket {
     private ObjectNode savedData;
     private SocketRecord record;
     private boolean connected;
+    private boolean recovered;
     private final List<String> roomsBeforeConnect = new ArrayList<>();
 
     StoredSocket(ServerContext ctx, ConnectionRecord connection, SocketRecord record, Handshake handshake, boolean connected) {
@@ -122,7 +123,23 @@ public final class StoredSocket implements Socket {
         if (EventNames.isReserved(event)) {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
+        SocketPacket packet = SocketPacket.of(SocketPacketType.EVENT, namespace(), JsonValues.eventPayload(event, args));
+        // A socket's own id is the room an emit to it is logged for, so a recovered socket gets it again.
+        List<String> frames = new ReplayLog(ctx).frames(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(), packet);
+        return Reports.of(ctx.fanout().deliver(frames, List.of(recipient())));
+    }
+
+    @Override
+    public EmitReport emitWithoutReplay(String event, Object... args) {
+        if (EventNames.isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
         return Reports.of(send(SocketPacket.of(SocketPacketType.EVENT, namespace(), JsonValues.eventPayload(event, args))));
+    }
+
+    @Override
+    public boolean recovered() {
+        return recovered;
     }
 
     @Override
@@ -181,6 +198,10 @@ public final class StoredSocket implements Socket {
         this.record = stored;
         this.savedData = data.deepCopy(); // the new socket was stored with the data middleware left
         this.connected = true;
+    }
+
+    void markRecovered() {
+        this.recovered = true;
     }
 
     void markDisconnected() {

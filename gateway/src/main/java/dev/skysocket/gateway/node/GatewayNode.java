@@ -70,9 +70,11 @@ public final class GatewayNode implements AutoCloseable {
         if (settings.localDelivery()) {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
-            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock);
+            context = new ServerContext(config, io, connections, rooms, delivery, delivery, clock, backend.kept(),
+                    backend.log());
         } else {
-            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock);
+            context = new ServerContext(config, io, connections, rooms, backend.fanout(), backend.fanout(), clock,
+                    backend.kept(), backend.log());
         }
         GatewaySessions listener = new GatewaySessions(context, new PacketRouter(context), sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
