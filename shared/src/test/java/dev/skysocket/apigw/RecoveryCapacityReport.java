@@ -60,9 +60,9 @@ public final class RecoveryCapacityReport {
         RecoveryCapacityReport report = new RecoveryCapacityReport();
         try {
             report.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             e.printStackTrace();
-            System.exit(1);
+            System.exit(1); // a failed run must end too
         } finally {
             report.dynamo.close();
             report.api.close();
