@@ -7,6 +7,7 @@
 #   bench/capacity.sh --tables=1000,10000 --rooms=10,1000,10000
 #   bench/capacity.sh --smoke                          # a table of 100, rooms of 10 and 50
 #   bench/capacity.sh --counts=docs/benchmarks/counts.properties   # also merge the figures into the counts file
+#   bench/capacity.sh --recovery                       # what connection state recovery adds, per operation
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +20,8 @@ if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
 fi
 
 classpath="shared/target/test-classes:shared/target/classes:$(cat shared/target/bench.classpath)"
-exec java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" dev.skysocket.apigw.CapacityReport "$@"
+main=dev.skysocket.apigw.CapacityReport
+if [[ " $* " == *" --recovery "* ]]; then
+  main=dev.skysocket.apigw.RecoveryCapacityReport
+fi
+exec java ${JAVA_OPTS:--Xmx3g} -cp "$classpath" "$main" "$@"

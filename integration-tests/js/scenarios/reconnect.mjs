@@ -1,5 +1,6 @@
 // A transport the server closes (Management API DELETE, done by the Java test at checkpoint "connected") is
-// re-established by the client itself with a new socket id; an explicit socket.disconnect() is not.
+// re-established by the client itself; on "/", where the example app keeps dropped sockets, with the same socket
+// id (`recovered`); an explicit socket.disconnect() is not re-established.
 import assert from "node:assert/strict";
 import { client, connected, ack, checkpoint, idle, once, run } from "./lib/harness.mjs";
 
@@ -23,9 +24,10 @@ run(async ({ url, path }) => {
   const [reason] = await dropped;
   await reconnected;
   await connected(socket);
-  const second = { engineId: socket.io.engine.id, socketId: socket.id };
+  const second = { engineId: socket.io.engine.id, socketId: socket.id, recovered: socket.recovered };
   assert.equal(reason, "transport close");
-  assert.notEqual(second.socketId, first.socketId, "a new connection gets a new socket id");
+  assert.equal(second.socketId, first.socketId, "a recovered socket keeps its id");
+  assert.equal(socket.recovered, true);
   assert.notEqual(second.engineId, first.engineId);
   assert.deepEqual(await ack(socket, "echo", "after reconnect"), ["after reconnect"]);
 
@@ -41,5 +43,5 @@ run(async ({ url, path }) => {
   assert.equal(socket.active, false);
   assert.equal(socket.connected, false);
 
-  return { first, second, reason, clientReason, events, afterDisconnect };
+  return { first, second, reason, clientReason, events, afterDisconnect, recovered: second.recovered };
 });

@@ -173,11 +173,21 @@ export async function barrier(...sockets) {
   await Promise.all(sockets.map((socket, i) => ack(socket, "echo", "barrier", i)));
 }
 
-/** Every emission of `event` on `socket`, as arrays of arguments, in order. */
+/**
+ * Every emission of `event` on `socket`, as arrays of the app's arguments, in order. In a namespace with
+ * connection state recovery (the socket got a pid) every replayable emit carries its offset as an extra last
+ * argument, which socket.io-client hands to listeners too; it is left out here (recovery.mjs checks it).
+ */
 export function collect(socket, event) {
   const seen = [];
-  socket.on(event, (...args) => seen.push(args));
+  socket.on(event, (...args) => seen.push(withoutOffset(socket, args)));
   return seen;
+}
+
+/** `args` without the recovery offset the server appended (see `collect`). */
+export function withoutOffset(socket, args) {
+  const last = args[args.length - 1];
+  return socket._pid && typeof last === "string" && /^[0-9a-f]{24}$/.test(last) ? args.slice(0, -1) : args;
 }
 
 /** JSON-safe view of received values: binary becomes {"$binary": base64} so the Java side can check it. */

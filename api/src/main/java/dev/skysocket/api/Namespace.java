@@ -1,5 +1,7 @@
 package dev.skysocket.api;
 
+import java.time.Duration;
+
 /**
  * A namespace's middleware, connection, event and disconnect handlers. Registered once per process in
  * {@link SocketApp#configure}; read by every invocation afterwards, so handlers keep no per-socket state in
@@ -51,4 +53,14 @@ public interface Namespace {
      * connected and in no room.
      */
     Namespace onDisconnect(DisconnectHandler handler);
+    /**
+     * Turns on connection state recovery (Socket.IO's {@code connectionStateRecovery}; off by default): a socket
+     * whose transport drops (closed, failed, ping timeout, the server's rotation) is kept for
+     * {@code maxDisconnectionDuration} (Socket.IO's default is 2 minutes). A client that reconnects within it gets
+     * the same socket id, rooms and {@code data}, and every packet emitted to it or broadcast to its rooms meanwhile,
+     * in order; {@link Socket#recovered()} is then true and the middleware does not run again. Every emit and
+     * broadcast of the namespace then carries an offset as an extra last argument (as in Socket.IO), except
+     * {@link Socket#emitWithoutReplay} and acks. {@link Duration#ZERO} turns it off.
+     */
+    Namespace connectionStateRecovery(Duration maxDisconnectionDuration);
 }

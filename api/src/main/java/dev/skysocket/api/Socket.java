@@ -118,4 +118,21 @@ public interface Socket {
      * @throws IllegalArgumentException for a name Socket.IO reserves
      */
     CompletionStage<Args> emitWithAck(String event, Object... args);
+    /**
+     * True when this socket is one that dropped and came back within its namespace's
+     * {@link Namespace#connectionStateRecovery maximum disconnection duration}: same id, rooms and data, and the
+     * packets it missed were sent to it again ({@code socket.recovered} in Socket.IO).
+     */
+    default boolean recovered() {
+        return false;
+    }
+
+    /**
+     * Emits an event to this socket only, as {@link #emit}, but never replayed: in a namespace with connection
+     * state recovery, {@link #emit} appends the packet's offset to the arguments (the client reads it as its last
+     * argument; Socket.IO does the same), and this does not. For replies that must carry exactly their arguments.
+     */
+    default EmitReport emitWithoutReplay(String event, Object... args) {
+        return emit(event, args);
+    }
 }

@@ -9,7 +9,9 @@ import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoAckStore;
+import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
+import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
-                            Clock clock, DynamoAckStore answers) {
+                            Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -30,7 +32,9 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         ManagementApiFanout fanout = new ManagementApiFanout(clients,
                 recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
         DynamoAckStore answers = new DynamoAckStore(dynamo, config.tableName(), clock);
-        return new DynamoBackend(connections, rooms, fanout, clock, answers);
+        // Connection state recovery's stores cost nothing until a namespace turns it on.
+        return new DynamoBackend(connections, rooms, fanout, clock, answers,
+                new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
@@ -41,6 +45,6 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
-                ServerAcks.overStore(answers, clock));
+                ServerAcks.overStore(answers, clock), kept, log);
     }
 }

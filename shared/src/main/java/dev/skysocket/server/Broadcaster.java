@@ -47,7 +47,7 @@ final class Broadcaster {
         }
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
         // Encoded first, even for an empty room, so an oversized emit fails the same way whoever is listening.
-        List<String> frames = PacketFrames.of(packet);
+        List<String> frames = new ReplayLog(ctx).frames(tenant, namespace, targets, exceptRooms, exceptSockets, packet);
         Map<String, Recipient> held = new LinkedHashMap<>();
         for (String room : targets) {
             collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);

@@ -9,6 +9,7 @@ import dev.skysocket.api.Middleware;
 import dev.skysocket.api.Namespace;
 import dev.skysocket.api.OutgoingHandler;
 import dev.skysocket.api.PacketMiddleware;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ public final class DeclaredNamespace implements Namespace {
     private final List<OutgoingHandler> outgoingHandlers = new CopyOnWriteArrayList<>();
     private final List<PacketMiddleware> packetMiddleware = new CopyOnWriteArrayList<>();
     private final List<ErrorHandler> errorHandlers = new CopyOnWriteArrayList<>();
+    /** Connection state recovery's maximum disconnection duration in ms; 0: off. */
+    private volatile long recoveryMs;
 
     DeclaredNamespace(String name) {
         this.name = name;
@@ -91,6 +94,19 @@ public final class DeclaredNamespace implements Namespace {
     public Namespace onDisconnect(DisconnectHandler handler) {
         disconnectHandlers.add(handler);
         return this;
+    }
+
+    @Override
+    public Namespace connectionStateRecovery(Duration maxDisconnectionDuration) {
+        if (maxDisconnectionDuration.isNegative()) {
+            throw new IllegalArgumentException("the maximum disconnection duration cannot be negative");
+        }
+        recoveryMs = maxDisconnectionDuration.toMillis();
+        return this;
+    }
+
+    long recoveryMs() {
+        return recoveryMs;
     }
 
     List<Middleware> middleware() {

@@ -5,20 +5,33 @@ import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Fanout;
 import dev.skysocket.protocol.engineio.EngineIoDecoder;
 import dev.skysocket.protocol.socketio.SocketIoDecoder;
+import dev.skysocket.store.BroadcastLog;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.HeartbeatStore;
+import dev.skysocket.store.RecoveryStore;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketStore;
 import java.time.Clock;
 
 /**
  * Everything the Socket.IO layer needs from below, built once per process and shared by every invocation.
+ * {@code kept} and {@code log} serve connection state recovery; null where no namespace turns it on.
  */
 public record ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, SocketStore sockets,
                             HeartbeatStore heartbeats, RoomStore rooms, Fanout fanout, ConnectionControl control,
-                            Clock clock, ServerAcks acks) {
+                            Clock clock, ServerAcks acks, RecoveryStore kept, BroadcastLog log) {
 
-    /** A context whose server-to-client acks complete in memory only: one process holding every session. */
+    /** Without connection state recovery's stores. */
+    public ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, SocketStore sockets,
+                         HeartbeatStore heartbeats, RoomStore rooms, Fanout fanout, ConnectionControl control,
+                         Clock clock, ServerAcks acks) {
+        this(config, io, connections, sockets, heartbeats, rooms, fanout, control, clock, acks, null, null);
+    }
+
+    /**
+     * Without recovery's stores, and with server-to-client acks that complete in memory only: one process holding
+     * every session.
+     */
     public ServerContext(SkysocketConfig config, DeclaredServer io, ConnectionStore connections, SocketStore sockets,
                          HeartbeatStore heartbeats, RoomStore rooms, Fanout fanout, ConnectionControl control,
                          Clock clock) {

@@ -26,8 +26,13 @@ final class SocketLifecycle {
     private static final System.Logger LOG = System.getLogger(SocketLifecycle.class.getName());
     private final ServerContext ctx;
 
+    private final SessionRestore restore;
+    private final SessionKeeping keeping;
+
     SocketLifecycle(ServerContext ctx) {
         this.ctx = ctx;
+        this.restore = new SessionRestore(ctx);
+        this.keeping = new SessionKeeping(ctx);
     }
 
     /** A CONNECT to {@code namespaceName} with the client's auth payload (null when absent). */
@@ -41,6 +46,12 @@ final class SocketLifecycle {
         ctx.sockets().findSocket(connection.connectionId(), namespaceName)
                 .ifPresent(previous -> ctx.sockets().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
+        Optional<StoredSocket> restored = restore.restore(connection, namespaceName, authPayload,
+                handshake(connection, authPayload));
+        if (restored.isPresent()) { // a kept socket came back: its middleware ran when it first connected
+            runConnectionHandlers(namespace, restored.get());
+            return;
+        }
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
         StoredSocket socket = new StoredSocket(ctx, connection, draft, handshake(connection, authPayload), false);
@@ -71,7 +82,12 @@ final class SocketLifecycle {
         socket.join(early.toArray(String[]::new));
 
         ObjectNode answer = JsonValues.object().put("sid", stored.socketId());
+        restore.pidFor(stored).ifPresent(pid -> answer.put("pid", pid));
         socket.send(SocketPacket.of(SocketPacketType.CONNECT, namespaceName, answer));
+        runConnectionHandlers(namespace, socket);
+    }
+
+    private void runConnectionHandlers(DeclaredNamespace namespace, StoredSocket socket) {
         for (ConnectionHandler handler : namespace.connectionHandlers()) {
             guard("connection", socket, () -> handler.onConnection(socket));
         }
@@ -89,6 +105,7 @@ final class SocketLifecycle {
                 guard("disconnecting", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
+        keeping.keepIfRecoverable(socket, reason);
         socket.markDisconnected();
         namespace.ifPresent(ns -> {
             for (DisconnectHandler handler : ns.disconnectHandlers()) {

@@ -40,6 +40,7 @@ public final class StoredSocket implements Socket {
     private boolean connected;
     /** Set once the socket has left its namespace: Socket.IO's {@code disconnect} listeners see no rooms. */
     private boolean left;
+    private boolean recovered;
     private final List<String> roomsBeforeConnect = new ArrayList<>();
 
     StoredSocket(ServerContext ctx, ConnectionRecord connection, SocketRecord record, Handshake handshake, boolean connected) {
@@ -132,9 +133,21 @@ public final class StoredSocket implements Socket {
         if (EventNames.isReserved(event)) {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
+        SocketPacket packet = outgoing(event, args);
+        // A socket's own id is the room an emit to it is logged for, so a recovered socket gets it again.
+        List<String> frames = new ReplayLog(ctx).frames(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(), packet);
+        return Reports.of(ctx.fanout().deliver(frames, List.of(recipient())));
+    }
+
+    @Override
+    public EmitReport emitWithoutReplay(String event, Object... args) {
+        if (EventNames.isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
         return Reports.of(send(outgoing(event, args)));
     }
 
+    /** Never logged for recovery: a volatile packet is one the client may miss. */
     @Override
     public EmitReport emitVolatile(String event, Object... args) {
         if (EventNames.isReserved(event)) {
@@ -159,6 +172,11 @@ public final class StoredSocket implements Socket {
         ArrayNode payload = JsonValues.eventPayload(event, args);
         new OutgoingListeners(ctx).notify(this, event, Args.of(payload, 1));
         return SocketPacket.of(SocketPacketType.EVENT, namespace(), payload);
+    }
+
+    @Override
+    public boolean recovered() {
+        return recovered;
     }
 
     @Override
@@ -217,6 +235,10 @@ public final class StoredSocket implements Socket {
         this.record = stored;
         this.savedData = data.deepCopy(); // the new socket was stored with the data middleware left
         this.connected = true;
+    }
+
+    void markRecovered() {
+        this.recovered = true;
     }
 
     void markDisconnected() {

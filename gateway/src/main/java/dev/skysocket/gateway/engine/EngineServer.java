@@ -169,14 +169,32 @@ public final class EngineServer implements AutoCloseable {
         ((ServerSession) session).polling().abandoned(responder);
     }
 
+    /** A polling POST's headers, before its body: null when the body may be read, else the error to answer. */
+    public EngineError startPost(EngineSession session) {
+        return ((ServerSession) session).polling().startPost();
+    }
+
     /** A polling POST body; null when accepted (answer "ok"), else the error to answer with. */
     public EngineError post(EngineSession session, String body) {
         return ((ServerSession) session).polling().post(body);
     }
 
+    /** The client dropped a POST before its body was read. */
+    public void postAbandoned(EngineSession session) {
+        ((ServerSession) session).polling().postAbandoned();
+    }
+
+    /**
+     * A binary POST body (application/octet-stream) on an Engine.IO v4 session, whose polling payloads are text:
+     * the reference server ends the session ("invalid content"), and the adapter answers 400 code 3.
+     */
+    public void invalidContent(EngineSession session) {
+        ((ServerSession) session).closeWith(EngineCloseReason.TRANSPORT_ERROR);
+    }
+
     /** A POST over {@code maxPayload}: answered 413 by the adapter, and the session ends. */
     public void payloadTooLarge(EngineSession session) {
-        LOG.log(Level.INFO, "engine.post.tooLarge sid={0}", session.sid());
+        LOG.log(Level.INFO, "event=engine_refused reason=payload_too_large status=413 sid={0}", session.sid());
         ((ServerSession) session).closeWith(EngineCloseReason.TRANSPORT_ERROR);
     }
 

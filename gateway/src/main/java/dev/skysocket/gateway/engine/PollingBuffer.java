@@ -92,6 +92,10 @@ final class PollingBuffer {
         return true;
     }
 
+    boolean posting() {
+        return posting;
+    }
+
     void endPost() {
         posting = false;
     }

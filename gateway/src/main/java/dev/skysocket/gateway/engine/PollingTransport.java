@@ -47,7 +47,7 @@ final class PollingTransport {
             }
             if (buffer.holding()) {
                 // Two GETs at once: the spec's test suite wants the session closed and a close packet sent.
-                LOG.log(Level.INFO, "engine.poll.overlap sid={0}", session.sid());
+                LOG.log(Level.DEBUG, "engine.poll.overlap sid={0}", session.sid());
                 session.closeWith(EngineCloseReason.TRANSPORT_ERROR);
                 return EngineError.BAD_REQUEST;
             }
@@ -72,16 +72,34 @@ final class PollingTransport {
         session.closeWith(EngineCloseReason.TRANSPORT_ERROR);
     }
 
-    /** A POST body. Returns null when accepted ("ok"), or the error to answer with. */
-    EngineError post(String body) {
+    /**
+     * A POST's headers arrived, before its body is read: null when the body may follow, else the error to answer
+     * with. A second POST while one is being read closes the session, as the reference server does ("data
+     * request overlap from client"), so two bodies can never interleave their packets.
+     */
+    EngineError startPost() {
         synchronized (session) {
             if (session.isClosed()) {
                 return EngineError.SESSION_ID_UNKNOWN;
             }
             if (!buffer.startPost()) {
-                LOG.log(Level.INFO, "engine.post.overlap sid={0}", session.sid());
+                LOG.log(Level.DEBUG, "engine.post.overlap sid={0}", session.sid());
                 session.closeWith(EngineCloseReason.TRANSPORT_ERROR);
                 return EngineError.BAD_REQUEST;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A POST body, after {@link #startPost()} (alone in memory tests). Returns null when accepted ("ok"), or the
+     * error to answer with; the POST is over either way.
+     */
+    EngineError post(String body) {
+        synchronized (session) {
+            if (session.isClosed()) {
+                buffer.endPost();
+                return EngineError.SESSION_ID_UNKNOWN; // closed while the body was read (an overlap, a timeout)
             }
         }
         try {
@@ -89,7 +107,7 @@ final class PollingTransport {
             try {
                 packets = session.server().decoder().decodePayload(body);
             } catch (ProtocolException e) {
-                LOG.log(Level.INFO, "engine.post.malformed sid={0} error={1}", session.sid(), e.error());
+                LOG.log(Level.DEBUG, "engine.post.malformed sid={0} error={1}", session.sid(), e.error());
                 session.closeWith(EngineCloseReason.PARSE_ERROR);
                 return EngineError.BAD_REQUEST;
             }
@@ -104,6 +122,20 @@ final class PollingTransport {
                 buffer.endPost();
             }
         }
+    }
+
+    /**
+     * The POST's connection closed before its body was read: the reference server calls that a transport error
+     * ("data request connection closed prematurely").
+     */
+    void postAbandoned() {
+        synchronized (session) {
+            if (!buffer.posting()) {
+                return;
+            }
+            buffer.endPost();
+        }
+        session.closeWith(EngineCloseReason.TRANSPORT_ERROR);
     }
 
     // ---- for the session, under its lock --------------------------------------------------------------------

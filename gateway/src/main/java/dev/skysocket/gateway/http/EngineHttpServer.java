@@ -233,7 +233,6 @@ public final class EngineHttpServer implements AutoCloseable {
         }
         EngineError refused = engine.verify(request.method().name(), query, SessionCookie.read(request, sid));
         if (refused != null) {
-            LOG.log(Level.DEBUG, "engine.http.refused code={0}", String.valueOf(refused.code()));
             fail(request, refused);
             return;
         }
@@ -243,7 +242,7 @@ public final class EngineHttpServer implements AutoCloseable {
         }
         if ("websocket".equals(query.get("transport"))) {
             if (!upgrade || request.method() != HttpMethod.GET) {
-                fail(request, EngineError.BAD_REQUEST);
+                Refusals.refuse(request, EngineError.BAD_REQUEST, "websocket_without_upgrade");
                 return;
             }
             websockets.handle(request, query, sid);
@@ -252,7 +251,7 @@ public final class EngineHttpServer implements AutoCloseable {
         } else if (request.method() == HttpMethod.POST && sid != null) {
             polling.post(request, sid);
         } else {
-            fail(request, EngineError.BAD_REQUEST);
+            Refusals.refuse(request, EngineError.BAD_REQUEST, "polling_method");
         }
     }
 
@@ -273,13 +272,9 @@ public final class EngineHttpServer implements AutoCloseable {
         }
     }
 
-    /** One choke point for Engine.IO's JSON errors (STYLE 4). */
+    /** Engine.IO's JSON error, logged under the error's own name ({@link Refusals}). */
     static void fail(HttpServerRequest request, EngineError error) {
-        HttpServerResponse response = request.response();
-        if (response.ended() || response.headWritten()) {
-            return;
-        }
-        response.setStatusCode(error.httpStatus()).putHeader("Content-Type", "application/json").end(error.json());
+        Refusals.refuse(request, error, Refusals.reasonOf(error));
     }
 
     static HandshakeRequest handshake(HttpServerRequest request, Map<String, String> query) {

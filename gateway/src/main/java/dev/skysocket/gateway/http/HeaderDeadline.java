@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * take longer than the timeout, so a client dribbling headers a byte
  * at a time (slowloris) holds a connection for seconds, not for the idle timeout (which every byte resets, and
  * which the private listener and the emulator do not set). The clock starts when the connection is accepted and,
- * on a kept-alive connection, at the first byte after a request; it stops when Netty has decoded the request
- * line and headers, and for good once the connection is upgraded to a websocket. Vert.x has no such bound, so
+ * on a kept-alive connection, at the first byte after a request, also when that byte came in the same read as the
+ * request before it ({@link DecoderBacklog}); it stops when Netty has decoded the request line and headers, and for
+ * good once the connection is upgraded to a websocket. Vert.x has no such bound, so
  * this works at the Netty level of each connection: one handler before the HTTP decoder sees bytes arrive, one
  * after it sees requests and the 101. The server must have HTTP/2 cleartext off, else Vert.x calls the
  * connection handler only once the first request's headers are in. The 408 (RFC 9110 §15.5.9) is written below
@@ -127,6 +128,11 @@ public final class HeaderDeadline {
                     start();
                 }
                 ctx.fireChannelRead(msg);
+                // The read may have ended one request and begun the next (pipelining): no later read need come to
+                // start that head's clock, so start it now if the decoder holds its first bytes.
+                if (awaitingHead && DecoderBacklog.of(ctx.pipeline()) > 0) {
+                    start();
+                }
             }
 
             @Override

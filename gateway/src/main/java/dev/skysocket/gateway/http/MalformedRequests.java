@@ -2,7 +2,6 @@ package dev.skysocket.gateway.http;
 
 import dev.skysocket.gateway.engine.EngineError;
 import io.vertx.core.http.HttpServerRequest;
-import java.lang.System.Logger.Level;
 import java.util.Base64;
 
 /**
@@ -13,7 +12,6 @@ import java.util.Base64;
 public final class MalformedRequests {
     /** RFC 6455 §4.2.1: the key is base64 of 16 bytes, 24 characters with padding. */
     private static final int KEY_BYTES = 16;
-    private static final System.Logger LOG = System.getLogger(MalformedRequests.class.getName());
 
     private MalformedRequests() {
     }
@@ -33,15 +31,13 @@ public final class MalformedRequests {
         return reason(request.query(), request.getHeader("Upgrade"), request.getHeader("Sec-WebSocket-Key"));
     }
 
-    /** Answers a malformed request with Engine.IO's 400 and one log line; true when it did. */
+    /** Answers a malformed request with Engine.IO's 400 (logged by {@link Refusals}); true when it did. */
     static boolean refused(HttpServerRequest request) {
         String why = reason(request);
         if (why == null) {
             return false;
         }
-        LOG.log(Level.INFO, "event=http_malformed_request reason={0} remote={1}", why,
-                String.valueOf(request.remoteAddress()));
-        EngineHttpServer.fail(request, EngineError.BAD_REQUEST);
+        Refusals.refuse(request, EngineError.BAD_REQUEST, why);
         return true;
     }
 

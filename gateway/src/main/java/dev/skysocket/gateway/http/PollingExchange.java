@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-/** Polling GET and POST (Engine.IO v4 §HTTP long-polling): handshake, held polls, bodies up to maxPayload. */
+/**
+ * Polling GET and POST (Engine.IO v4 §HTTP long-polling): handshake, held polls, bodies up to maxPayload. As the
+ * reference server, a second GET or POST while one is pending, and a binary body, end the session with 400.
+ */
 final class PollingExchange {
     private static final String TEXT = "text/plain; charset=UTF-8";
 
@@ -38,7 +41,7 @@ final class PollingExchange {
         }
         EngineSession session = engine.session(sid);
         if (session == null) {
-            EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
+            Refusals.refuse(request, EngineError.SESSION_ID_UNKNOWN, "session_gone");
             return;
         }
         Context context = Vertx.currentContext();
@@ -46,16 +49,33 @@ final class PollingExchange {
         request.connection().closeHandler(ignored -> engine.pollAbandoned(session, responder));
         EngineError error = engine.poll(session, responder);
         if (error != null) {
-            EngineHttpServer.fail(request, error);
+            // The one 400 a GET can get here: a second GET while one is held, which closed the session.
+            Refusals.refuse(request, error, error == EngineError.BAD_REQUEST ? "poll_overlap" : "session_closed",
+                    session.sid());
         }
     }
 
     void post(HttpServerRequest request, String sid) {
         EngineSession session = engine.session(sid);
         if (session == null) {
-            EngineHttpServer.fail(request, EngineError.SESSION_ID_UNKNOWN);
+            Refusals.refuse(request, EngineError.SESSION_ID_UNKNOWN, "session_gone");
             return;
         }
+        // Marked before the body is read, so a second POST while this one streams is an overlap.
+        EngineError refused = engine.startPost(session);
+        if (refused != null) {
+            Refusals.refuse(request, refused, refused == EngineError.BAD_REQUEST ? "post_overlap" : "session_closed",
+                    session.sid());
+            return;
+        }
+        if (binary(request.getHeader("Content-Type"))) {
+            // Engine.IO v4 polling payloads are text (binary goes as "b" + base64): the reference ends the session
+            // ("invalid content") and leaves the request unanswered; here it gets 400 code 3.
+            engine.invalidContent(session);
+            Refusals.refuse(request, EngineError.BAD_REQUEST, "binary_post_on_text_session", session.sid());
+            return;
+        }
+        request.response().closeHandler(ignored -> engine.postAbandoned(session));
         String length = request.getHeader("Content-Length");
         if (length != null && tooLong(length)) {
             tooLarge(request, session);
@@ -77,11 +97,22 @@ final class PollingExchange {
             }
             EngineError error = engine.post(session, body.toString(StandardCharsets.UTF_8));
             if (error != null) {
-                EngineHttpServer.fail(request, error);
+                Refusals.refuse(request, error, error == EngineError.BAD_REQUEST ? "malformed_payload"
+                        : "session_closed", session.sid());
             } else {
                 request.response().putHeader("Content-Type", TEXT).end("ok");
             }
         });
+    }
+
+    /** True for a binary body: Engine.IO v3's binary polling, which a v4 session never sends. */
+    static boolean binary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String media = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return media.equalsIgnoreCase("application/octet-stream");
     }
 
     private void handshake(HttpServerRequest request, Map<String, String> query) {

@@ -82,10 +82,10 @@ public final class GatewayNode implements AutoCloseable {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, delivery, delivery, clock,
-                    acks);
+                    acks, backend.kept(), backend.log());
         } else {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
-                    backend.fanout(), clock, acks);
+                    backend.fanout(), clock, acks, backend.kept(), backend.log());
         }
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),

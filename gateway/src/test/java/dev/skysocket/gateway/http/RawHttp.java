@@ -93,6 +93,20 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * One write holding a complete {@code GET firstPath} and part of a second request's headers (pipelined), never
+     * the rest; returns all the server wrote before it closed the connection. A connection still open after the read
+     * timeout fails.
+     */
+    public static String answerToPipelinedUnfinishedHeaders(int port, String firstPath) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            socket.getOutputStream().write(("GET " + firstPath + " HTTP/1.1\r\nHost: x\r\n\r\n" + PARTIAL_HEAD)
+                    .getBytes(StandardCharsets.US_ASCII));
+            return untilClosed(socket.getInputStream());
+        }
+    }
+
     /** Everything read until end of stream; a read timeout propagates (the connection was not closed). */
     public static String untilClosed(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

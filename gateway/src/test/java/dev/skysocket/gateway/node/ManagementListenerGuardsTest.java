@@ -63,6 +63,14 @@ class ManagementListenerGuardsTest {
     }
 
     @Test
+    void unfinishedHeadersSentWithTheRequestBeforeThemAreAnswered408() throws Exception {
+        String answer = RawHttp.answerToPipelinedUnfinishedHeaders(port, "/elsewhere");
+
+        assertThat(answer).startsWith("HTTP/1.1 403") // unsigned
+                .endsWith("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    @Test
     void aSecondRequestsHeadersNeverFinishedOnAKeptAliveConnectionAreCutOff() throws Exception {
         assertThat(RawHttp.unfinishedSecondHeadersAreCutOff(port, "/elsewhere")).isTrue();
     }

@@ -51,7 +51,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     /**
      * Before {@link #start()}: a connection whose request headers are not all in this long after it was accepted
      * (or, kept alive, after the request's first byte) is closed (10 s by default), as API Gateway's front end does
-     * not wait on a slow client either.
+     * not wait on a slow client either; a websocket message left unfinished (fragmented) this long closes 1008, as on
+     * the gateway.
      */
     /** Before {@link #start}: the integration workers and the backlog at which upgrades are throttled (429). */
     public ApiGatewayEmulator withInvocationLimits(InvocationLimits limits) {

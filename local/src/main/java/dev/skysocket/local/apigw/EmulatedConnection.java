@@ -4,13 +4,16 @@ import dev.skysocket.gateway.http.CloseCode;
 import dev.skysocket.gateway.http.MessageAssembly;
 import dev.skysocket.gateway.http.StrictUtf8;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +42,7 @@ final class EmulatedConnection {
     private final WebSocketEvents events;
     private final ConnectionRegistry registry;
     private final InvocationDispatch queue;
+    private final long fragmentedMessageMillis;
     private final AtomicReference<CloseCode> closing = new AtomicReference<>();
     private final AtomicBoolean disconnectFired = new AtomicBoolean();
     private final CompletableFuture<Void> disconnected = new CompletableFuture<>();
@@ -46,15 +50,17 @@ final class EmulatedConnection {
     private volatile long lastActiveMillis;
     /** The ordered mode's queue, or null when {@code $default} is invoked directly. Set before {@link #attach}. */
     private OrderedDelivery ordered;
-    // Confined to the event loop: the text message being assembled from fragments (bounded in size and, as on the
-    // gateway, in fragments), and the client's close frame.
+    // Confined to the event loop: the text message being assembled from fragments (bounded, as on the gateway, in
+    // size, in fragments and in time: the timer), and the client's close frame.
     private final MessageAssembly assembly;
+    private Context eventLoop;
+    private long fragmentTimer = -1;
     private Integer clientCloseCode;
     private String clientCloseReason;
 
     EmulatedConnection(ConnectionContext context, ServerWebSocket socket, EmulatorSettings settings,
                        EmulatorStats stats, IntegrationInvoker invoker, WebSocketEvents events,
-                       ConnectionRegistry registry, InvocationDispatch queue) {
+                       ConnectionRegistry registry, InvocationDispatch queue, Duration fragmentedMessageTimeout) {
         this.context = context;
         this.socket = socket;
         this.settings = settings;
@@ -63,12 +69,17 @@ final class EmulatedConnection {
         this.events = events;
         this.registry = registry;
         this.queue = queue;
+        this.fragmentedMessageMillis = Math.max(1, fragmentedMessageTimeout.toMillis());
         this.lastActiveMillis = context.connectedAtMillis();
         this.assembly = new MessageAssembly(settings.maxMessageBytes(), MessageAssembly.MAX_FRAGMENTS);
     }
 
     /** Installs the socket handlers; call on the socket's event loop right after the handshake completes. */
     void attach() {
+        eventLoop = Vertx.currentContext();
+        if (eventLoop == null) {
+            throw new IllegalStateException("attach() must run on the socket's event loop");
+        }
         socket.frameHandler(this::onFrame);
         socket.exceptionHandler(this::onException);
         socket.closeHandler(ignored -> onClosed());
@@ -159,10 +170,30 @@ final class EmulatedConnection {
         }
         MessageAssembly.Step step = assembly.add(frame.isContinuation(), frame.isText(), frame.isFinal(),
                 frame.binaryData().getBytes());
+        if (step instanceof MessageAssembly.Pending pending) {
+            if (pending.first()) {
+                fragmentTimer = eventLoop.owner().setTimer(fragmentedMessageMillis, id -> fragmentsTooSlow());
+            }
+            return;
+        }
+        cancelFragmentTimer();
         if (step instanceof MessageAssembly.Refused refused) {
             closeWith(refused.code()); // 1009 over the message limit, 1008 past the fragment bound, 1007 not UTF-8
         } else if (step instanceof MessageAssembly.Complete message) {
             onMessage(message.text(), lastActiveMillis);
+        }
+    }
+
+    /** A fragmented message left unfinished past the bound: 1008, as the gateway closes it. */
+    private void fragmentsTooSlow() {
+        fragmentTimer = -1;
+        closeWith(assembly.refuse(CloseCode.POLICY_VIOLATION, "fragmented_message_too_slow").code());
+    }
+
+    private void cancelFragmentTimer() {
+        if (fragmentTimer >= 0) {
+            eventLoop.owner().cancelTimer(fragmentTimer);
+            fragmentTimer = -1;
         }
     }
 
@@ -216,6 +247,7 @@ final class EmulatedConnection {
 
     private void onClosed() {
         closed = true;
+        cancelFragmentTimer();
         registry.remove(this);
         stats.connectionClosed();
         CloseCode ours = closing.get();

@@ -5,6 +5,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class LiveConnections {
     private final ConnectionRegistry registry;
     private final IntegrationInvoker invoker;
     private final ExecutorService workers;
+    private final Duration fragmentedMessageTimeout;
     /** Every accepted connection until its {@code $disconnect} has completed. */
     private final Set<EmulatedConnection> live = ConcurrentHashMap.newKeySet();
     /** Upgrades answered 101 whose socket is not yet in {@link #live}: shutdown must not miss them. */
@@ -38,8 +40,9 @@ final class LiveConnections {
     private volatile OrderedDelivery ordered;
 
     LiveConnections(EmulatorSettings settings, EmulatorStats stats, ConnectionRegistry registry,
-                    IntegrationInvoker invoker, ExecutorService workers) {
+                    IntegrationInvoker invoker, ExecutorService workers, Duration fragmentedMessageTimeout) {
         this.settings = settings;
+        this.fragmentedMessageTimeout = fragmentedMessageTimeout;
         this.stats = stats;
         this.registry = registry;
         this.invoker = invoker;
@@ -75,8 +78,8 @@ final class LiveConnections {
 
     private void open(ServerWebSocket socket, ConnectionContext context, WebSocketEvents events) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
-                registry,
-                InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers));
+                registry, InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers),
+                fragmentedMessageTimeout);
         OrderedDelivery ordered = this.ordered;
         if (ordered != null) {
             connection.deliverInOrder(ordered);

@@ -53,7 +53,8 @@ final class StageServer {
         ManagementRoute management = new ManagementRoute("/" + settings.stage(),
                 new EmulatorTargets(registry, stats, faults), settings.maxMessageBytes(), ManagementReplies::signed);
         vertx = Vertx.vertx();
-        connections = new LiveConnections(settings, stats, registry, invoker, workers);
+        // A fragmented message gets the patience a request's headers get, as on the gateway.
+        connections = new LiveConnections(settings, stats, registry, invoker, workers, headerTimeout);
         AuthorizerCall authorizerCall = authorizer == null ? null
                 : new AuthorizerCall(authorizer, workers, settings.integrationTimeout(), stats);
         upgrades = new UpgradeHandler(settings, stats, authorizerCall, invoker, connections, vertx, this::port,

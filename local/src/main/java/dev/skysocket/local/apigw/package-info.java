@@ -5,7 +5,8 @@
  * <p>Owns: the WebSocket listener on the stage path, the {@code $connect}/{@code $default}/{@code $disconnect}
  * events in AWS's JSON shape, the Management API ({@code POST}/{@code GET}/{@code DELETE @connections/{id}}) on the
  * same port, and AWS's limits (410 before {@code $connect} returns, 1003 on binary frames, 1009 over 32 KB frames or
- * 128 KB messages, 1008 past the gateway's 64 fragments of one message, 1001 after 10 idle minutes or 2 hours,
+ * 128 KB messages, 1008 past the gateway's 64 fragments of one message or its header timeout for finishing one,
+ * 1001 after 10 idle minutes or 2 hours,
  * {@code $disconnect} exactly once), and what its front end refuses before any route runs (400 for a broken query
  * escape or websocket key, 408 and a cut-off when a request's headers take over 10 s; the guards are
  * {@code gateway.http}'s). Public API:

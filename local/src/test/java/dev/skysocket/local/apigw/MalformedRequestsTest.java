@@ -78,6 +78,21 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void unfinishedHeadersSentWithTheRequestBeforeThemAreAnswered408() throws Exception {
+        int port = start();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000); // far past the bound: a connection still open fails the read
+            // One write: a whole request, then part of the next one's headers that never finish (pipelined).
+            socket.getOutputStream().write(("GET /dev/@connections/abc HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /dev HTTP/1.1\r\nHost: 12").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 4")
+                    .endsWith("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        }
+        assertThat(integration.calls("$connect")).isEmpty();
+    }
+
+    @Test
     void aBadFrameReadTogetherWithAGoodOneStillGetsItsCloseFrame() throws Exception {
         start();
         TestClient canary = TestClient.connect(emulator.websocketUrl());

@@ -98,6 +98,20 @@ public final class DynamoSchema {
     /** Epoch ms at which the latest heartbeat run started. */
     public static final String STARTED_AT = "startedAt";
 
+    // Connection state recovery. "K#" and "L#" start no other partition key.
+    /** Sort key of a kept session, alone in its partition {@link #keptPk}. */
+    public static final String KEPT_SK = "K";
+    public static final String PID = "pid";
+    public static final String DISCONNECTED_AT = "disconnectedAt";
+    /** Log items ({@link #logPk}, sort key the offset): string sets, absent when empty, and the list of frames. */
+    public static final String EXCEPT_ROOMS = "exceptRooms";
+    public static final String EXCEPT_SOCKETS = "exceptSockets";
+    public static final String FRAMES = "frames";
+    /** The one item holding the key private session ids are derived from (binary {@link #SECRET}). */
+    public static final String PID_KEY_PK = "H#recovery-key";
+    public static final String PID_KEY_SK = "key";
+    public static final String SECRET = "secret";
+
     /**
      * Partitions of the {@link #BY_PING} index. Each pong and each ping rewrites an index entry; one index
      * partition takes about 1,000 writes/s and a key change costs 2 index writes, so a connection costs 4 index
@@ -172,6 +186,16 @@ public final class DynamoSchema {
     public static Map<String, AttributeValue> membershipKey(String tenant, String namespace, String room,
                                                             String socketId, int shards) {
         return key(roomPkOf(tenant, namespace, room, socketId, shards), socketId);
+    }
+
+    /** Partition of the session kept under one private session id. */
+    public static String keptPk(String pid) {
+        return "K#" + part(pid);
+    }
+
+    /** Partition of one namespace's log of replayable packets; the sort key is the packet's offset. */
+    public static String logPk(String tenant, String namespace) {
+        return "L#" + part(tenant) + "#" + part(namespace);
     }
 
     /** Escapes one key part so that {@code #} in it cannot be read as a separator. */

@@ -21,6 +21,12 @@
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
  * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the
  *                                                            heartbeat's latest run start)
+ * kept        K#{pid}                          K             pid tenant namespace socketId rooms(SS)? data
+ *                                                            connectedAt disconnectedAt expiresAt (a dropped
+ *                                                            socket awaiting its client, for recovery)
+ * log         L#{tenant}#{namespace}           {offset}      rooms(SS) exceptRooms(SS)? exceptSockets(SS)?
+ *                                                            frames(L) expiresAt (one replayable packet)
+ * pid key     H#recovery-key                   key           secret(B) (one item)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)

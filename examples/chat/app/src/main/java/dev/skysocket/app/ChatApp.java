@@ -11,20 +11,24 @@ import dev.skysocket.api.Namespace;
 import dev.skysocket.api.Socket;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.api.SocketServer;
+import java.time.Duration;
 
 /**
  * The example application: {@code /} is open to everyone, {@code /admin} needs {@code auth.token} to equal the
  * admin token (the app setting {@code admin-token}: on AWS a SecureString parameter under the deployment's
  * {@code AppSettingsPath}, locally {@code -Dapp.admin-token} or {@code APP_ADMIN_TOKEN}; default
- * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask, and
- * {@code members(room)} (the sorted ids of {@code /}'s sockets in the room), {@code /admin} also {@code kick(room)}
- * (closes the connection of every {@code /} socket in the room) and {@code gather({from, to})} (every {@code /}
- * socket in {@code from} joins {@code to}).
+ * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask and survey, and
+ * recovers dropped clients (connection state recovery), so its {@code said} events carry the recovery offset as
+ * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
+ * room); {@code /admin} also offers {@code kick(room)} (closes the connection of every {@code /} socket in the room)
+ * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}).
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
     /** How long {@code ask} waits for the client's answer to {@code question}. */
     public static final long ASK_TIMEOUT_MS = 2_000;
+    /** How long a dropped client of {@code /} may take to come back and recover its socket. */
+    public static final Duration MAX_DISCONNECTION = Duration.ofMillis(120_000);
     private final String adminToken;
 
     /** The ServiceLoader entry point: the admin token is the app setting {@code admin-token}. */
@@ -41,7 +45,10 @@ public final class ChatApp implements SocketApp {
     public void configure(SocketServer io) {
         String adminToken = this.adminToken != null ? this.adminToken
                 : io.setting("admin-token").orElse(DEFAULT_ADMIN_TOKEN);
-        chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members);
+        // A client whose transport drops gets its socket back within 2 minutes (Socket.IO's default), with what
+        // was broadcast to its rooms meanwhile.
+        chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
+                .connectionStateRecovery(MAX_DISCONNECTION);
         chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
@@ -58,12 +65,15 @@ public final class ChatApp implements SocketApp {
                 .on("say", ChatApp::say);
     }
 
-    /** Acks with exactly the arguments it got, or emits them back as {@code echo} when no ack was asked for. */
+    /**
+     * Acks with exactly the arguments it got, or emits them back as {@code echo} when no ack was asked for: never
+     * replayed, so the reply carries no recovery offset, only the arguments.
+     */
     static void echo(Socket socket, Args args, Ack ack) {
         if (ack.requested()) {
             ack.send(args);
         } else {
-            socket.emit("echo", args);
+            socket.emitWithoutReplay("echo", args);
         }
     }
 

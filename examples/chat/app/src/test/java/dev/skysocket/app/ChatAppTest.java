@@ -31,6 +31,18 @@ class ChatAppTest {
     }
 
     @Test
+    void echoWithoutAnAckEmitsBackExactlyItsArgumentsWithNoRecoveryOffset(LocalStack stack) {
+        try (TestClient viaApiGateway = stack.connectApiGateway("/");
+             TestClient viaFallback = stack.connectFallback("/")) {
+            viaApiGateway.emit("echo", "hello", 42);
+            viaFallback.emit("echo", "hi");
+
+            assertThat(viaApiGateway.awaitEvent("echo")).containsExactly(JSON.textNode("hello"), JSON.numberNode(42));
+            assertThat(viaFallback.awaitEvent("echo")).containsExactly(JSON.textNode("hi"));
+        }
+    }
+
+    @Test
     void sayReachesTheOtherMembersOfTheRoomAcrossThePaths(LocalStack stack) {
         try (TestClient alice = stack.connectApiGateway("/");
              TestClient bob = stack.connectFallback("/")) {
@@ -38,12 +50,18 @@ class ChatAppTest {
             assertThat(bob.emitWithAck("join", "lobby")).containsExactly(JSON.textNode("lobby"));
 
             assertThat(alice.emitWithAck("say", Map.of("room", "lobby", "msg", "hi bob"))).isEmpty();
-            assertThat(bob.awaitEvent("said")).containsExactly(
+            // "/" recovers dropped clients: each broadcast carries its offset as an extra last argument.
+            ArrayNode heardByBob = bob.awaitEvent("said");
+            assertThat(heardByBob).hasSize(2);
+            assertThat(heardByBob.get(0)).isEqualTo(
                     JSON.objectNode().put("room", "lobby").put("msg", "hi bob").put("from", alice.id()));
+            assertThat(heardByBob.get(1).asText()).matches("[0-9a-f]{24}");
 
             bob.emitWithAck("say", Map.of("room", "lobby", "msg", "hi alice"));
-            assertThat(alice.awaitEvent("said")).containsExactly(
+            ArrayNode heardByAlice = alice.awaitEvent("said");
+            assertThat(heardByAlice.get(0)).isEqualTo(
                     JSON.objectNode().put("room", "lobby").put("msg", "hi alice").put("from", bob.id()));
+            assertThat(heardByAlice.get(1).asText()).as("the offset").isGreaterThan(heardByBob.get(1).asText());
         }
     }
 

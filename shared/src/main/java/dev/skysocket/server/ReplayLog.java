@@ -1,0 +1,85 @@
+package dev.skysocket.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.store.BroadcastLog;
+import dev.skysocket.store.KeptSession;
+import dev.skysocket.store.LoggedPacket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The replayable side of emits in a namespace with connection state recovery: each emit or broadcast gets an
+ * offset as its extra last argument (what socket.io-client keeps to present on reconnect) and one log item, whoever
+ * it reaches; a recovered socket gets the logged packets meant for it after the offset it presents.
+ */
+final class ReplayLog {
+    /** Slack beyond the disconnection duration and the time a drop may take to be noticed. */
+    private static final long RETENTION_SLACK_MS = 60_000;
+    private final ServerContext ctx;
+
+    ReplayLog(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The namespace's maximum disconnection duration in ms; 0 when recovery is off. */
+    long durationMs(String namespace) {
+        return ctx.io().declared(namespace).map(DeclaredNamespace::recoveryMs).orElse(0L);
+    }
+
+    /**
+     * The frames that carry {@code packet} (an EVENT) to {@code rooms} minus the exceptions: as they are when
+     * recovery is off, else with a new offset appended and logged first, so no recipient can hold an offset whose
+     * packet is not in the log yet.
+     */
+    List<String> frames(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
+                        Set<String> exceptSockets, SocketPacket packet) {
+        long duration = durationMs(namespace);
+        if (duration == 0) {
+            return PacketFrames.of(packet);
+        }
+        long now = ctx.now();
+        String offset = Offsets.next(now);
+        ArrayNode payload = ((ArrayNode) packet.data()).deepCopy().add(offset);
+        List<String> frames = PacketFrames.of(new SocketPacket(packet.type(), packet.namespace(), packet.ackId(),
+                payload, packet.attachments()));
+        log().append(tenant, namespace, new LoggedPacket(offset, rooms, exceptRooms, exceptSockets, frames),
+                (now + retentionMs(duration)) / 1000 + 1);
+        return frames;
+    }
+
+    /**
+     * The frames of every logged packet meant for {@code kept} with an offset above {@code after} and at most
+     * {@code upTo}, in offset order.
+     */
+    List<String> missed(KeptSession kept, String after, String upTo) {
+        Set<String> member = new HashSet<>(kept.rooms());
+        member.add(kept.socketId());
+        List<String> frames = new ArrayList<>();
+        for (LoggedPacket packet : log().between(kept.tenant(), kept.namespace(), after, upTo, ctx.now())) {
+            boolean meant = !Collections.disjoint(packet.rooms(), member)
+                    && !packet.exceptSockets().contains(kept.socketId())
+                    && Collections.disjoint(packet.exceptRooms(), member);
+            if (meant) {
+                frames.addAll(packet.frames());
+            }
+        }
+        return frames;
+    }
+
+    /** How long log items stay: the duration, plus how late a drop may be noticed (a missed pong), plus slack. */
+    private long retentionMs(long duration) {
+        return duration + ctx.config().pingIntervalMs() + ctx.config().pingTimeoutMs() + ctx.config().sweepPeriodMs()
+                + RETENTION_SLACK_MS;
+    }
+
+    private BroadcastLog log() {
+        if (ctx.log() == null) {
+            throw new IllegalStateException("connection state recovery is on, but this wiring has no broadcast log");
+        }
+        return ctx.log();
+    }
+}
