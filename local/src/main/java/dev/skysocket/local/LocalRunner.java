@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +50,12 @@ public final class LocalRunner implements AutoCloseable {
     private final ApiGatewayRuntime runtime;
     private final ApiGatewayEmulator emulator;
     private final FallbackGateway gateway;
-    private final ExecutorService openWorkers;
+    private final OpenSteps openWorkers;
     private final ScheduledExecutorService heartbeat;
     private final String stage;
 
     private LocalRunner(LocalDynamo dynamo, AwsClients aws, ApiGatewayRuntime runtime, ApiGatewayEmulator emulator,
-                        FallbackGateway gateway, ExecutorService openWorkers, ScheduledExecutorService heartbeat,
+                        FallbackGateway gateway, OpenSteps openWorkers, ScheduledExecutorService heartbeat,
                         String stage) {
         this.dynamo = dynamo;
         this.aws = aws;
@@ -89,17 +88,11 @@ public final class LocalRunner implements AutoCloseable {
         int port = local.apiGatewayPort() == 0 ? LocalDynamo.freePort() : local.apiGatewayPort();
         String callback = "http://127.0.0.1:" + port + "/" + local.stage();
         ManagementApiClients management = aws.management();
-        ExecutorService openWorkers = Executors.newCachedThreadPool(daemon("skysocket-open"));
+        OpenSteps openWorkers = new OpenSteps(local.openLimits());
         // Built as the functions build theirs; the emulator on loopback answers as the Management API.
         ApiGatewayRuntime runtime = ApiGatewayRuntime.fromSettings(
                 settings.with(Map.of(ApiGatewayRuntime.MANAGEMENT_ENDPOINT, callback)), io, aws,
-                step -> request -> openWorkers.execute(() -> {
-                    try {
-                        step.run(request);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                openWorkers::invokerFor);
         LambdaStyleIntegration integration = new LambdaStyleIntegration(runtime);
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(local.emulatorSettings(port), integration, authorizer)
                 .withHeaderTimeout(Duration.ofMillis(HeaderDeadline.configured(settings)))
@@ -179,7 +172,7 @@ public final class LocalRunner implements AutoCloseable {
         heartbeat.shutdownNow();
         gateway.close();
         emulator.close();
-        openWorkers.shutdownNow();
+        openWorkers.close();
         runtime.close();
         aws.close();
         dynamo.close();

@@ -14,7 +14,7 @@ import java.util.Locale;
 record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration idleTimeout,
                      Duration maxConnectionDuration, int maxFrameBytes, int maxMessageBytes,
                      InvocationOrder invocationOrder, Duration maxInvocationDelay, boolean ordered,
-                     InvocationLimits invocationLimits) {
+                     InvocationLimits invocationLimits, OpenSteps.Limits openLimits) {
     static final String INVOCATION_ORDER = "skysocket.apigw-invocation-order";
     /** {@code direct} ({@code $default} invokes the function) or {@code ordered} (through an emulated FIFO queue). */
     static final String MESSAGE_DELIVERY = "skysocket.apigw-message-delivery";
@@ -34,7 +34,9 @@ record LocalSettings(int apiGatewayPort, int dynamoPort, String stage, Duration 
                 ordered(s.string(MESSAGE_DELIVERY, "direct")),
                 new InvocationLimits(
                         s.intValue("skysocket.apigw-invocation-workers", InvocationLimits.DEFAULTS.threads()),
-                        s.intValue("skysocket.apigw-invocation-queue", InvocationLimits.DEFAULTS.queueLimit())));
+                        s.intValue("skysocket.apigw-invocation-queue", InvocationLimits.DEFAULTS.queueLimit()),
+                        s.intValue("skysocket.apigw-invocation-backlog", InvocationLimits.DEFAULT_BACKLOG)),
+                OpenSteps.Limits.from(s));
     }
 
     private static boolean ordered(String delivery) {

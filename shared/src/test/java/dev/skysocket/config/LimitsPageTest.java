@@ -21,8 +21,9 @@ class LimitsPageTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern README_ROW = Pattern.compile("(?m)^\\| `(skysocket\\.[a-z0-9.-]+)` \\| ([^|]*) \\|");
     private static final Pattern SETTING = Pattern.compile("`(skysocket\\.[a-z0-9.-]+)`");
-    /** Names that mark a bound a client can run into. */
-    private static final Pattern LIMIT_NAME = Pattern.compile("-ms$|max-|timeout|concurrency|payload|-bytes$");
+    /** Names that mark a bound a client can run into (worker pools and their queues shed load when full). */
+    private static final Pattern LIMIT_NAME =
+            Pattern.compile("-ms$|max-|timeout|concurrency|payload|-bytes$|-workers$|-queue$|-backlog$");
     /** Matching names that bound no client: a schedule, and the emulator's deliberate jitter. */
     private static final Set<String> NOT_LIMITS = Set.of("skysocket.sweep-period-ms",
             "skysocket.sweep-pass-period-ms", "skysocket.apigw-max-invocation-delay-ms");

@@ -42,6 +42,7 @@ final class EmulatedConnection {
     private final WebSocketEvents events;
     private final ConnectionRegistry registry;
     private final InvocationDispatch queue;
+    private final InvocationBacklog backlog;
     private final long fragmentedMessageMillis;
     private final AtomicReference<CloseCode> closing = new AtomicReference<>();
     private final AtomicBoolean disconnectFired = new AtomicBoolean();
@@ -60,7 +61,8 @@ final class EmulatedConnection {
 
     EmulatedConnection(ConnectionContext context, ServerWebSocket socket, EmulatorSettings settings,
                        EmulatorStats stats, IntegrationInvoker invoker, WebSocketEvents events,
-                       ConnectionRegistry registry, InvocationDispatch queue, Duration fragmentedMessageTimeout) {
+                       ConnectionRegistry registry, InvocationDispatch queue, InvocationBacklog backlog,
+                       Duration fragmentedMessageTimeout) {
         this.context = context;
         this.socket = socket;
         this.settings = settings;
@@ -69,6 +71,7 @@ final class EmulatedConnection {
         this.events = events;
         this.registry = registry;
         this.queue = queue;
+        this.backlog = backlog;
         this.fragmentedMessageMillis = Math.max(1, fragmentedMessageTimeout.toMillis());
         this.lastActiveMillis = context.connectedAtMillis();
         this.assembly = new MessageAssembly(settings.maxMessageBytes(), MessageAssembly.MAX_FRAGMENTS);
@@ -203,36 +206,28 @@ final class EmulatedConnection {
             ordered.send(context, body, receivedAtMillis);  // no route response in this mode
             return;
         }
-        queue.submit(() -> {
+        boolean admitted = backlog.submit(queue, () -> {
             String requestId = AwsIds.newId();
             String event = events.message(context, body, receivedAtMillis, AwsIds.newId(), requestId);
-            return invoker.invoke("$default", event).thenAccept(outcome -> answer(outcome, requestId));
+            return invoker.invoke("$default", event)
+                    .thenAccept(outcome -> reply(RouteReplies.of(outcome, id(), requestId)));
         });
-    }
-
-    /** The route response: the body goes back as a text frame; failures get API Gateway's error message. */
-    private void answer(IntegrationOutcome outcome, String requestId) {
-        String reply;
-        if (outcome instanceof IntegrationOutcome.Responded responded) {
-            reply = responded.body();
-        } else if (outcome instanceof IntegrationOutcome.Failed failed) {
-            LOG.log(Level.WARNING, "apigw.default.failed connectionId={0} requestId={1} error={2}",
-                    id(), requestId, failed.error().getClass().getName());
-            reply = errorMessage("Internal server error", requestId);
-        } else {
-            LOG.log(Level.WARNING, "apigw.default.timeout connectionId={0} requestId={1}", id(), requestId);
-            reply = errorMessage("Endpoint request timed out", requestId);
-        }
-        if (reply != null && !closed && closing.get() == null) {
-            int frames = frameCount(reply.getBytes(StandardCharsets.UTF_8).length);
-            socket.writeTextMessage(reply).onSuccess(ignored -> stats.outboundMessage(frames));
+        if (!admitted) {
+            // Over the backlog, as over API Gateway's throttle: the message is not delivered and the client gets an
+            // error frame in the shape of the integration's failures. The connection stays open.
+            stats.throttled();
+            String requestId = AwsIds.newId();
+            LOG.log(Level.DEBUG, "apigw.default.throttled connectionId={0} requestId={1}", id(), requestId);
+            reply(RouteReplies.throttled(id(), requestId));
         }
     }
 
-    /** The text API Gateway sends a client when a route's integration fails, spacing included. */
-    private String errorMessage(String message, String requestId) {
-        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + id() + "\", \"requestId\":\""
-                + requestId + "\"}";
+    /** Sends a route response or error message, unless the connection is closing. */
+    private void reply(String text) {
+        if (text != null && !closed && closing.get() == null) {
+            int frames = frameCount(text.getBytes(StandardCharsets.UTF_8).length);
+            socket.writeTextMessage(text).onSuccess(ignored -> stats.outboundMessage(frames));
+        }
     }
 
     private void onException(Throwable error) {
@@ -274,14 +269,20 @@ final class EmulatedConnection {
             return;
         }
         LOG.log(Level.DEBUG, "apigw.disconnect connectionId={0} status={1}", id(), String.valueOf(code));
-        queue.submit(() -> {
+        boolean admitted = backlog.submit(queue, () -> {
             String event = events.disconnect(context, code, reason, System.currentTimeMillis(), AwsIds.newId());
             return invoker.invoke("$disconnect", event).whenComplete((outcome, error) -> disconnected.complete(null));
         });
+        if (!admitted) {
+            // AWS delivers $disconnect on a best-effort basis: dropped here, the record is left to the heartbeat,
+            // whose next post to it answers 410 and removes it.
+            stats.throttled();
+            LOG.log(Level.WARNING, "apigw.disconnect.throttled connectionId={0}", id());
+            disconnected.complete(null);
+        }
     }
 
     private int frameCount(int bytes) {
         return Math.max(1, (bytes + settings.maxFrameBytes() - 1) / settings.maxFrameBytes());
     }
-
 }

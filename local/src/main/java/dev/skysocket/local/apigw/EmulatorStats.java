@@ -22,6 +22,7 @@ public final class EmulatorStats {
     private final LongAdder defaultInvocations = new LongAdder();
     private final LongAdder disconnectInvocations = new LongAdder();
     private final LongAdder authorizerInvocations = new LongAdder();
+    private final LongAdder throttledInvocations = new LongAdder();
 
     /** Inbound data frames (text, binary, continuation), control frames excluded. */
     public long inboundFrames() {
@@ -144,6 +145,15 @@ public final class EmulatorStats {
         }
     }
 
+    /** {@code $default} and {@code $disconnect} invocations refused because the backlog was full. */
+    public long throttledInvocations() {
+        return throttledInvocations.sum();
+    }
+
+    void throttled() {
+        throttledInvocations.increment();
+    }
+
     void authorizerInvocation() {
         authorizerInvocations.increment();
     }
@@ -160,6 +170,6 @@ public final class EmulatorStats {
                 + ", refused=" + connectsRefused() + ", gone=" + goneResponses()
                 + ", integrationFailures=" + integrationFailures() + ", invocations=" + connectInvocations() + "/"
                 + defaultInvocations() + "/" + disconnectInvocations() + ", authorizerInvocations="
-                + authorizerInvocations() + "}";
+                + authorizerInvocations() + ", throttled=" + throttledInvocations() + "}";
     }
 }

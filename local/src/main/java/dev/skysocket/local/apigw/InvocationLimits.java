@@ -9,20 +9,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How many integration invocations the emulator runs at once and how many may wait. On AWS, Lambda's concurrency
  * and API Gateway's account throttle bound a burst (over the throttle API Gateway answers 429, AWS-FACTS); here a
  * fixed pool runs the invocations, and while {@code queueLimit} or more wait, upgrades are refused with 429 before
- * {@code $connect} runs. Invocations of connections already open still queue: their number is bounded by the
- * connections admitted.
+ * {@code $connect} runs. Invocations of connections already open ({@code $default}, {@code $disconnect}) are
+ * bounded apart, by {@code backlog} ({@link InvocationBacklog}).
  *
  * @param threads    integration workers ({@code skysocket.apigw-invocation-workers}, default 64)
  * @param queueLimit waiting invocations at which upgrades get 429 ({@code skysocket.apigw-invocation-queue},
  *                   default 1,000)
+ * @param backlog    {@code $default} and {@code $disconnect} invocations waiting or running at which further ones
+ *                   are refused ({@code skysocket.apigw-invocation-backlog}, default 10,000)
  */
-public record InvocationLimits(int threads, int queueLimit) {
-    public static final InvocationLimits DEFAULTS = new InvocationLimits(64, 1_000);
+public record InvocationLimits(int threads, int queueLimit, int backlog) {
+    public static final int DEFAULT_BACKLOG = 10_000;
+    public static final InvocationLimits DEFAULTS = new InvocationLimits(64, 1_000, DEFAULT_BACKLOG);
 
     public InvocationLimits {
-        if (threads < 1 || queueLimit < 1) {
-            throw new IllegalArgumentException("invocation workers and their queue limit must be positive");
+        if (threads < 1 || queueLimit < 1 || backlog < 1) {
+            throw new IllegalArgumentException("invocation workers, their queue limit and backlog must be positive");
         }
+    }
+
+    /** With the default backlog. */
+    public InvocationLimits(int threads, int queueLimit) {
+        this(threads, queueLimit, DEFAULT_BACKLOG);
     }
 
     /** The workers: a fixed pool of daemon threads that go away when idle. */

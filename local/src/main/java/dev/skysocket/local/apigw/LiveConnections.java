@@ -32,6 +32,7 @@ final class LiveConnections {
     private final IntegrationInvoker invoker;
     private final ExecutorService workers;
     private final Duration fragmentedMessageTimeout;
+    private final InvocationBacklog backlog;
     /** Every accepted connection until its {@code $disconnect} has completed. */
     private final Set<EmulatedConnection> live = ConcurrentHashMap.newKeySet();
     /** Upgrades answered 101 whose socket is not yet in {@link #live}: shutdown must not miss them. */
@@ -40,7 +41,9 @@ final class LiveConnections {
     private volatile OrderedDelivery ordered;
 
     LiveConnections(EmulatorSettings settings, EmulatorStats stats, ConnectionRegistry registry,
-                    IntegrationInvoker invoker, ExecutorService workers, Duration fragmentedMessageTimeout) {
+                    IntegrationInvoker invoker, ExecutorService workers, Duration fragmentedMessageTimeout,
+                    InvocationBacklog backlog) {
+        this.backlog = backlog;
         this.settings = settings;
         this.fragmentedMessageTimeout = fragmentedMessageTimeout;
         this.stats = stats;
@@ -79,7 +82,7 @@ final class LiveConnections {
     private void open(ServerWebSocket socket, ConnectionContext context, WebSocketEvents events) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
                 registry, InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers),
-                fragmentedMessageTimeout);
+                backlog, fragmentedMessageTimeout);
         OrderedDelivery ordered = this.ordered;
         if (ordered != null) {
             connection.deliverInOrder(ordered);

@@ -54,7 +54,8 @@ final class StageServer {
                 new EmulatorTargets(registry, stats, faults), settings.maxMessageBytes(), ManagementReplies::signed);
         vertx = Vertx.vertx();
         // A fragmented message gets the patience a request's headers get, as on the gateway.
-        connections = new LiveConnections(settings, stats, registry, invoker, workers, headerTimeout);
+        connections = new LiveConnections(settings, stats, registry, invoker, workers, headerTimeout,
+                new InvocationBacklog(limits.backlog()));
         AuthorizerCall authorizerCall = authorizer == null ? null
                 : new AuthorizerCall(authorizer, workers, settings.integrationTimeout(), stats);
         upgrades = new UpgradeHandler(settings, stats, authorizerCall, invoker, connections, vertx, this::port,
