@@ -31,6 +31,8 @@ final class ServerSession implements EngineSession {
     private final Heartbeat heartbeat;
 
     private State state = State.OPENING;
+    /** Set when the session ends: its listener calls from then on are cleanup, the workers' second lane. */
+    private volatile boolean ending;
     private String transport;
     /** Inbound messages handed to the listener and not yet handled. */
     private final AtomicInteger pendingMessages = new AtomicInteger();
@@ -42,7 +44,13 @@ final class ServerSession implements EngineSession {
         this.secret = secret;
         this.handshake = handshake;
         this.transport = transport;
-        this.events = new SerialExecutor(server.workers());
+        this.events = new SerialExecutor(task -> {
+            if (ending) {
+                server.workers().cleanup(task);
+            } else {
+                server.workers().execute(task);
+            }
+        });
         this.heartbeat = new Heartbeat(server.scheduler(), server.options().config().pingIntervalMs(),
                 server.options().config().pingTimeoutMs(), this::ping,
                 () -> closeWith(EngineCloseReason.PING_TIMEOUT));
@@ -229,6 +237,7 @@ final class ServerSession implements EngineSession {
             }
             wasOpen = state == State.OPEN;
             state = State.CLOSED;
+            ending = true;
             heartbeat.stop();
             WebSocketChannel probing = upgrade.abort();
             if (probing != null) {
