@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.api.RemoteSocket;
 import dev.skysocket.gateway.engine.HandshakeRefused;
+import dev.skysocket.gateway.fallback.FallbackGateway;
+import dev.skysocket.gateway.http.management.PrivateManagementApi;
+import dev.skysocket.server.DeclaredServer;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A node's socket joined, made to leave or disconnected by an operation started on the API Gateway path (as a
- * Lambda or the publish endpoint would): the change reaches the store there, and this node's in-memory index
+ * Lambda or the publish endpoint would) or on another node: the change reaches the store there, and this node's in-memory index
  * follows it before the operation returns, so broadcasts and fetchSockets started on the node see it.
  */
 class RemoteMembershipSyncTest {
@@ -79,5 +83,22 @@ class RemoteMembershipSyncTest {
         onNode.of("/").emit("news", "after all");
 
         assertThat(socket.sent()).contains("41").doesNotContain("42[\"news\",\"after all\"]");
+    }
+
+    @Test
+    void aJoinAndLeaveMadeOnAnotherNodeAreSeenByBroadcastsStartedOnTheOwningNode() throws HandshakeRefused {
+        FakeSession socket = connected();
+        NodeSettings settings = NodeSettings.loopback();
+        try (GatewayNode other = GatewayNode.start(h.config, settings, DeclaredServer.configuredBy(new RoomApp()),
+                h.dynamo, NodeHarness.CLIENTS, new PrivateManagementApi(FallbackGateway.listenerSettings(settings)),
+                Clock.systemUTC())) {
+            other.emitter("default").of("/").socketsJoin("r");
+            onNode.of("/").to("r").emit("news", "joined on b");
+            assertThat(socket.sent()).contains("42[\"news\",\"joined on b\"]");
+
+            other.emitter("default").of("/").in("r").socketsLeave("r");
+            onNode.of("/").to("r").emit("news", "left on b");
+            assertThat(socket.sent()).doesNotContain("42[\"news\",\"left on b\"]");
+        }
     }
 }
