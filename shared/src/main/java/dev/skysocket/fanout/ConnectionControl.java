@@ -13,4 +13,12 @@ public interface ConnectionControl {
 
     /** DELETE @connections/{id}; false when it was already gone. */
     boolean close(Recipient recipient);
+
+    /**
+     * Tells the endpoint that owns the connection that its rooms changed in the store, so an endpoint holding them
+     * in memory (a gateway node) re-reads them before this returns. Nothing reaches the client. Best effort: a
+     * failure is the caller's to log, not to fail on. Nothing to tell by default.
+     */
+    default void membershipsChanged(Recipient recipient) {
+    }
 }

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnecti
  * recipient, never anyone else (STYLE 9); 429 and 5xx are retried per {@link RetryPolicy}.
  */
 public final class ManagementApiFanout implements Fanout, ConnectionControl {
+    /** The header a gateway node's private Management API reads as "re-read this connection's rooms". */
+    public static final String MEMBERSHIPS_CHANGED = "x-skysocket-memberships-changed";
     private static final System.Logger LOG = System.getLogger(ManagementApiFanout.class.getName());
     private static final Runnable NOT_COUNTED = () -> { };
 
@@ -183,6 +185,22 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
     public boolean close(Recipient recipient) {
         return await(calls.call(() -> clients.forEndpoint(recipient.endpoint())
                 .deleteConnection(b -> b.connectionId(recipient.connectionId())), NOT_COUNTED)
+                .thenApply(response -> true), false);
+    }
+
+    /**
+     * A GetConnection carrying {@link #MEMBERSHIPS_CHANGED}, which a gateway node answers after re-reading the
+     * connection's rooms and any other {@code @connections} route answers as a plain GetConnection. Not sent to
+     * API Gateway's own endpoints: they hold no rooms, so the call would only cost a request.
+     */
+    @Override
+    public void membershipsChanged(Recipient recipient) {
+        if (recipient.endpoint() == null || recipient.endpoint().contains(".execute-api.")) {
+            return;
+        }
+        await(calls.call(() -> clients.forEndpoint(recipient.endpoint()).getConnection(b -> b
+                .connectionId(recipient.connectionId())
+                .overrideConfiguration(o -> o.putHeader(MEMBERSHIPS_CHANGED, "1"))), NOT_COUNTED)
                 .thenApply(response -> true), false);
     }
 

@@ -29,8 +29,7 @@ final class RemoteOperations {
 
     List<RemoteSocket> fetchSockets() {
         List<RemoteSocket> found = new ArrayList<>();
-        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member)
-                .ifPresent(socket -> found.add(new StoredRemoteSocket(socket)))));
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member).ifPresent(found::add)));
         return found;
     }
 
@@ -42,11 +41,8 @@ final class RemoteOperations {
 
     void socketsLeave(String... rooms) {
         String[] checked = checked(rooms);
-        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member).ifPresent(socket -> {
-            for (String room : checked) {
-                socket.leave(room);
-            }
-        })));
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member)
+                .ifPresent(socket -> socket.leave(checked))));
     }
 
     /**
@@ -64,9 +60,11 @@ final class RemoteOperations {
         }));
     }
 
-    private Optional<StoredSocket> load(Member member) {
+    /** As a remote socket, so a change made here reaches the owning endpoint's memory too. */
+    private Optional<RemoteSocket> load(Member member) {
         return queries.find(member, targets.namespace())
-                .map(loaded -> new SocketLifecycle(ctx).load(loaded.connection(), loaded.socket()));
+                .map(loaded -> new StoredRemoteSocket(new SocketLifecycle(ctx).load(loaded.connection(),
+                        loaded.socket()), ctx.control()));
     }
 
     private static String[] checked(String... rooms) {

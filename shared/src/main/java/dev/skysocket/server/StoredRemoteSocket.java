@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.api.EmitReport;
 import dev.skysocket.api.Handshake;
 import dev.skysocket.api.RemoteSocket;
+import dev.skysocket.fanout.ConnectionControl;
 import java.util.Set;
 
 /**
@@ -12,12 +13,17 @@ import java.util.Set;
  * connection through that endpoint's Management API (API Gateway's, or the owning gateway node's private one).
  */
 final class StoredRemoteSocket implements RemoteSocket {
+    private static final System.Logger LOG = System.getLogger(StoredRemoteSocket.class.getName());
+
     private final StoredSocket socket;
+    private final ConnectionControl control;
     private final Set<String> rooms;
     private final ObjectNode data;
 
-    StoredRemoteSocket(StoredSocket socket) {
+    /** @param control reaches the endpoint that owns the socket, to tell it of a change made here */
+    StoredRemoteSocket(StoredSocket socket, ConnectionControl control) {
         this.socket = socket;
+        this.control = control;
         this.rooms = Set.copyOf(socket.rooms());
         this.data = socket.data().deepCopy();
     }
@@ -55,6 +61,7 @@ final class StoredRemoteSocket implements RemoteSocket {
     @Override
     public void join(String... rooms) {
         socket.join(rooms);
+        tellOwner();
     }
 
     @Override
@@ -62,10 +69,28 @@ final class StoredRemoteSocket implements RemoteSocket {
         for (String room : rooms) {
             socket.leave(room);
         }
+        tellOwner();
     }
 
+    /** Closing the transport needs no word: the owner ends the connection's sockets itself. */
     @Override
     public void disconnect(boolean closeTransport) {
         socket.disconnect(closeTransport);
+        if (!closeTransport) {
+            tellOwner();
+        }
+    }
+
+    /**
+     * The change reached the store only; a gateway node owning the socket holds its rooms in memory too and
+     * re-reads them when told. A failure leaves the store right and is logged, not thrown: the operation is done.
+     */
+    private void tellOwner() {
+        try {
+            control.membershipsChanged(socket.recipient());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=memberships_changed_failed connection={0} error={1}",
+                    socket.recipient().connectionId(), e.getClass().getSimpleName());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.skysocket.gateway.management;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,4 +24,13 @@ public interface ConnectionTargets {
 
     /** Closes the open connection; false when there was none (410). */
     boolean close(String connectionId);
+
+    /**
+     * Another endpoint changed the connection's rooms in the store only: what this side holds of them is re-read
+     * before the stage completes. Nothing is sent to the client. Nothing to do by default (the emulator holds no
+     * rooms).
+     */
+    default CompletionStage<Void> membershipsChanged(String connectionId) {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -39,11 +39,13 @@ public final class GatewayNode implements AutoCloseable {
     private final ManagementListener managementApi;
     private final String managementUrl;
     private final ScheduledExecutorService rotationTimer;
+    private final MembershipRefresh refresh;
 
     private GatewayNode(ServerContext context, SessionDirectory sessions, GatewaySessions listener,
                         ManagementListener managementApi, String managementUrl,
-                        ScheduledExecutorService rotationTimer) {
+                        ScheduledExecutorService rotationTimer, MembershipRefresh refresh) {
         this.rotationTimer = rotationTimer;
+        this.refresh = refresh;
         this.context = context;
         this.sessions = sessions;
         this.listener = listener;
@@ -66,11 +68,14 @@ public final class GatewayNode implements AutoCloseable {
                                     DynamoDbClient dynamo, ManagementApiClients clients,
                                     ManagementListener managementApi, Clock clock) {
         SessionDirectory sessions = new SessionDirectory();
-        int port = managementApi.start(new SessionTargets(sessions));
+        SessionTargets targets = new SessionTargets(sessions);
+        int port = managementApi.start(targets);
         String url = settings.urlFor(port);
         DynamoBackend backend = DynamoBackend.create(config, dynamo, clients, clock);
         // This node's own memberships live in memory too: a broadcast reads only the other endpoints' from DynamoDB.
         LocalRooms localRooms = new LocalRooms(url);
+        MembershipRefresh refresh = new MembershipRefresh(backend.connections(), backend.connections(), localRooms);
+        targets.refreshWith(refresh::refresh);
         ConnectionStore connections = new IndexedConnectionStore(backend.connections(), localRooms);
         SocketStore sockets = new IndexedSocketStore(backend.connections(), localRooms);
         HeartbeatStore heartbeats = backend.connections();
@@ -100,7 +105,7 @@ public final class GatewayNode implements AutoCloseable {
         });
         timer.scheduleAtFixedRate(() -> rotate(rotation, clock), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
-        return new GatewayNode(context, sessions, listener, managementApi, url, timer);
+        return new GatewayNode(context, sessions, listener, managementApi, url, timer, refresh);
     }
 
     /** A failed pass must not cancel the later ones (a scheduled task that throws is never run again). */
@@ -143,6 +148,7 @@ public final class GatewayNode implements AutoCloseable {
     @Override
     public void close() {
         rotationTimer.shutdownNow();
+        refresh.close();
         listener.close();
         managementApi.close();
     }

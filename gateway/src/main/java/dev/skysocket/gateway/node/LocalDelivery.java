@@ -116,6 +116,14 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
         return session.isPresent();
     }
 
+    /** A socket of this node changed its rooms through this node's own index already: only others are told. */
+    @Override
+    public void membershipsChanged(Recipient recipient) {
+        if (!isLocal(recipient)) {
+            remoteControl.membershipsChanged(recipient);
+        }
+    }
+
     private static boolean sendAll(EngineSession session, List<String> frames, boolean volatileOnly) {
         for (String frame : frames) {
             if (!(volatileOnly ? session.sendVolatile(frame) : session.send(frame))) {

@@ -104,6 +104,42 @@ final class LocalRooms {
         }
     }
 
+    /**
+     * Brings the connection's live sockets in line with their stored items, after another endpoint (a Lambda,
+     * another node, the publish endpoint) joined, left or removed one of them in the store only. A socket absent
+     * from {@code stored} is removed; a stored socket that is not live here is not added (only a CONNECT handled
+     * here makes one live). The socket's own id room is never listed on its item, so it is kept.
+     */
+    synchronized void resync(String connectionId, List<SocketRecord> stored) {
+        Map<String, LiveSocket> sockets = socketsByConnection.get(connectionId);
+        if (sockets == null) {
+            return;
+        }
+        for (LiveSocket live : List.copyOf(sockets.values())) {
+            SocketRecord record = stored.stream().filter(s -> s.socketId().equals(live.socketId())).findFirst()
+                    .orElse(null);
+            if (record == null) {
+                sockets.values().remove(live);
+                dropMemberships(live);
+                continue;
+            }
+            Set<String> wanted = new HashSet<>(record.rooms());
+            wanted.add(record.socketId());
+            for (RoomKey key : List.copyOf(live.rooms())) {
+                if (!wanted.contains(key.room())) {
+                    live.rooms().remove(key);
+                    removeMember(key, live.socketId());
+                }
+            }
+            for (String room : wanted) {
+                joined(record, endpoint, room);
+            }
+        }
+        if (sockets.isEmpty()) {
+            socketsByConnection.remove(connectionId);
+        }
+    }
+
     /** Sockets indexed (for tests). */
     synchronized int socketCount() {
         int count = 0;

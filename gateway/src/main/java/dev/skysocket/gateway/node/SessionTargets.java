@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * This node's open Engine.IO sessions as {@code @connections} targets: a post queues the body as one Engine.IO
@@ -18,9 +19,21 @@ public final class SessionTargets implements ConnectionTargets {
     private static final System.Logger LOG = System.getLogger(SessionTargets.class.getName());
 
     private final SessionDirectory sessions;
+    private volatile Function<String, CompletionStage<Void>> refresh =
+            sid -> CompletableFuture.completedFuture(null);
 
     public SessionTargets(SessionDirectory sessions) {
         this.sessions = sessions;
+    }
+
+    /** Set once the node's room index exists (it needs this listener's URL, so it is made after it starts). */
+    void refreshWith(Function<String, CompletionStage<Void>> refresh) {
+        this.refresh = refresh;
+    }
+
+    @Override
+    public CompletionStage<Void> membershipsChanged(String sid) {
+        return openSession(sid).isEmpty() ? CompletableFuture.completedFuture(null) : refresh.apply(sid);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.store.Member;
 import dev.skysocket.store.SocketRecord;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory index of this node's memberships follows the store's rules for live sockets. */
@@ -86,5 +88,35 @@ class LocalRoomsTest {
         assertThat(rooms.members("t", "/chat", "again")).isEmpty();
         assertThat(rooms.members("t", "/", "lobby")).extracting(Member::socketId).containsExactly("s3");
         assertThat(rooms.socketCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResyncFollowsTheStoredRoomsKeepsTheOwnIdRoomAndDropsASocketNoLongerStored() {
+        SocketRecord a = socket("c1", "/", "s1");
+        SocketRecord b = socket("c1", "/chat", "s2");
+        rooms.socketStored(a);
+        rooms.socketStored(b);
+        rooms.joined(a, HERE, "s1");
+        rooms.joined(a, HERE, "old");
+        rooms.joined(b, HERE, "lobby");
+        SocketRecord stored = new SocketRecord("c1", "/", "s1", "t", Set.of("new"), null, null, 0);
+
+        rooms.resync("c1", List.of(stored));
+
+        assertThat(rooms.members("t", "/", "new")).containsExactly(new Member("s1", "c1", HERE));
+        assertThat(rooms.members("t", "/", "s1")).containsExactly(new Member("s1", "c1", HERE));
+        assertThat(rooms.members("t", "/", "old")).isEmpty();
+        assertThat(rooms.members("t", "/chat", "lobby")).isEmpty();
+        assertThat(rooms.socketCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResyncNeverMakesASocketLiveThatThisNodeDidNotStore() {
+        SocketRecord stored = new SocketRecord("c9", "/", "s9", "t", Set.of("lobby"), null, null, 0);
+
+        rooms.resync("c9", List.of(stored));
+
+        assertThat(rooms.members("t", "/", "lobby")).isEmpty();
+        assertThat(rooms.socketCount()).isZero();
     }
 }

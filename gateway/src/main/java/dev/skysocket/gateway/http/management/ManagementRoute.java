@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 public final class ManagementRoute {
     private static final System.Logger LOG = System.getLogger(ManagementRoute.class.getName());
     private static final String CONNECTIONS = "@connections";
+    /** Set on a GET by an endpoint that changed the connection's rooms in the store (AWS ignores the header). */
+    public static final String MEMBERSHIPS_CHANGED = "x-skysocket-memberships-changed";
 
     private final String basePath;
     private final ConnectionTargets targets;
@@ -63,6 +65,9 @@ public final class ManagementRoute {
         HttpMethod method = request.method();
         if (HttpMethod.POST.equals(method)) {
             readBody(request, connectionId);
+        } else if (HttpMethod.GET.equals(method) && request.getHeader(MEMBERSHIPS_CHANGED) != null) {
+            // Re-read first, answer after: the caller's operation has returned only once this node follows it.
+            targets.membershipsChanged(connectionId).whenComplete((done, failed) -> describe(request, connectionId));
         } else if (HttpMethod.GET.equals(method)) {
             describe(request, connectionId);
         } else if (HttpMethod.DELETE.equals(method)) {
