@@ -5,6 +5,7 @@ import static dev.skysocket.deploy.Template.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skysocket.testing.DynamoDbLocalServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The gateway image tar that {@code gateway}'s package phase writes: its config agrees with template.yaml's
@@ -136,8 +139,17 @@ class GatewayImageTest {
     void theGatewayStartsFromTheImageWithTheTaskEnvironmentAndAnswersTheHealthCheck() throws Exception {
         extractOnce();
         String healthPath = string(props("AWS::ElasticLoadBalancingV2::TargetGroup").get("HealthCheckPath"));
+        // /health asks the store (a node that cannot reach it is unhealthy), so the task's table must answer.
+        Map<String, String> env = new HashMap<>(ImageProcess.taskEnvironment(template, container()));
+        try (DynamoDbClient dynamo = DynamoDbLocalServer.client()) {
+            env.put("SKYSOCKET_TABLE", DynamoDbLocalServer.freshTable(dynamo, "image"));
+        }
+        env.put("SKYSOCKET_DYNAMODB_ENDPOINT", DynamoDbLocalServer.endpoint().toString());
+        // DynamoDB Local keeps one database per access key and region: the test's client's.
+        env.put("AWS_ACCESS_KEY_ID", "dummy");
+        env.put("AWS_SECRET_ACCESS_KEY", "dummy");
         try (ImageProcess gateway = ImageProcess.start(extracted, image.containerConfig().path("User").asText(),
-                entrypoint(), ImageProcess.taskEnvironment(template, container()))) {
+                entrypoint(), env)) {
             assumeTrue(gateway.ranInside(), () -> "cannot run the image here (needs root, unshare and chroot): "
                     + gateway.output());
             gateway.awaitHealthy(healthPath);

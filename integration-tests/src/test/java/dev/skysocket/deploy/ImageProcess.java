@@ -85,7 +85,8 @@ final class ImageProcess implements AutoCloseable {
     /**
      * The task definition's environment with its references filled in as a deployment would (the region, a
      * table name, parameter defaults), plus what the task role would give: credentials, here dummies, and a
-     * DynamoDB endpoint nobody listens on (starting the gateway does not call DynamoDB).
+     * DynamoDB endpoint nobody listens on (starting the gateway does not call DynamoDB; its health check does, so a
+     * test of that points it at a store).
      */
     static Map<String, String> taskEnvironment(Template template, Map<String, Object> container)
             throws IOException {
@@ -128,11 +129,17 @@ final class ImageProcess implements AutoCloseable {
     void awaitHealthy(String path) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + path);
-        await("GET " + uri + " answers 200").atMost(START).pollInterval(Duration.ofMillis(250))
-                .failFast("the gateway exited", () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            await("GET " + uri + " answers 200").atMost(START).pollInterval(Duration.ofMillis(250))
+                    .failFast("the gateway exited", () -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException | AssertionError notHealthy) {
+            String out = output();
+            throw new AssertionError("not healthy; the gateway's log ends: "
+                    + out.substring(Math.max(0, out.length() - 3000)), notHealthy);
+        }
     }
 
     String output() {
