@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,28 +57,19 @@ class LocalStackStartIT {
     private List<String> run(String format) throws Exception {
         assertThat(JAR).as("`mvn package` in examples/chat/local writes it").isRegularFile();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path dir = Files.createDirectories(elsewhere.resolve(format));
+        // Output goes to a file, not a pipe: a pipe read racing the process's exit can fail with "Stream closed".
+        Path output = dir.resolve("output.log");
         Process process = new ProcessBuilder(java.toString(), "-Dskysocket.log-format=" + format,
                 "-Dskysocket.apigw-port=0", "-Dskysocket.gateway-port=0", "-Dskysocket.gateway-management-port=0",
                 "-Dskysocket.dynamodb-port=0", "-jar", JAR.toString())
-                .directory(Files.createDirectories(elsewhere.resolve(format)).toFile())
-                .redirectErrorStream(true).start();
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("reader failed: " + e);
-            }
-        });
-        reader.start();
+                .directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> lines.stream().anyMatch(line ->
+            await().atMost(Duration.ofSeconds(90)).until(() -> lines(output).stream().anyMatch(line ->
                     line.contains("Stop with Ctrl-C or SIGTERM.") || line.contains("event=local_stack_started"))
                     || !process.isAlive());
-            assertThat(process.isAlive()).as("running after start: " + lines).isTrue();
+            assertThat(process.isAlive()).as("running after start: " + lines(output)).isTrue();
 
             long sent = System.nanoTime();
             process.destroy(); // SIGTERM
@@ -90,10 +77,15 @@ class LocalStackStartIT {
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
         } finally {
             process.destroyForcibly();
-            reader.join(10_000);
+            process.waitFor(10, TimeUnit.SECONDS);
         }
-        synchronized (lines) {
-            return new ArrayList<>(lines);
-        }
+        return lines(output);
+    }
+
+    /** Every complete line written so far (a line still being written is left for the next look). */
+    private static List<String> lines(Path output) throws IOException {
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
     }
 }
