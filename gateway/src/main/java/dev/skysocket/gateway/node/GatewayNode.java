@@ -105,7 +105,7 @@ public final class GatewayNode implements AutoCloseable {
         }
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
-                sessions, url, authorizer);
+                sessions, url, authorizer, backend.admission());
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());

@@ -11,6 +11,7 @@ import dev.skysocket.gateway.engine.HandshakeRequest;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionExistsException;
@@ -45,15 +46,18 @@ public final class GatewaySessions implements EngineListener {
     private final String endpoint;
     private final ConnectDeadlines deadlines;
     private final HandshakeIdentity identities;
+    private final ConnectionAdmission admission;
 
     /**
      * @param reads      the read scope of the context's store: a session's read is held between its events
      * @param endpoint   this node's private Management API base URL, stored on every session's item
      * @param authorizer the deployment's {@code $connect} authorizer, run at each handshake as on API Gateway
+     * @param admission  the tenant connection quota, checked before the session's item is stored
      */
     public GatewaySessions(ServerContext ctx, ReadScope reads, PacketRouter router, SessionDirectory directory,
-                           String endpoint, ConnectAuthorizer authorizer) {
+                           String endpoint, ConnectAuthorizer authorizer, ConnectionAdmission admission) {
         this.identities = new HandshakeIdentity(authorizer);
+        this.admission = admission;
         this.ctx = ctx;
         this.reads = reads;
         this.router = router;
@@ -92,18 +96,23 @@ public final class GatewaySessions implements EngineListener {
                     denied.reason());
             record = record.refused(denied.reason());
         }
+        // Over its tenant's quota the session is refused the same way, with the quota as the reason.
+        record = admission.admit(record);
         // Registered first: once the item exists, a fan-out may post to this sid at any moment.
         if (!directory.register(session, connectedAt)) {
+            admission.undo(record);
             throw new HandshakeRefused("sid in use");
         }
         try {
             ctx.connections().create(record);
         } catch (ConnectionExistsException e) {
             directory.unregister(session);
+            admission.undo(record);
             LOG.log(Level.WARNING, "event=session_refused sid={0} reason=sid_exists", session.sid());
             throw new HandshakeRefused("sid in use");
         } catch (RuntimeException e) {
             directory.unregister(session);
+            admission.undo(record);
             throw e;
         }
         deadlines.opened(session);

@@ -65,6 +65,8 @@ public final class DynamoSchema {
     public static final String PENDING_VERSION = "pendingVersion";
     /** Why the connection may join no namespace (identity denied, tenant quota); absent on a usable one. */
     public static final String REFUSAL = "refusal";
+    /** True on a connection added to its tenant's connection counter; absent otherwise. */
+    public static final String QUOTA_COUNTED = "quotaCounted";
 
     // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
     public static final String NAMESPACE = "namespace";
@@ -124,6 +126,24 @@ public final class DynamoSchema {
     public static final int PING_SHARDS = 8;
 
     private DynamoSchema() {
+    }
+
+    // Tenant connection counters (DynamoConnectionCounts). "Q#" starts no other partition key.
+    /** The counter's value (N), changed with ADD only. */
+    public static final String COUNT = "n";
+
+    /** Partition of one shard of a tenant's connection counter. */
+    public static String quotaPk(String tenant, int shard) {
+        return "Q#" + part(tenant) + "#" + shard;
+    }
+
+    /** Sort key of one time bucket's counter: zero-padded, so a range condition selects the buckets not ended. */
+    public static String quotaSk(long bucket) {
+        return String.format("%012d", bucket);
+    }
+
+    public static Map<String, AttributeValue> quotaKey(String tenant, int shard, long bucket) {
+        return key(quotaPk(tenant, shard), quotaSk(bucket));
     }
 
     /** Partition of a connection: its connection item and its socket items. */

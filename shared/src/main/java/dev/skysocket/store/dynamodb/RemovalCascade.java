@@ -6,6 +6,7 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.connectionPk;
 import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
 import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
+import dev.skysocket.store.ConnectionCounts;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +31,20 @@ final class RemovalCascade {
     private final String tableName;
     private final int roomShards;
     private final BatchWriter writer;
+    private final CountedRemoval counted;
 
     RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer) {
+        this(client, tableName, roomShards, writer, null);
+    }
+
+    /** @param counts the tenant connection counters, or null when nothing is counted */
+    RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer,
+                   ConnectionCounts counts) {
         this.client = client;
         this.tableName = tableName;
         this.roomShards = roomShards;
         this.writer = writer;
+        this.counted = new CountedRemoval(client, tableName, counts);
     }
 
     /** The membership keys of a socket: every room in its set plus its own id room. */
@@ -125,6 +134,7 @@ final class RemovalCascade {
      */
     void removeConnection(String connectionId) {
         List<Map<String, AttributeValue>> itemKeys = new ArrayList<>();
+        List<Map<String, AttributeValue>> countedItems = new ArrayList<>();
         // Consistent: a socket written just before must not escape the cascade. Expired items are removed too.
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
@@ -133,11 +143,14 @@ final class RemovalCascade {
         for (Map<String, AttributeValue> item : pages.items()) {
             if (ItemMapper.isSocketItem(item)) {
                 removeSocket(ItemMapper.socket(item), item);
+            } else if (counted.handles(item)) {
+                countedItems.add(item);
             } else {
                 itemKeys.add(DynamoSchema.key(Attributes.string(item, DynamoSchema.PK),
                         Attributes.string(item, DynamoSchema.SK)));
             }
         }
         writer.deleteAll(itemKeys);
+        countedItems.forEach(counted::remove);
     }
 }
