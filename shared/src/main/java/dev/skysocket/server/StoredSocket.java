@@ -104,12 +104,15 @@ public final class StoredSocket implements Socket {
 
     @Override
     public void join(String... rooms) {
+        int limit = ctx.config().quotas().maxRoomsPerSocket(record.tenant());
         for (String room : rooms) {
             Rooms.checked(room);
             if (!connected) {
+                RoomQuota.check(roomsBeforeConnect, record.socketId(), room, limit);
                 roomsBeforeConnect.add(room); // middleware may join; it takes effect once the socket exists
                 continue;
             }
+            RoomQuota.check(record.rooms(), record.socketId(), room, limit);
             ctx.rooms().join(record, connection.endpoint(), room, connection.expiresAt());
             Set<String> updated = new LinkedHashSet<>(record.rooms());
             updated.add(room);

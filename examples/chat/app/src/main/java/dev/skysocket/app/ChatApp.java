@@ -8,6 +8,7 @@ import dev.skysocket.api.AckTimeoutException;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.ConnectRefused;
 import dev.skysocket.api.Namespace;
+import dev.skysocket.api.RoomQuotaExceededException;
 import dev.skysocket.api.Socket;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.api.SocketServer;
@@ -90,7 +91,12 @@ public final class ChatApp implements SocketApp {
             return;
         }
         if (join) {
-            socket.join(room);
+            try {
+                socket.join(room);
+            } catch (RoomQuotaExceededException full) {
+                ack.send(ChatErrors.error(full.getMessage()));  // the socket keeps its rooms and its connection
+                return;
+            }
         } else {
             socket.leave(room);
         }
