@@ -93,7 +93,8 @@ class DynamoConnectionCountsTest {
         String tenant = id("t");
         counts.add(tenant, id("c"), EXPIRES_AT, 1);
         ConnectionRecord uncounted = new ConnectionRecord(id("c"), Fixtures.ENDPOINT, "websocket", true, tenant, null,
-                null, null, null, NOW.toEpochMilli(), 0, false, false, EXPIRES_AT, null).refused("tenant connection quota");
+                null, null, null, NOW.toEpochMilli(), 0, false, false, EXPIRES_AT, null)
+                .refused("tenant connection quota");
         store.create(uncounted);
 
         store.remove(uncounted.connectionId());
