@@ -46,7 +46,8 @@ public final class ConnectAuthorizers {
         } else if (JwtSettings.configured(settings)) {
             chosen = new JwtAuthorizer(JwtSettings.from(settings));
         } else if (settings.bool(QueryIdentityAuthorizer.SETTING, false)) {
-            LOG.log(System.Logger.Level.WARNING, "event=local_query_identity: identities come unchecked from the "
+            // INFO, not WARNING: the local stack turns it on by design and starts without a warning.
+            LOG.log(System.Logger.Level.INFO, "event=local_query_identity: identities come unchecked from the "
                     + "user and tenant query parameters; never turn this on in a deployment");
             chosen = new QueryIdentityAuthorizer(settings.string(JwtSettings.DEFAULT_TENANT, "default"));
         } else {
