@@ -111,6 +111,7 @@ public final class AwsClients implements AutoCloseable {
                         .apiCallTimeout(limits.callTimeout())
                         .addExecutionInterceptor(new ConcurrencyLimit(limits.maxConcurrency(),
                                 limits.acquireTimeout()))
+                        .addMetricPublisher(new StoreThrottles())
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
