@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
@@ -92,6 +94,7 @@ public final class GatewaySessions implements EngineListener {
             throw e;
         }
         deadlines.opened(session);
+        Metrics.count(Metric.CONNECTIONS_OPENED);
         LOG.log(Level.DEBUG, "event=session_open sid={0} transport={1}", session.sid(), session.transport());
     }
 
@@ -159,6 +162,10 @@ public final class GatewaySessions implements EngineListener {
         deadlines.closed(session.sid());
         directory.unregister(session);
         DisconnectReason mapped = SocketDisconnectReasons.of(reason);
+        Metrics.count(Metric.CONNECTIONS_CLOSED);
+        if (reason == EngineCloseReason.PING_TIMEOUT) {
+            Metrics.count(Metric.HEARTBEAT_TIMEOUTS);
+        }
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
         endConnection(session.sid(), mapped);
     }
