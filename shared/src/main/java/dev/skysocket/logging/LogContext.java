@@ -22,8 +22,8 @@ public final class LogContext {
     }
 
     /**
-     * Starts a context with {@code requestId} (null keeps the enclosing one, as a route inside a Lambda invocation
-     * does); the other fields start empty. Closing the scope puts back what the thread had before.
+     * Starts a context with {@code requestId} (null keeps the enclosing request's ids, as a route inside a Lambda
+     * invocation does); the connection, socket and tenant start empty. Closing the scope puts back what the thread had before.
      */
     public static Scope open(String requestId) {
         Fields fields = CURRENT.get();
@@ -33,6 +33,7 @@ public final class LogContext {
         fields.tenant = null;
         if (requestId != null) {
             fields.requestId = requestId;
+            fields.apiRequestId = null;
         }
         return scope;
     }

@@ -38,7 +38,6 @@ public final class EmfSink implements MetricSink {
     /** Per latency metric: the values since the last flush; guarded by {@code this}. */
     private final double[][] values = new double[METRICS.length][];
     private final int[] sizes = new int[METRICS.length];
-    private volatile boolean recorded;
 
     /**
      * @param service the {@value #DIMENSION} dimension's value ({@code functions}, {@code gateway})
@@ -65,7 +64,6 @@ public final class EmfSink implements MetricSink {
     @Override
     public void record(Metric metric, double value) {
         int i = metric.ordinal();
-        recorded = true;
         DoubleAdder count = counts[i];
         if (count != null) {
             count.add(value);
@@ -85,9 +83,6 @@ public final class EmfSink implements MetricSink {
 
     /** Writes one line with everything recorded since the last flush; nothing when nothing was. */
     public void flush() {
-        if (!recorded) {
-            return;
-        }
         String line;
         synchronized (this) {
             line = drain();
@@ -99,7 +94,6 @@ public final class EmfSink implements MetricSink {
 
     /** Under the lock: the line, and every value reset. A count added while draining lands in the next line. */
     private String drain() {
-        recorded = false;
         double[] taken = new double[METRICS.length];
         boolean any = false;
         for (Metric metric : METRICS) {

@@ -47,6 +47,7 @@ public final class PacketRouter {
 
     /** One Engine.IO MESSAGE (text, or binary/base64 attachment) from the client. */
     public void onMessage(ConnectionRecord connection, EnginePacket message) {
+        LogContext.tenant(connection.tenant());
         if (message instanceof EnginePacket.Message text) {
             onText(connection, text.text());
         } else if (message instanceof EnginePacket.BinaryMessage binary) {
