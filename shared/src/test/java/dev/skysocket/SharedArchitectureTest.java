@@ -48,6 +48,12 @@ class SharedArchitectureTest {
     }
 
     @Test
+    void tracingIsAnInterfaceOverTheSdksInterceptorTypeOnly() {
+        assertThat(importsOutside(P + "tracing", true, List.of("java.", P + "tracing.",
+                "software.amazon.awssdk.core.interceptor.ExecutionInterceptor"))).isEmpty();
+    }
+
+    @Test
     void theStoreContractImportsNoAwsNoCodecsAndNothingAbove() {
         List<String> forbidden = new ArrayList<>(layers("protocol", "fanout", "server", "apigw"));
         forbidden.add("software.amazon.awssdk.");
