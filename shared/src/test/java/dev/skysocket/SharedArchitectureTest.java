@@ -36,9 +36,21 @@ class SharedArchitectureTest {
     }
 
     @Test
+    void metricsImportOnlyTheJdkAndJsonSoEveryLayerMayCount() {
+        assertThat(importsOutside(P + "metrics", false, List.of("java.", P + "metrics.",
+                "com.fasterxml.jackson.core."))).isEmpty();
+    }
+
+    @Test
     void loggingImportsNothingOfTheLayersAbove() {
         assertThat(importsMatching(P + "logging", true, layers("protocol", "store", "fanout", "server", "apigw",
                 "auth"))).isEmpty();
+    }
+
+    @Test
+    void tracingIsAnInterfaceOverTheSdksInterceptorTypeOnly() {
+        assertThat(importsOutside(P + "tracing", true, List.of("java.", P + "tracing.",
+                "software.amazon.awssdk.core.interceptor.ExecutionInterceptor"))).isEmpty();
     }
 
     @Test

@@ -33,6 +33,10 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         var http = event == null || event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         if (http == null || !"POST".equals(http.getMethod())) {
             return refuse(new PublishRequest.Refused(405, "use POST"));

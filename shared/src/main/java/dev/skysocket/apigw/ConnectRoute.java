@@ -4,6 +4,9 @@ import dev.skysocket.runtime.HandshakeFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.store.ConnectionExistsException;
 import dev.skysocket.store.ConnectionRecord;
@@ -42,6 +45,12 @@ public final class ConnectRoute {
     }
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
+        try (LogContext.Scope scope = RouteLogContext.open(event)) {
+            return connect(event);
+        }
+    }
+
+    private APIGatewayV2WebSocketResponse connect(APIGatewayV2WebSocketEvent event) {
         var context = event.getRequestContext();
         String connectionId = context.getConnectionId();
         Map<String, String> query = HandshakeFields.bounded(event.getQueryStringParameters(), false);
@@ -63,6 +72,7 @@ public final class ConnectRoute {
             return refuse(connectionId, 403, "origin_not_allowed");
         }
         Identity identity = identities.resolve(event);
+        LogContext.tenant(identity.tenant());
         long now = clock.millis();
         long connectedAt = context.getConnectedAt() > 0 ? context.getConnectedAt() : now;
         String endpoint = endpoints.of(event);
@@ -82,6 +92,7 @@ public final class ConnectRoute {
             admission.undo(record);
             throw e;
         }
+        Metrics.count(Metric.CONNECTIONS_OPENED);
         invoker.invokeOpen(new OpenRequest(connectionId, endpoint));
         LOG.log(Level.DEBUG, "event=connect connection={0} tenant={1}", connectionId, identity.tenant());
         return Responses.ok();

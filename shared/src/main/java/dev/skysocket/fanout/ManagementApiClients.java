@@ -1,6 +1,7 @@
 package dev.skysocket.fanout;
 
 import dev.skysocket.config.Settings;
+import dev.skysocket.tracing.CallTracer;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class ManagementApiClients implements Closeable {
     private final Map<String, ApiGatewayManagementApiAsyncClient> clients = new ConcurrentHashMap<>();
     private final Map<String, FramePoster> posters = new ConcurrentHashMap<>();
     private final TrustManagerFactory trust;
+    private final CallTracer tracer;
     private SdkAsyncHttpClient http;
     private PostTransport transport;
     private boolean closed;
@@ -61,19 +63,25 @@ public final class ManagementApiClients implements Closeable {
      */
     public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
                                 Duration acquisitionTimeout) {
-        this(region, credentials, null, maxConcurrency, acquisitionTimeout, null, null);
+        this(region, credentials, maxConcurrency, acquisitionTimeout, CallTracer.NONE);
+    }
+
+    /** As above, with every call (posts included) traced by {@code tracer}. */
+    public ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
+                                Duration acquisitionTimeout, CallTracer tracer) {
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, null, null, tracer);
     }
 
     /** For comparisons (the test jar's {@code PostPath}): {@code PostToConnection} through posters of its own. */
     ManagementApiClients(Region region, AwsCredentialsProvider credentials, int maxConcurrency,
                          Duration acquisitionTimeout, BiFunction<ManagementApiClients, String, FramePoster> posters) {
-        this(region, credentials, null, maxConcurrency, acquisitionTimeout, posters, null);
+        this(region, credentials, null, maxConcurrency, acquisitionTimeout, posters, null, CallTracer.NONE);
     }
 
     /** For tests: TLS to endpoints whose certificates {@code trust} accepts instead of the JDK's trust store. */
     static ManagementApiClients trusting(TrustManagerFactory trust, AwsCredentialsProvider credentials) {
         return new ManagementApiClients(Region.US_EAST_1, credentials, null, 4, DEFAULT_ACQUISITION_TIMEOUT,
-                null, trust);
+                null, trust, CallTracer.NONE);
     }
 
     /** The Region the clients sign for: the API's, since the functions run beside it. */
@@ -84,7 +92,7 @@ public final class ManagementApiClients implements Closeable {
     private ManagementApiClients(Region region, AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
                                  int maxConcurrency, Duration acquisitionTimeout,
                                  BiFunction<ManagementApiClients, String, FramePoster> posterFactory,
-                                 TrustManagerFactory trust) {
+                                 TrustManagerFactory trust, CallTracer tracer) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be positive, got " + maxConcurrency);
         }
@@ -99,6 +107,7 @@ public final class ManagementApiClients implements Closeable {
         this.posterFactory = posterFactory;
         this.signer = new PostSigner(region.id(), PostTarget.SERVICE);
         this.trust = trust;
+        this.tracer = java.util.Objects.requireNonNull(tracer, "tracer");
     }
 
     /** The client for one endpoint base URL; a trailing slash is ignored. */
@@ -135,11 +144,10 @@ public final class ManagementApiClients implements Closeable {
     }
 
     private FramePoster buildPoster(String endpoint) {
-        if (posterFactory != null) {
-            return posterFactory.apply(this, endpoint);
-        }
-        return new PooledFramePoster(new PostTarget(endpoint, credentials, signer, Clock.systemUTC()), transport(),
-                ATTEMPT_TIMEOUT);
+        FramePoster poster = posterFactory != null ? posterFactory.apply(this, endpoint)
+                : new PooledFramePoster(new PostTarget(endpoint, credentials, signer, Clock.systemUTC()), transport(),
+                        ATTEMPT_TIMEOUT);
+        return tracer.enabled() ? new TracedFramePoster(poster, tracer) : poster;
     }
 
     AwsCredentialsProvider credentials() {
@@ -173,7 +181,8 @@ public final class ManagementApiClients implements Closeable {
                 .httpClient(http())
                 .overrideConfiguration(c -> c
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .executionInterceptors(tracer.sdkInterceptors()))
                 .build();
     }
 

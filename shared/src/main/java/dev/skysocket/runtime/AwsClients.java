@@ -3,6 +3,7 @@ package dev.skysocket.runtime;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.tracing.CallTracer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +52,16 @@ public final class AwsClients implements AutoCloseable {
 
     /** On AWS: region and DynamoDB endpoint from settings, credentials from the default chain. */
     public static AwsClients fromSettings(Settings settings) {
+        return fromSettings(settings, CallTracer.NONE);
+    }
+
+    /** As {@link #fromSettings(Settings)}, every DynamoDB and Management API call traced by {@code tracer}. */
+    public static AwsClients fromSettings(Settings settings, CallTracer tracer) {
         Region region = region(settings);
         URI endpoint = endpoint(settings, DYNAMODB_ENDPOINT);
         SkysocketConfig config = SkysocketConfig.from(settings);
         DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-        return build(config, DynamoLimits.from(settings), region, chain, chain, endpoint);
+        return build(config, DynamoLimits.from(settings), region, chain, chain, endpoint, tracer);
     }
 
     /**
@@ -64,21 +70,21 @@ public final class AwsClients implements AutoCloseable {
      */
     public static AwsClients with(Settings settings, Region region, AwsCredentialsProvider credentials, URI dynamoEndpoint) {
         return build(SkysocketConfig.from(settings), DynamoLimits.from(settings), region, credentials, null,
-                dynamoEndpoint);
+                dynamoEndpoint, CallTracer.NONE);
     }
 
     private static AwsClients build(SkysocketConfig config, DynamoLimits limits, Region region,
                                     AwsCredentialsProvider credentials, AutoCloseable ownedCredentials,
-                                    URI dynamoEndpoint) {
+                                    URI dynamoEndpoint, CallTracer tracer) {
         Owned owned = new Owned();
         if (ownedCredentials != null) {
             owned.add(ownedCredentials);
         }
         try {
-            DynamoDbClient dynamo = dynamo(region, credentials, dynamoEndpoint, limits);
+            DynamoDbClient dynamo = dynamo(region, credentials, dynamoEndpoint, limits, tracer);
             owned.add(dynamo);
             ManagementApiClients management = new ManagementApiClients(region, credentials,
-                    config.fanoutConcurrency(), ACQUISITION_TIMEOUT);
+                    config.fanoutConcurrency(), ACQUISITION_TIMEOUT, tracer);
             owned.add(management);
             return new AwsClients(region, credentials, dynamo, management, owned);
         } catch (RuntimeException e) {
@@ -98,6 +104,12 @@ public final class AwsClients implements AutoCloseable {
      */
     public static DynamoDbClient dynamo(Region region, AwsCredentialsProvider credentials, URI endpoint,
                                         DynamoLimits limits) {
+        return dynamo(region, credentials, endpoint, limits, CallTracer.NONE);
+    }
+
+    /** As above, every call traced by {@code tracer} (a subsegment per call, retries counted in it). */
+    public static DynamoDbClient dynamo(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                                        DynamoLimits limits, CallTracer tracer) {
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
@@ -111,6 +123,8 @@ public final class AwsClients implements AutoCloseable {
                         .apiCallTimeout(limits.callTimeout())
                         .addExecutionInterceptor(new ConcurrencyLimit(limits.maxConcurrency(),
                                 limits.acquireTimeout()))
+                        .addMetricPublisher(new StoreThrottles())
+                        .applyMutation(c -> tracer.sdkInterceptors().forEach(c::addExecutionInterceptor))
                         .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

@@ -12,6 +12,7 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.logging.LogContext;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ final class SocketLifecycle {
         }
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
+        LogContext.socketId(draft.socketId());
         StoredSocket socket = new StoredSocket(ctx, connection, draft, handshake(connection, authPayload), false);
         for (Middleware check : namespace.middleware()) {
             try {

@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.api.AckEmitter;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.BroadcastOperator;
@@ -172,6 +174,7 @@ public final class StoredSocket implements Socket {
 
     /** The EVENT packet of an emit to this socket, after the namespace's outgoing listeners saw it. */
     private SocketPacket outgoing(String event, Object... args) {
+        Metrics.count(Metric.EVENTS_OUT);
         ArrayNode payload = JsonValues.eventPayload(event, args);
         new OutgoingListeners(ctx).notify(this, event, Args.of(payload, 1));
         return SocketPacket.of(SocketPacketType.EVENT, namespace(), payload);

@@ -28,7 +28,7 @@ public final class FallbackMain {
     public static void main(String[] args) throws InterruptedException {
         Settings system = Settings.system();
         LogSetup.install(system);
-        Settings settings = withManagementUrl(system);
+        Settings settings = withMetricsByDefault(withManagementUrl(system));
         AwsClients aws = AwsClients.fromSettings(settings);
         ManagementApiClients clients = aws.management();
         DynamoDbClient dynamo = aws.dynamo();
@@ -45,6 +45,14 @@ public final class FallbackMain {
         LOG.log(Level.INFO, "Skysocket gateway listening on port {0}, private Management API {1}",
                 Integer.toString(gateway.port()), gateway.managementUrl());
         stopped.await();
+    }
+
+    /** A task's metrics go to CloudWatch as EMF lines unless {@code skysocket.metrics} says otherwise. */
+    static Settings withMetricsByDefault(Settings settings) {
+        if (settings.string("skysocket.metrics", null) != null) {
+            return settings;
+        }
+        return settings.with(Map.of("skysocket.metrics", "emf"));
     }
 
     /**

@@ -39,6 +39,7 @@ public final class GatewayNode implements AutoCloseable {
     private final ServerContext context;
     private final SessionDirectory sessions;
     private final GatewaySessions listener;
+    private final EngineListener logged;
     private final ManagementListener managementApi;
     private final String managementUrl;
     private final ScheduledExecutorService rotationTimer;
@@ -52,6 +53,7 @@ public final class GatewayNode implements AutoCloseable {
         this.context = context;
         this.sessions = sessions;
         this.listener = listener;
+        this.logged = new SessionLogContext(listener);
         this.managementApi = managementApi;
         this.managementUrl = managementUrl;
     }
@@ -130,7 +132,7 @@ public final class GatewayNode implements AutoCloseable {
 
     /** What the Engine.IO server calls on open, message and close. */
     public EngineListener listener() {
-        return listener;
+        return logged;
     }
 
     public SessionDirectory sessions() {

@@ -2,6 +2,9 @@ package dev.skysocket.gateway.node;
 
 import dev.skysocket.api.auth.Authorization;
 import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
@@ -84,6 +87,7 @@ public final class GatewaySessions implements EngineListener {
         Authorization decision = identities.authorize(handshake);
         Authorization.Allowed allowed = decision instanceof Authorization.Allowed yes ? yes
                 : new Authorization.Allowed(ctx.config().defaultTenant(), null);
+        LogContext.tenant(allowed.tenant());
         // Binary goes as b<base64> text through the Management API; on this path the client need not ask for it.
         ConnectionRecord record = new ConnectionRecord(session.sid(), endpoint, session.transport(), false,
                 allowed.tenant(), allowed.user(), handshake.remoteAddress(),
@@ -116,6 +120,7 @@ public final class GatewaySessions implements EngineListener {
             throw e;
         }
         deadlines.opened(session);
+        Metrics.count(Metric.CONNECTIONS_OPENED);
         LOG.log(Level.DEBUG, "event=session_open sid={0} transport={1}", session.sid(), session.transport());
     }
 
@@ -183,6 +188,10 @@ public final class GatewaySessions implements EngineListener {
         deadlines.closed(session.sid());
         directory.unregister(session);
         DisconnectReason mapped = SocketDisconnectReasons.of(reason);
+        Metrics.count(Metric.CONNECTIONS_CLOSED);
+        if (reason == EngineCloseReason.PING_TIMEOUT) {
+            Metrics.count(Metric.HEARTBEAT_TIMEOUTS);
+        }
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
         endConnection(session.sid(), mapped);
     }
