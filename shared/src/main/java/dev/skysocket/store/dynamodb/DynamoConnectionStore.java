@@ -64,7 +64,8 @@ public final class DynamoConnectionStore implements ConnectionStore, SocketStore
         this.tableName = tableName;
         this.socketExpiry = socketExpiry;
         this.clock = clock;
-        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
+        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName),
+                new DynamoPresenceStore(client, tableName, clock));
         this.heartbeats = new HeartbeatQuery(client, tableName);
         LiveUpdates liveUpdates = new LiveUpdates(client, tableName, this::nowSeconds);
         this.dataWriter = new SocketDataWriter(client, tableName, liveUpdates);
