@@ -27,6 +27,8 @@
  * log         L#{tenant}#{namespace}           {offset}      rooms(SS) exceptRooms(SS)? exceptSockets(SS)?
  *                                                            frames(L) expiresAt (one replayable packet)
  * pid key     H#recovery-key                   key           secret(B) (one item)
+ * presence    PR#{tenant}#{namespace}#{room}   {memberId}    memberId userInfo (JSON text) memberSockets(SS)
+ *                                                            expiresAt (one per member of a presence room)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)
