@@ -58,6 +58,29 @@ run(async ({ url, path }) => {
   const leftAfterMs = Date.now() - vanishedAt;
   const after = (await ack(w, "watch", room))[0];
 
+  // One user (the local stack's `user` query identity), a socket on each path: one member, announced once, and
+  // gone only when its last socket has left.
+  const carol = [client(url, path, "/", { query: { user: "carol" } }),
+    gatewayClient(gatewayUrl, "default", "/", { query: { user: "carol" } })];
+  await Promise.all(carol.map((socket) => connected(socket)));
+  const firstCarol = carol[0].id;
+  const withCarol = (await ack(carol[0], "watch", room))[0];
+  const withCarolTwice = (await ack(carol[1], "watch", room))[0];
+  await heard(events, (e) => e.id === "carol" && e.state === "joined", 8000);
+  carol[0].disconnect();
+  for (let i = 0; i < 100; i++) { // until the server has handled that disconnect: its socket left the room
+    const [sockets] = await ack(w, "members", room);
+    if (!sockets.includes(firstCarol)) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const afterOneCarolLeft = (await ack(w, "watch", room))[0];
+  const heardBeforeLastCarol = events.length;
+  assert.deepEqual(await ack(carol[1], "leave", room), [room]);
+  const carolLeft = await heard(events, (e) => e.id === "carol" && e.state === "left", 8000);
+
   return { room, ids: { w: w.id, a: aId, b: bId }, alone, withA, aJoined, aLeft, withB, bLeft, leftAfterMs, after,
+    withCarol, withCarolTwice, afterOneCarolLeft, heardBeforeLastCarol, carolLeft,
     events: events.map((args) => args[0]) };
 }, { timeoutMs: 90000 });

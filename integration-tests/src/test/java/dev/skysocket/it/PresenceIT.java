@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The example app's watch(room) and presence events with the real socket.io-client, the watcher on one path and
  * the members on the other: a member's arrival and its leave are heard, and so is the departure of a member that
  * vanished without closing anything, which only the heartbeat finds (the sweep on the API Gateway path, the
- * gateway's own ping timer on the fallback).
+ * gateway's own ping timer on the fallback). A user with a socket on each path (the local stack's query identity) is
+ * one member, announced once, and gone only when the last socket has left.
  */
 @Timeout(180)
 class PresenceIT {
@@ -59,12 +60,32 @@ class PresenceIT {
         assertThat(seen.path("bLeft").path("state").asText()).isEqualTo("left");
         assertThat(memberIds(seen.path("after"))).as("the vanished member is gone from the list").containsExactly(w);
 
+        assertThat(memberIds(seen.path("withCarol"))).as("a user is a member by user id").containsExactlyInAnyOrder("carol", w)
+                .isSorted();
+        assertThat(userOf(seen.path("withCarol"), "carol")).as("her user info").isEqualTo("carol");
+        assertThat(memberIds(seen.path("withCarolTwice"))).as("her second socket adds no entry")
+                .containsExactlyInAnyOrder("carol", w);
+        assertThat(memberIds(seen.path("afterOneCarolLeft"))).as("one of her sockets gone: still a member")
+                .containsExactlyInAnyOrder("carol", w);
+        assertThat(seen.path("heardBeforeLastCarol").asInt()).as("nothing announced for her first socket's leave")
+                .isEqualTo(5);
+        assertThat(seen.path("carolLeft").path("user").asText()).isEqualTo("carol");
+
         List<String> events = new ArrayList<>();
         seen.path("events").forEach(e -> events.add(e.path("id").asText() + " " + e.path("state").asText()));
-        assertThat(events).as("each change heard once, in order")
-                .containsExactly(a + " joined", a + " left", b + " joined", b + " left");
+        assertThat(events).as("each change heard once, in order").containsExactly(a + " joined", a + " left",
+                b + " joined", b + " left", "carol joined", "carol left");
         System.out.printf("presence: watcher on %s, members on %s: vanished member's leave heard after %d ms%n",
                 watcherOn, othersOn, seen.path("leftAfterMs").asLong());
+    }
+
+    private static String userOf(JsonNode members, String id) {
+        for (JsonNode member : members) {
+            if (member.path("id").asText().equals(id)) {
+                return member.path("user").asText();
+            }
+        }
+        return null;
     }
 
     private static List<String> memberIds(JsonNode members) {
