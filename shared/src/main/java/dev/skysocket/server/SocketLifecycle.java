@@ -55,6 +55,7 @@ final class SocketLifecycle {
         Optional<StoredSocket> restored = restore.restore(connection, namespaceName, authPayload,
                 handshake(connection, authPayload));
         if (restored.isPresent()) { // a kept socket came back: its middleware ran when it first connected
+            new SocketPresence(ctx).rejoinAll(restored.get());
             runConnectionHandlers(namespace, restored.get());
             return;
         }
@@ -112,6 +113,7 @@ final class SocketLifecycle {
                 guard("disconnecting", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
+        new SocketPresence(ctx).leaveAll(socket); // still in its rooms: presence listeners can tell the others
         keeping.keepIfRecoverable(socket, reason);
         socket.markDisconnected();
         namespace.ifPresent(ns -> {

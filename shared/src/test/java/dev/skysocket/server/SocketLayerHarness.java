@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,10 +30,16 @@ final class SocketLayerHarness implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
 
     final ManagementApiStub api = ManagementApiStub.start();
-    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final DynamoDbClient dynamo;
     final ApiGatewayRuntime runtime;
 
     SocketLayerHarness(SocketApp app) {
+        this(app, new ExecutionInterceptor[0]);
+    }
+
+    /** With interceptors on the DynamoDB client, e.g. one that records the calls. */
+    SocketLayerHarness(SocketApp app, ExecutionInterceptor... interceptors) {
+        dynamo = DynamoDbLocalServer.client(interceptors);
         Map<String, String> settings = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "sockets")));
         SkysocketConfig config = SkysocketConfig.from(Settings.of(settings));

@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.PresenceStore;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
 import java.util.Collection;
@@ -47,6 +48,12 @@ final class IndexedRoomStore implements RoomStore {
         Iterable<Member> elsewhere = store.membersElsewhere(tenant, namespace, room, local.endpoint());
         Iterable<Member> here = local.members(tenant, namespace, room);
         return () -> concat(elsewhere.iterator(), here.iterator());
+    }
+
+    /** Presence is not indexed: its entries are read from the store. */
+    @Override
+    public PresenceStore presence() {
+        return store.presence();
     }
 
     /** This node's own members, from memory: a broadcast reaches them before it reads the other endpoints'. */

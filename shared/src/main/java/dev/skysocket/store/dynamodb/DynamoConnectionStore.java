@@ -71,7 +71,8 @@ public final class DynamoConnectionStore implements ConnectionStore, SocketStore
         this.tableName = tableName;
         this.socketExpiry = socketExpiry;
         this.clock = clock;
-        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName), counts);
+        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName), counts,
+                new DynamoPresenceStore(client, tableName, clock));
         this.heartbeats = new HeartbeatQuery(client, tableName);
         LiveUpdates liveUpdates = new LiveUpdates(client, tableName, this::nowSeconds);
         this.dataWriter = new SocketDataWriter(client, tableName, liveUpdates);

@@ -220,6 +220,16 @@ public final class DynamoSchema {
         return "L#" + part(tenant) + "#" + part(namespace);
     }
 
+    // Presence (DynamoPresenceStore): one item per member of a presence room, sort key the escaped member id;
+    // MEMBER_SOCKETS is a string set of its socket ids there. "PR#" starts no other partition key.
+    public static final String MEMBER_ID = "memberId";
+    public static final String USER_INFO = "userInfo";
+    public static final String MEMBER_SOCKETS = "memberSockets";
+
+    public static String presencePk(String tenant, String namespace, String room) {
+        return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
+    }
+
     /** Escapes one key part so that {@code #} in it cannot be read as a separator. */
     public static String part(String value) {
         if (value == null) {

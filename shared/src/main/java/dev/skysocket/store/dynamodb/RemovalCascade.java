@@ -7,6 +7,8 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
 import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
 import dev.skysocket.store.ConnectionCounts;
+import dev.skysocket.store.PresenceRooms;
+import dev.skysocket.store.PresenceStore;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +34,19 @@ final class RemovalCascade {
     private final int roomShards;
     private final BatchWriter writer;
     private final CountedRemoval counted;
+    private final PresenceStore presence;
 
     RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer) {
-        this(client, tableName, roomShards, writer, null);
+        this(client, tableName, roomShards, writer, null, PresenceStore.NONE);
     }
 
-    /** @param counts the tenant connection counters, or null when nothing is counted */
+    /**
+     * @param counts   the tenant connection counters, or null when nothing is counted
+     * @param presence the presence members a removed socket leaves
+     */
     RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer,
-                   ConnectionCounts counts) {
+                   ConnectionCounts counts, PresenceStore presence) {
+        this.presence = presence;
         this.client = client;
         this.tableName = tableName;
         this.roomShards = roomShards;
@@ -79,6 +86,7 @@ final class RemovalCascade {
             }
             rooms.add(socket.socketId());
             rooms.removeAll(cleared);
+            leavePresence(socket, rooms);
             writer.deleteAll(membershipKeys(socket, rooms));
             cleared.addAll(rooms);
             if (!sameSocket || deleteAtVersion(stored, socket.socketId())) {
@@ -88,6 +96,18 @@ final class RemovalCascade {
         }
         LOG.log(System.Logger.Level.WARNING, "event=socket_removal_gave_up socket={0} attempts={1}",
                 socket.socketId(), MAX_ATTEMPTS);
+    }
+
+    /**
+     * Takes the socket out of its presence entries. Where the socket left its namespace through its handlers this
+     * was done already, with the app's presence listeners, and each conditional update here fails at no harm; a
+     * removal no handler saw (a 410 during fan-out) leaves presence silently here.
+     */
+    private void leavePresence(SocketRecord socket, Set<String> rooms) {
+        for (String room : rooms) {
+            PresenceRooms.parse(room).ifPresent(marker -> presence.leave(new PresenceStore.PresenceKey(
+                    socket.tenant(), socket.namespace(), marker.room(), marker.memberId()), socket.socketId()));
+        }
     }
 
     /** Deletes the socket item if it is still this socket at the rooms version read; false when it changed. */

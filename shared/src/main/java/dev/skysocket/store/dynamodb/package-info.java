@@ -31,6 +31,8 @@
  * quota       Q#{tenant}#{shard}               {bucket}      n (ADD only) expiresAt: the tenant's open connections
  *             [shard = bucket(connectionId,                  whose own expiresAt / 600 is that bucket (12 digits)
  *             tenant-counter-shards)]
+ * presence    PR#{tenant}#{namespace}#{room}   {memberId}    memberId userInfo (JSON text) memberSockets(SS)
+ *                                                            expiresAt (one per member of a presence room)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)

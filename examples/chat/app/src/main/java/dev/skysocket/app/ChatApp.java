@@ -23,7 +23,8 @@ import java.time.Duration;
  * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
  * room) and {@code whoami} ({@code {user, tenant}}); {@code /admin} also offers {@code kick(room)} (closes the
  * connection of every {@code /} socket in the room)
- * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}).
+ * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}). {@code /} also offers
+ * {@code watch(room)} and its {@code presence} events ({@link Watchers}).
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
@@ -51,6 +52,7 @@ public final class ChatApp implements SocketApp {
         // was broadcast to its rooms meanwhile.
         chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
                 .on("whoami", ChatApp::whoami).connectionStateRecovery(MAX_DISCONNECTION);
+        Watchers.register(io.of("/")); // watch(room) and the presence events
         chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
