@@ -12,6 +12,7 @@ import dev.skysocket.store.dynamodb.DynamoAckStore;
 import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
+import dev.skysocket.store.dynamodb.DynamoRevocationStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
-                            Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log) {
+                            Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log,
+                            DynamoRevocationStore revocations) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -34,7 +36,8 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         DynamoAckStore answers = new DynamoAckStore(dynamo, config.tableName(), clock);
         // Connection state recovery's stores cost nothing until a namespace turns it on.
         return new DynamoBackend(connections, rooms, fanout, clock, answers,
-                new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()));
+                new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()),
+                new DynamoRevocationStore(dynamo, config.tableName(), clock));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
@@ -45,6 +48,6 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
-                ServerAcks.overStore(answers, clock), kept, log);
+                ServerAcks.overStore(answers, clock), kept, log, revocations);
     }
 }

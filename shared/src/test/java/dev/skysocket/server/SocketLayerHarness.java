@@ -33,8 +33,14 @@ final class SocketLayerHarness implements AutoCloseable {
     final ApiGatewayRuntime runtime;
 
     SocketLayerHarness(SocketApp app) {
+        this(app, Map.of());
+    }
+
+    /** With settings added to the table's. */
+    SocketLayerHarness(SocketApp app, Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "sockets")));
+        settings.putAll(extra);
         SkysocketConfig config = SkysocketConfig.from(Settings.of(settings));
         runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {

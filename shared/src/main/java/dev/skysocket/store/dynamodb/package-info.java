@@ -27,6 +27,8 @@
  * log         L#{tenant}#{namespace}           {offset}      rooms(SS) exceptRooms(SS)? exceptSockets(SS)?
  *                                                            frames(L) expiresAt (one replayable packet)
  * pid key     H#recovery-key                   key           secret(B) (one item)
+ * revocation V#{tenant}#{user}                V             revokedUntil(N, ms) expiresAt (new connections of the
+ *                                                            user are refused until then; UserRevocations)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)
