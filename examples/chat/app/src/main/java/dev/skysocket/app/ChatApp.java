@@ -20,7 +20,8 @@ import java.time.Duration;
  * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask and survey, and
  * recovers dropped clients (connection state recovery), so its {@code said} events carry the recovery offset as
  * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
- * room); {@code /admin} also offers {@code kick(room)} (closes the connection of every {@code /} socket in the room)
+ * room); {@code /admin} also offers {@code kick(room)} (closes the connection of every {@code /} socket in the room),
+ * {@code revoke(user)} (closes every connection of the user in the caller's tenant and refuses new ones for a while)
  * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}).
  */
 public final class ChatApp implements SocketApp {
@@ -49,7 +50,8 @@ public final class ChatApp implements SocketApp {
         // was broadcast to its rooms meanwhile.
         chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
                 .connectionStateRecovery(MAX_DISCONNECTION);
-        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
+        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather)
+                .on("revoke", UserAdmin::revoke).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
                 throw new ConnectRefused("unauthorized");
