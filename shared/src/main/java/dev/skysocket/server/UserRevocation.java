@@ -67,7 +67,7 @@ final class UserRevocation {
             closeAll(user, closed);
         }
         LOG.log(Level.INFO, "event=user_revoked tenant={0} user={1} connections={2} refused_for_ms={3} reason=revoked",
-                tenant, user, closed.size(), refuseFor.toMillis());
+                tenant, user, closed.size(), Long.toString(refuseFor.toMillis()));
         return closed.size();
     }
 
