@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -32,7 +33,8 @@ import okhttp3.OkHttpClient;
 public final class RevocationTime {
     private static final int WAIT_SECONDS = 30;
     private static final java.io.PrintStream TABLE = System.out;
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS).build();
+    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS)
+            .dispatcher(unlimited()).build();
     private LocalRunner runner;
 
     public static void main(String[] args) {
@@ -143,6 +145,14 @@ public final class RevocationTime {
         socket.connect();
         connected.get(WAIT_SECONDS, TimeUnit.SECONDS);
         return socket;
+    }
+
+    /** OkHttp counts an open websocket as a running call: its default 5 per host would stall the sixth client. */
+    private static Dispatcher unlimited() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(10_000);
+        dispatcher.setMaxRequestsPerHost(10_000);
+        return dispatcher;
     }
 
     private static HttpUrl withoutTrailingSlash(HttpUrl url) {

@@ -1,6 +1,7 @@
 package dev.skysocket.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +10,23 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.skysocket.auth.JwksServer;
 import dev.skysocket.auth.Tokens;
 import dev.skysocket.local.LocalRunner;
+import dev.skysocket.store.Member;
+import dev.skysocket.store.dynamodb.DynamoSchema;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Revoking a user with the real socket.io-client: the example app's {@code /admin} {@code revoke} closes every
@@ -77,6 +86,46 @@ class RevocationIT {
         assertThat(seen.path("bobAgain").path("apigw").asBoolean()).isTrue();
         assertThat(runner.gateway().node().context().revocations().revokedUntil("acme", "alice")).isPresent();
         assertThat(runner.gateway().node().context().revocations().revokedUntil("other", "alice")).isEmpty();
+    }
+
+    /**
+     * A fallback session is closed by its gateway node when its user is revoked from a backend's emitter. The
+     * fallback gateway gives sessions no identity of their own yet, so the test writes one onto the stored
+     * connection item, as a gateway identity would store it (user and user index key).
+     */
+    @Test
+    void aRevokedUsersFallbackSessionIsClosedByItsNode() throws Exception {
+        Socket fallback = IO.socket(URI.create(runner.gatewayUrl() + "/"),
+                IO.Options.builder().setReconnection(false).setForceNew(true).build());
+        try {
+            CompletableFuture<Void> connected = new CompletableFuture<>();
+            CompletableFuture<String> disconnected = new CompletableFuture<>();
+            fallback.once(Socket.EVENT_CONNECT, args -> connected.complete(null));
+            fallback.once(Socket.EVENT_DISCONNECT, args -> disconnected.complete(String.valueOf(args[0])));
+            fallback.connect();
+            connected.get(15, TimeUnit.SECONDS);
+            String tenant = runner.gateway().node().context().config().defaultTenant();
+            Member member = runner.gateway().node().context().rooms().members(tenant, "/", fallback.id())
+                    .iterator().next();
+            runner.dynamo().updateItem(r -> r.tableName(runner.gateway().node().context().config().tableName())
+                    .key(DynamoSchema.connectionKey(member.connectionId()))
+                    .updateExpression("SET #user = :user, #key = :key")
+                    .expressionAttributeNames(Map.of("#user", DynamoSchema.USER, "#key", DynamoSchema.USER_KEY))
+                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS("frank"),
+                            ":key", AttributeValue.fromS(DynamoSchema.userKey(tenant, "frank")))));
+
+            long started = System.nanoTime();
+            int closed = runner.runtime().emitter(tenant).revoke("frank", Duration.ofMinutes(5));
+
+            assertThat(closed).isEqualTo(1);
+            assertThat(disconnected.get(5, TimeUnit.SECONDS)).as("a server-side close")
+                    .isIn("io server disconnect", "transport close");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> runner.gateway().node().context().connections()
+                    .find(member.connectionId()).isEmpty());
+        } finally {
+            fallback.close();
+        }
     }
 
     private static String token(String tenant, String user) {
