@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Revoking a user of one tenant, on every path and node: the refusal is stored first, then every connection the
@@ -39,7 +40,7 @@ final class UserRevocation {
         this.tenant = tenant;
     }
 
-    /** Revokes {@code user}; answers how many connections were closed. */
+    /** Revokes {@code user}; answers how many connections were closed (a close that failed is logged, not counted). */
     int revoke(String user, Duration refuseFor) {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("a revocation names a user");
@@ -54,8 +55,9 @@ final class UserRevocation {
         if (!refuseFor.isZero()) {
             store.revoke(tenant, user, ctx.now() + refuseFor.toMillis());
         }
-        Set<String> closed = ConcurrentHashMap.newKeySet();
-        closeAll(user, closed);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger closed = new AtomicInteger();
+        closeAll(user, seen, closed);
         long recheck = ctx.config().revocation().recheckAfterMs();
         if (recheck > 0) {
             try {
@@ -64,11 +66,11 @@ final class UserRevocation {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted before the revocation's second look", e);
             }
-            closeAll(user, closed);
+            closeAll(user, seen, closed);
         }
         LOG.log(Level.INFO, "event=user_revoked tenant={0} user={1} connections={2} refused_for_ms={3} reason=revoked",
-                tenant, user, closed.size(), Long.toString(refuseFor.toMillis()));
-        return closed.size();
+                tenant, user, closed.get(), Long.toString(refuseFor.toMillis()));
+        return closed.get();
     }
 
     /** Until the revocation ends, a CONNECT of the user's connection is refused with Socket.IO's CONNECT_ERROR. */
@@ -84,14 +86,18 @@ final class UserRevocation {
         return true;
     }
 
-    private void closeAll(String user, Set<String> closed) {
+    private void closeAll(String user, Set<String> seen, AtomicInteger closed) {
         List<ConnectionRecord> fresh = new ArrayList<>();
         for (ConnectionRecord connection : ctx.connections().byUser(tenant, user)) {
-            if (closed.add(connection.connectionId())) {
+            if (seen.add(connection.connectionId())) {
                 fresh.add(connection);
             }
         }
-        ParallelCalls.run(fresh, MAX_PARALLEL_CLOSES, this::close);
+        ParallelCalls.run(fresh, MAX_PARALLEL_CLOSES, connection -> {
+            if (close(connection)) {
+                closed.incrementAndGet();
+            }
+        });
     }
 
     /**
@@ -99,7 +105,7 @@ final class UserRevocation {
      * not reconnect on its own; then the transport closes on its own path (API Gateway's DELETE @connections, or
      * the owning gateway node's), which ends every socket there as any close does.
      */
-    private void close(ConnectionRecord connection) {
+    private boolean close(ConnectionRecord connection) {
         Recipient recipient = new Recipient(connection.connectionId(), connection.endpoint());
         try {
             for (SocketRecord socket : ctx.sockets().sockets(connection.connectionId())) {
@@ -113,9 +119,17 @@ final class UserRevocation {
             LOG.log(Level.WARNING, "event=revoke_notice_failed connection={0} error={1}", connection.connectionId(),
                     e.getClass().getSimpleName());
         }
-        ctx.control().close(recipient);
+        try {
+            ctx.control().close(recipient);
+        } catch (RuntimeException e) {
+            // One unreachable endpoint (a gateway node gone with its sessions) must not stop the other closes.
+            LOG.log(Level.WARNING, "event=revoke_close_failed connection={0} endpoint={1} error={2}",
+                    connection.connectionId(), connection.endpoint(), e.getClass().getSimpleName());
+            return false;
+        }
         Metrics.count(Metric.REVOKED_CLOSES);
         LOG.log(Level.INFO, "event=connection_closed connection={0} tenant={1} user={2} reason=revoked",
                 connection.connectionId(), connection.tenant(), connection.user());
+        return true;
     }
 }

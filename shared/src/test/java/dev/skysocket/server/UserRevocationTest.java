@@ -111,6 +111,18 @@ class UserRevocationTest {
         assertThat(harness.api.requestsFor(late)).anyMatch(r -> r.method().equals("DELETE"));
     }
 
+    @Test
+    void aCloseThatFailsIsLoggedAndTheOtherConnectionsAreStillClosed() {
+        start(0);
+        String failing = connectionOf("acme", "erin");
+        String fine = connectionOf("acme", "erin");
+        harness.api.failAlways(failing, 500);
+
+        assertThat(emitter("acme").revoke("erin", Duration.ofMinutes(5))).isEqualTo(1);
+        assertThat(harness.api.requestsFor(fine)).anyMatch(r -> r.method().equals("DELETE"));
+        assertThat(harness.runtime.context().revocations().revokedUntil("acme", "erin")).isPresent();
+    }
+
     private Emitter emitter(String tenant) {
         return harness.runtime.emitter(tenant);
     }
