@@ -25,8 +25,9 @@ import okhttp3.OkHttpClient;
 /**
  * How long a revocation takes to reach the user's clients on the local stack: the example app's {@code /admin}
  * {@code revoke(user)} from a stock Java client, timed from the emit to the last of the user's clients seeing its
- * {@code disconnect}, for a user with 1 and with N connections (API Gateway path: identities come from the JWT
- * authorizer, keys served on loopback). Each round revokes a fresh user.
+ * {@code disconnect}, for a user with 1 and with N connections on the API Gateway path, and with N split between
+ * both paths (identities come from the JWT authorizer, keys served on loopback, which both paths run). Each round
+ * revokes a fresh user.
  *
  * <p>Arguments: {@code --rounds=20 --sockets=100}, or {@code --smoke} (3 rounds, 10 sockets). Markdown on stdout.
  */
@@ -64,9 +65,9 @@ public final class RevocationTime {
                 TABLE.println("| connections of the user | rounds | revoke → last client disconnect, p50 / p99 / max (ms) "
                         + "| revoke's ack, p50 (ms) |");
                 TABLE.println("|---|---|---|---|");
-                for (int size : new int[] {1, many}) {
-                    row(admin, size, rounds);
-                }
+                row(admin, 1, 0, rounds);
+                row(admin, many, 0, rounds);
+                row(admin, many, many / 2, rounds);
                 admin.close();
             } finally {
                 runner.close();
@@ -74,27 +75,32 @@ public final class RevocationTime {
         }
     }
 
-    private void row(Socket admin, int size, int rounds) throws Exception {
+    private void row(Socket admin, int size, int onGateway, int rounds) throws Exception {
         long[] lastDisconnect = new long[rounds];
         long[] acked = new long[rounds];
-        revokeOnce(admin, "warm-up-" + size, size);
+        revokeOnce(admin, "warm-up-" + size + "-" + onGateway, size, onGateway);
         for (int i = 0; i < rounds; i++) {
-            long[] took = revokeOnce(admin, "user-" + size + "-" + i, size);
+            long[] took = revokeOnce(admin, "user-" + size + "-" + onGateway + "-" + i, size, onGateway);
             lastDisconnect[i] = took[0];
             acked[i] = took[1];
         }
         Arrays.sort(lastDisconnect);
         Arrays.sort(acked);
-        TABLE.printf(Locale.ROOT, "| %d | %d | %.0f / %.0f / %.0f | %.0f |%n", size, rounds, ms(lastDisconnect, 50),
+        String label = onGateway == 0 ? size + " (API Gateway)"
+                : (size - onGateway) + " API Gateway + " + onGateway + " fallback (polling, then websocket)";
+        TABLE.printf(Locale.ROOT, "| %s | %d | %.0f / %.0f / %.0f | %.0f |%n", label, rounds, ms(lastDisconnect, 50),
                 ms(lastDisconnect, 99), ms(lastDisconnect, 100), ms(acked, 50));
     }
 
-    /** Opens {@code size} clients of {@code user}, revokes it: nanoseconds to the last disconnect and to the ack. */
-    private long[] revokeOnce(Socket admin, String user, int size) throws Exception {
+    /**
+     * Opens {@code size} clients of {@code user} ({@code onGateway} of them on the fallback gateway), revokes it:
+     * nanoseconds to the last disconnect and to the ack.
+     */
+    private long[] revokeOnce(Socket admin, String user, int size, int onGateway) throws Exception {
         List<Socket> sockets = new ArrayList<>();
         List<CompletableFuture<Long>> disconnects = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Socket socket = client(user, "/", null);
+            Socket socket = i < onGateway ? gatewayClient(user) : client(user, "/", null);
             CompletableFuture<Long> disconnected = new CompletableFuture<>();
             socket.on(Socket.EVENT_DISCONNECT, args -> disconnected.complete(System.nanoTime()));
             sockets.add(socket);
@@ -123,8 +129,7 @@ public final class RevocationTime {
 
     /** A stock client on the API Gateway path whose token names {@code user} in tenant {@code acme}. */
     private Socket client(String user, String namespace, Map<String, String> auth) {
-        String token = Tokens.sign(Tokens.RSA, Tokens.claims().subject(user).claim("tenant", "acme")
-                .expirationTime(Date.from(Instant.now().plusSeconds(3_600))));
+        String token = token(user);
         IO.Options options = IO.Options.builder().setPath("/" + runner.stage())
                 .setTransports(new String[] {WebSocket.NAME}).setReconnection(false).setForceNew(true)
                 .setQuery("token=" + token).build();
@@ -135,6 +140,20 @@ public final class RevocationTime {
         options.webSocketFactory = (request, listener) -> http.newWebSocket(
                 request.newBuilder().url(withoutTrailingSlash(request.url())).build(), listener);
         return IO.socket(URI.create(runner.websocketUrl() + namespace), options);
+    }
+
+    /** A stock client of the fallback gateway with its default transports, the token in its query. */
+    private Socket gatewayClient(String user) {
+        IO.Options options = IO.Options.builder().setReconnection(false).setForceNew(true)
+                .setQuery("token=" + token(user)).build();
+        options.callFactory = http;
+        options.webSocketFactory = http;
+        return IO.socket(URI.create(runner.gatewayUrl() + "/"), options);
+    }
+
+    private static String token(String user) {
+        return Tokens.sign(Tokens.RSA, Tokens.claims().subject(user).claim("tenant", "acme")
+                .expirationTime(Date.from(Instant.now().plusSeconds(3_600))));
     }
 
     private static Socket connected(Socket socket) throws Exception {
