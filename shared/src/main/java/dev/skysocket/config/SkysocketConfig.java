@@ -27,11 +27,13 @@ import java.util.Set;
  * @param connectTimeoutMs  a connection that has joined no namespace this long after its handshake is closed
  *                          (Socket.IO's {@code connectTimeout}, default 45 s as there)
  * @param quotas            per-tenant quotas (connections, rooms per socket)
+ * @param revocation        how long a revoked user stays refused by default, and when the revocation looks again
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
-                              CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas) {
+                              CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas,
+                              RevocationSettings revocation) {
 
     /** Socket.IO's default {@code connectTimeout}. */
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
@@ -41,6 +43,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
     public SkysocketConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
         quotas = quotas == null ? TenantQuotas.DEFAULTS : quotas;
+        revocation = revocation == null ? RevocationSettings.DEFAULT : revocation;
         if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1
                 || connectTimeoutMs < 1) {
             throw new IllegalArgumentException("ping interval, ping timeout, sweep period, max age and connect timeout "
@@ -62,14 +65,14 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         }
     }
 
-    /** The default quotas. */
+    /** The default quotas and revocation settings. */
     public SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                            long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName,
                            Set<String> allowedOrigins, String defaultTenant, int fanoutConcurrency, int roomShards,
                            CodecLimits codecLimits, long connectTimeoutMs) {
         this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
                 tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits, connectTimeoutMs,
-                TenantQuotas.DEFAULTS);
+                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT);
     }
 
     /** Socket.IO's default connect timeout. */
@@ -119,7 +122,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 s.intValue("skysocket.room-shards", 1),
                 CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1)),
                 s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS),
-                TenantQuotas.from(s)
+                TenantQuotas.from(s),
+                RevocationSettings.from(s)
         );
     }
 

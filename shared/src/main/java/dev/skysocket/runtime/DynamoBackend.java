@@ -14,6 +14,7 @@ import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
 import dev.skysocket.store.dynamodb.DynamoConnectionCounts;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
+import dev.skysocket.store.dynamodb.DynamoRevocationStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
                             Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log,
-                            ConnectionAdmission admission) {
+                            ConnectionAdmission admission, DynamoRevocationStore revocations) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -41,7 +42,8 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         // Connection state recovery's stores cost nothing until a namespace turns it on.
         return new DynamoBackend(connections, rooms, fanout, clock, answers,
                 new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()),
-                new ConnectionAdmission(config.quotas(), counts));
+                new ConnectionAdmission(config.quotas(), counts),
+                new DynamoRevocationStore(dynamo, config.tableName(), clock));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
@@ -52,6 +54,6 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
-                ServerAcks.overStore(answers, clock), kept, log);
+                ServerAcks.overStore(answers, clock), kept, log, revocations);
     }
 }

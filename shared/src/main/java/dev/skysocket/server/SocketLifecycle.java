@@ -49,6 +49,11 @@ final class SocketLifecycle {
             return;
         }
         DeclaredNamespace namespace = found.get();
+        // Before anything is stored, and read strongly consistent: see UserRevocation for the race with a revoke.
+        if (UserRevocation.refuses(ctx, connection)) {
+            refuse(connection, namespaceName, "revoked", null);
+            return;
+        }
         ctx.sockets().findSocket(connection.connectionId(), namespaceName)
                 .ifPresent(previous -> ctx.sockets().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;

@@ -34,14 +34,20 @@ final class SocketLayerHarness implements AutoCloseable {
     final ApiGatewayRuntime runtime;
 
     SocketLayerHarness(SocketApp app) {
-        this(app, new ExecutionInterceptor[0]);
+        this(app, Map.of());
     }
 
     /** With interceptors on the DynamoDB client, e.g. one that records the calls. */
     SocketLayerHarness(SocketApp app, ExecutionInterceptor... interceptors) {
+        this(app, Map.of(), interceptors);
+    }
+
+    /** With settings added to the table's, and interceptors on the DynamoDB client. */
+    SocketLayerHarness(SocketApp app, Map<String, String> extra, ExecutionInterceptor... interceptors) {
         dynamo = DynamoDbLocalServer.client(interceptors);
         Map<String, String> settings = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "sockets")));
+        settings.putAll(extra);
         SkysocketConfig config = SkysocketConfig.from(Settings.of(settings));
         runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {

@@ -100,10 +100,10 @@ public final class GatewayNode implements AutoCloseable {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, delivery, delivery, clock,
-                    acks, backend.kept(), backend.log());
+                    acks, backend.kept(), backend.log(), backend.revocations());
         } else {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
-                    backend.fanout(), clock, acks, backend.kept(), backend.log());
+                    backend.fanout(), clock, acks, backend.kept(), backend.log(), backend.revocations());
         }
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),

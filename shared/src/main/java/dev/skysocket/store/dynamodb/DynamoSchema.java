@@ -116,6 +116,12 @@ public final class DynamoSchema {
     public static final String PID_KEY_SK = "key";
     public static final String SECRET = "secret";
 
+    // Revocation of a user (UserRevocations): one item per tenant and user, alone in its partition. "V#" starts
+    // no other partition key. TTL (expiresAt) at the end of the refusal, so the item goes by itself.
+    public static final String REVOKED_SK = "V";
+    /** Epoch ms until which new connections of the user are refused. */
+    public static final String REVOKED_UNTIL = "revokedUntil";
+
     /**
      * Partitions of the {@link #BY_PING} index. Each pong and each ping rewrites an index entry; one index
      * partition takes about 1,000 writes/s and a key change costs 2 index writes, so a connection costs 4 index
@@ -228,6 +234,11 @@ public final class DynamoSchema {
 
     public static String presencePk(String tenant, String namespace, String room) {
         return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
+    }
+
+    /** Key of the revocation item of one user of one tenant. */
+    public static Map<String, AttributeValue> revocationKey(String tenant, String user) {
+        return key("V#" + part(tenant) + "#" + part(user), REVOKED_SK);
     }
 
     /** Escapes one key part so that {@code #} in it cannot be read as a separator. */

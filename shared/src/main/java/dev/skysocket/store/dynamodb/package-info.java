@@ -33,6 +33,8 @@
  *             tenant-counter-shards)]
  * presence    PR#{tenant}#{namespace}#{room}   {memberId}    memberId userInfo (JSON text) memberSockets(SS)
  *                                                            expiresAt (one per member of a presence room)
+ * revocation V#{tenant}#{user}                V             revokedUntil(N, ms) expiresAt (new connections of the
+ *                                                            user are refused until then; UserRevocations)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)

@@ -22,7 +22,8 @@ import java.time.Duration;
  * recovers dropped clients (connection state recovery), so its {@code said} events carry the recovery offset as
  * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
  * room) and {@code whoami} ({@code {user, tenant}}); {@code /admin} also offers {@code kick(room)} (closes the
- * connection of every {@code /} socket in the room)
+ * connection of every {@code /} socket in the room), {@code revoke(user)} (closes every connection of the user in
+ * the caller's tenant and refuses new ones for a while)
  * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}). {@code /} also offers
  * {@code watch(room)} and its {@code presence} events ({@link Watchers}).
  */
@@ -53,7 +54,8 @@ public final class ChatApp implements SocketApp {
         chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
                 .on("whoami", ChatApp::whoami).connectionStateRecovery(MAX_DISCONNECTION);
         Watchers.register(io.of("/")); // watch(room) and the presence events
-        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
+        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather)
+                .on("revoke", UserAdmin::revoke).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
                 throw new ConnectRefused("unauthorized");
