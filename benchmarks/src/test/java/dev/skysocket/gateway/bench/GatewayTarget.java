@@ -48,6 +48,8 @@ final class GatewayTarget implements ServerTarget {
                 command.add("-Xmx" + s.gatewayHeap());
             }
             command.addAll(s.gatewayJvmOptions());
+            // GC pauses, to line up with the latency trace; logging them changes nothing measurable.
+            command.add("-Xlog:gc:file=" + logDir.resolve("gateway-gc.log") + ":uptime,time");
             if (s.gatewayNmt()) {
                 command.add("-XX:NativeMemoryTracking=summary");
             }
