@@ -35,6 +35,8 @@ public final class FallbackMain {
         AppSettings appSettings = AppSettingsLoader.load(settings, aws.credentials(), aws.region().id());
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
                 clients);
+        // Before the node says it listens: the first clients then meet compiled code, not the interpreter.
+        Priming.runIfEnabled(gateway, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
