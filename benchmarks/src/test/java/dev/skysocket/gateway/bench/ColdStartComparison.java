@@ -39,7 +39,13 @@ public final class ColdStartComparison {
                 ColdLatency.Result r = new ColdLatency().run(clients, s.latencyMembers(), s.latencyRate(), seconds,
                         from, Math.min(s.connectConcurrency(), s.latencyMembers()));
                 results.put(name, r);
-                conditions.put(name, target.conditions());
+                // CPU from each process's start to the end of the run: where a cold start's work went.
+                List<String> cpu = new ArrayList<>();
+                for (long pid : target.serverPids()) {
+                    cpu.add(String.format(Locale.ROOT, "%.1f s", ServerTarget.cpuMillis(pid) / 1000.0));
+                }
+                conditions.put(name, target.conditions() + "; CPU used by the run's end (per process: "
+                        + String.join(", ", cpu) + ")");
                 complete &= r.received() == r.expected() && clients.closedByServer() == 0;
                 System.err.printf(Locale.ROOT, "[bench] %s from second %d: p50 %.1f ms p99 %.1f ms (%,d of %,d)%n",
                         name, from, r.fromThere().millis(50), r.fromThere().millis(99), r.received(), r.expected());

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -74,6 +78,50 @@ class EmitReadsTest {
         assertThat(members.get(1).sent()).contains("42[\"said\",0]");
         assertThat(counts).doesNotContainKeys("GetItem", "BatchGetItem");
         assertThat(counts.getOrDefault("Query", 0.0)).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void emitsIntoOneRoomAtOnceShareReadsAndEveryMemberStillGetsEveryEmit() throws Exception {
+        List<FakeSession> members = room("busy");
+        String remote = h.connectThroughApiGateway();
+        h.sendThroughApiGateway(remote, "40");
+        h.sendThroughApiGateway(remote, "421[\"join\",\"busy\"]");
+        calls.clear();
+        ExecutorService senders = Executors.newFixedThreadPool(MEMBERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int m = 0; m < MEMBERS; m++) {
+                int sender = m;
+                // Each member emits in its own thread, one event at a time, as its session's worker would.
+                done.add(senders.submit(() -> {
+                    for (int i = 0; i < EMITS / MEMBERS; i++) {
+                        h.send(members.get(sender), "2" + (100 + i) + "[\"say\",\"busy\",\"" + sender + "-" + i
+                                + "\"]");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        long queries = calls.stream().filter("Query"::equals).count();
+        System.out.printf("[emit-reads] %d members emitting at once into a room of %d + 1 on API Gateway: "
+                + "%.2f Queries per emit%n", MEMBERS, MEMBERS, queries / (double) EMITS);
+        assertThat(queries).isLessThanOrEqualTo(2L * EMITS);
+        List<String> posts = h.apiGateway.postsTo(remote);
+        for (int m = 0; m < MEMBERS; m++) {
+            for (int i = 0; i < EMITS / MEMBERS; i++) {
+                String frame = "42[\"said\",\"" + m + "-" + i + "\"]";
+                assertThat(posts).contains(frame);
+                for (int other = 0; other < MEMBERS; other++) {
+                    if (other != m) {
+                        assertThat(members.get(other).sent()).containsOnlyOnce(frame);
+                    }
+                }
+            }
+        }
     }
 
     @Test
