@@ -39,7 +39,7 @@ class CoalescedReadsTest {
         CountDownLatch release = new CountDownLatch(1);
         Future<Integer> first = pool.submit(() -> reads.read("room", () -> {
             int n = started.incrementAndGet();
-            await(release);
+            awaitRelease(release);
             return n;
         }));
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
@@ -92,7 +92,7 @@ class CoalescedReadsTest {
     void otherKeysAreNotHeldBehindASlowOne() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Future<Integer> slow = pool.submit(() -> reads.read("slow", () -> {
-            await(release);
+            awaitRelease(release);
             return 0;
         }));
         assertThat(reads.read("other", () -> 7)).isEqualTo(7);
@@ -116,7 +116,7 @@ class CoalescedReadsTest {
                 .count();
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitRelease(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("not released");
