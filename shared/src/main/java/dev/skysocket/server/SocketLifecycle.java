@@ -37,6 +37,11 @@ final class SocketLifecycle {
 
     /** A CONNECT to {@code namespaceName} with the client's auth payload (null when absent). */
     void connect(ConnectionRecord connection, String namespaceName, JsonNode auth) {
+        if (connection.refusal() != null) {
+            // Refused at its handshake (identity, tenant quota): Socket.IO's way to tell the client why.
+            refuse(connection, namespaceName, connection.refusal(), null);
+            return;
+        }
         Optional<DeclaredNamespace> found = ctx.io().declared(namespaceName);
         if (found.isEmpty()) {
             refuse(connection, namespaceName, "Invalid namespace", null);

@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.fallback;
 
+import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -77,7 +78,8 @@ public final class FallbackGateway implements AutoCloseable {
         // A node that cannot reach its store answers /health with 503, so the ALB routes to one that can.
         StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
         try {
-            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC());
+            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC(),
+                    ConnectAuthorizers.load(settings));
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)), node.listener());

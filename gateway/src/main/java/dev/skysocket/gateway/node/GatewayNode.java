@@ -1,6 +1,9 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.runtime.DynamoBackend;
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.auth.AnonymousAuthorizer;
+import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -53,20 +56,28 @@ public final class GatewayNode implements AutoCloseable {
         this.managementUrl = managementUrl;
     }
 
-    /** Reads {@code SkysocketConfig} and {@link NodeSettings} from {@code settings}. */
+    /** Reads {@code SkysocketConfig}, {@link NodeSettings} and the authorizer from {@code settings}. */
     public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                     ManagementApiClients clients, ManagementListener managementApi) {
         return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, managementApi,
-                Clock.systemUTC());
+                Clock.systemUTC(), ConnectAuthorizers.load(settings));
+    }
+
+    /** Every session anonymous in the default tenant (no authorizer configured). */
+    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+                                    DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock) {
+        return start(config, settings, io, dynamo, clients, managementApi, clock,
+                new AnonymousAuthorizer(config.defaultTenant()));
     }
 
     /**
      * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
-     * answer before any opens.
+     * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway.
      */
     public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock) {
+                                    ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
         SessionDirectory sessions = new SessionDirectory();
         SessionTargets targets = new SessionTargets(sessions);
         int port = managementApi.start(targets);
@@ -94,7 +105,7 @@ public final class GatewayNode implements AutoCloseable {
         }
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
-                sessions, url);
+                sessions, url, authorizer);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
@@ -42,13 +44,16 @@ public final class GatewaySessions implements EngineListener {
     private final SessionDirectory directory;
     private final String endpoint;
     private final ConnectDeadlines deadlines;
+    private final HandshakeIdentity identities;
 
     /**
-     * @param reads    the read scope of the context's store: a session's read is held between its events
-     * @param endpoint this node's private Management API base URL, stored on every session's item
+     * @param reads      the read scope of the context's store: a session's read is held between its events
+     * @param endpoint   this node's private Management API base URL, stored on every session's item
+     * @param authorizer the deployment's {@code $connect} authorizer, run at each handshake as on API Gateway
      */
     public GatewaySessions(ServerContext ctx, ReadScope reads, PacketRouter router, SessionDirectory directory,
-                           String endpoint) {
+                           String endpoint, ConnectAuthorizer authorizer) {
+        this.identities = new HandshakeIdentity(authorizer);
         this.ctx = ctx;
         this.reads = reads;
         this.router = router;
@@ -72,11 +77,21 @@ public final class GatewaySessions implements EngineListener {
         }
         long now = ctx.now();
         long connectedAt = handshake.time() > 0 ? handshake.time() : now;
+        Authorization decision = identities.authorize(handshake);
+        Authorization.Allowed allowed = decision instanceof Authorization.Allowed yes ? yes
+                : new Authorization.Allowed(ctx.config().defaultTenant(), null);
         // Binary goes as b<base64> text through the Management API; on this path the client need not ask for it.
         ConnectionRecord record = new ConnectionRecord(session.sid(), endpoint, session.transport(), false,
-                ctx.config().defaultTenant(), null, handshake.remoteAddress(),
-                HandshakeFields.bounded(handshake.headers(), true), HandshakeFields.bounded(handshake.query(), false),
+                allowed.tenant(), allowed.user(), handshake.remoteAddress(),
+                HandshakeFields.bounded(handshake.headers(), true), identities.keptQuery(handshake),
                 connectedAt, NEVER_PING, false, true, ctx.config().expiresAtSeconds(connectedAt), null);
+        if (decision instanceof Authorization.Denied denied) {
+            // The session opens so the client's CONNECT can be answered with the reason (connect_error); it joins
+            // nothing and the connect timeout closes it if the client stays.
+            LOG.log(Level.INFO, "event=session_refused sid={0} reason=identity_denied detail={1}", session.sid(),
+                    denied.reason());
+            record = record.refused(denied.reason());
+        }
         // Registered first: once the item exists, a fan-out may post to this sid at any moment.
         if (!directory.register(session, connectedAt)) {
             throw new HandshakeRefused("sid in use");

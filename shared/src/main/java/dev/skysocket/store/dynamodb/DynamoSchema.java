@@ -63,6 +63,8 @@ public final class DynamoSchema {
     public static final String PENDING_EXPECTED = "expected";
     /** Number, raised by every write of {@link #PENDING}, which is conditional on it. */
     public static final String PENDING_VERSION = "pendingVersion";
+    /** Why the connection may join no namespace (identity denied, tenant quota); absent on a usable one. */
+    public static final String REFUSAL = "refusal";
 
     // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
     public static final String NAMESPACE = "namespace";

@@ -10,7 +10,7 @@
  *                                                            openClaimUntil(N, ms)?
  *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
  *                                                            pending(M: headers(L), attachments(L)) pendingVersion
- *                                                            expiresAt
+ *                                                            refusal? (why it may join no namespace) expiresAt
  * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
  *                                                            when empty) roomsVersion(N) dataFields(M: key → JSON
  *                                                            text; older items: data, one JSON string) auth

@@ -20,7 +20,8 @@ import java.time.Duration;
  * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask and survey, and
  * recovers dropped clients (connection state recovery), so its {@code said} events carry the recovery offset as
  * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
- * room); {@code /admin} also offers {@code kick(room)} (closes the connection of every {@code /} socket in the room)
+ * room) and {@code whoami} ({@code {user, tenant}}); {@code /admin} also offers {@code kick(room)} (closes the
+ * connection of every {@code /} socket in the room)
  * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}).
  */
 public final class ChatApp implements SocketApp {
@@ -48,7 +49,7 @@ public final class ChatApp implements SocketApp {
         // A client whose transport drops gets its socket back within 2 minutes (Socket.IO's default), with what
         // was broadcast to its rooms meanwhile.
         chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
-                .connectionStateRecovery(MAX_DISCONNECTION);
+                .on("whoami", ChatApp::whoami).connectionStateRecovery(MAX_DISCONNECTION);
         chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
@@ -75,6 +76,11 @@ public final class ChatApp implements SocketApp {
         } else {
             socket.emitWithoutReplay("echo", args);
         }
+    }
+
+    /** {@code whoami(ack)}: acks {@code {user, tenant}} of the connection's identity (user null when anonymous). */
+    static void whoami(Socket socket, Args args, Ack ack) {
+        ack.send(JsonNodeFactory.instance.objectNode().put("user", socket.user()).put("tenant", socket.tenant()));
     }
 
     static void roomCommand(Socket socket, Args args, Ack ack, boolean join) {
