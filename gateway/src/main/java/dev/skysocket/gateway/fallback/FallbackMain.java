@@ -35,6 +35,15 @@ public final class FallbackMain {
         AppSettings appSettings = AppSettingsLoader.load(settings, aws.credentials(), aws.region().id());
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
                 clients);
+        // Before the node says it listens: the first clients then meet compiled code, not the interpreter.
+        Priming.runIfEnabled(gateway, settings);
+        if (settings.bool("skysocket.gateway-training-run", false)) {
+            // The build's run that records the classes a start loads (-XX:ArchiveClassesAtExit): it ends here.
+            gateway.close();
+            aws.close();
+            LOG.log(Level.INFO, "event=training_run_done");
+            System.exit(0);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
