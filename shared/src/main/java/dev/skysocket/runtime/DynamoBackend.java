@@ -5,11 +5,16 @@ import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Fanout;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.EventQuota;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoAckStore;
 import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
+import dev.skysocket.store.dynamodb.DynamoConnectionRate;
+import dev.skysocket.store.dynamodb.DynamoTenantQuota;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
@@ -46,5 +51,21 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
                 ServerAcks.overStore(answers, clock), kept, log);
+    }
+
+    /** The tenant quota of {@code limits}, counted in the table (one write per event); unlimited when off. */
+    public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return limits.limitsTenants()
+                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond()) : EventQuota.UNLIMITED;
+    }
+
+    /**
+     * The per-connection rate limit of {@code limits} where any process may handle a connection's next event (the
+     * API Gateway path), counted in the table (one write per message); unlimited when off.
+     */
+    public static ConnectionRate connectionRate(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return limits.limitsConnections()
+                ? new DynamoConnectionRate(dynamo, config.tableName(), limits.burst(), limits.perSecond())
+                : ConnectionRate.UNLIMITED;
     }
 }

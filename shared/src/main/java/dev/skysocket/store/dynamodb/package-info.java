@@ -27,6 +27,9 @@
  * log         L#{tenant}#{namespace}           {offset}      rooms(SS) exceptRooms(SS)? exceptSockets(SS)?
  *                                                            frames(L) expiresAt (one replayable packet)
  * pid key     H#recovery-key                   key           secret(B) (one item)
+ * rate        RL#{connectionId}#{window}       N             n s0..s9 (events per window of 10 s and per second
+ *                                                            of it) expiresAt (the API Gateway path's rate limit)
+ * quota       Q#{tenant}#{epochSecond}#{shard} N             n expiresAt (one shard of a tenant's events per second)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)
