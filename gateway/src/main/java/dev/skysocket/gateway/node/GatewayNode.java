@@ -6,6 +6,8 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.management.ManagementListener;
+import dev.skysocket.limits.EventQuota;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
@@ -56,15 +58,24 @@ public final class GatewayNode implements AutoCloseable {
     /** Reads {@code SkysocketConfig} and {@link NodeSettings} from {@code settings}. */
     public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                     ManagementApiClients clients, ManagementListener managementApi) {
-        return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, managementApi,
-                Clock.systemUTC());
+        return start(SkysocketConfig.from(settings), InboundLimits.from(settings), NodeSettings.from(settings), io,
+                dynamo, clients, managementApi, Clock.systemUTC());
+    }
+
+    /** Without the tenant quota (tests of other parts). */
+    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+                                    DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock) {
+        return start(config, InboundLimits.OFF, settings, io, dynamo, clients, managementApi, clock);
     }
 
     /**
      * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
-     * answer before any opens.
+     * answer before any opens. The tenant quota of {@code limits} is counted in the store (one write per event);
+     * the per-session rate limit is the engine's ({@code EngineOptions#withInbound}).
      */
-    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+    public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
+                                    DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients,
                                     ManagementListener managementApi, Clock clock) {
         SessionDirectory sessions = new SessionDirectory();
@@ -92,8 +103,9 @@ public final class GatewayNode implements AutoCloseable {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
                     backend.fanout(), clock, acks, backend.kept(), backend.log());
         }
+        EventQuota quota = DynamoBackend.tenantQuota(config, limits, dynamo);
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
-        GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
+        GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context, quota),
                 sessions, url);
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
