@@ -149,11 +149,12 @@ public final class MessageRoute {
     private void rateLimited(String connectionId, APIGatewayV2WebSocketEvent event) {
         LOG.log(Level.WARNING, "event=rate_limit_close connection={0}", connectionId);
         Metrics.count(Metric.RATE_LIMIT_CLOSES);
-        ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
+        // Handlers first, so they see "forced close" rather than the $disconnect the DELETE brings about.
         reads.withOneRead(connectionId, () -> {
             router.onConnectionEnd(connectionId, DisconnectReason.FORCED_CLOSE);
             return null;
         });
+        ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
     }
 
     /** Expired or never stored: the client would wait forever for answers, so end its transport. */

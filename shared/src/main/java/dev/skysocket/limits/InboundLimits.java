@@ -5,11 +5,12 @@ import dev.skysocket.config.Settings;
 /**
  * The inbound limits every path applies. 0 turns a limit off.
  *
- * @param burst           events one connection may send at once ({@code skysocket.rate-limit-burst}, default 200:
- *                        a client flushing what it buffered while offline, or a page sending a screenful of
- *                        updates at once, stays under it)
- * @param perSecond       events per second one connection may keep sending ({@code skysocket.rate-limit-per-second},
- *                        default 100: several times a cursor or typing stream at 30–60 Hz)
+ * @param burst           messages one connection may send at once ({@code skysocket.rate-limit-burst}, default 500:
+ *                        socket.io-client flushes every emit it buffered while disconnected in one go, and a page
+ *                        may send a screenful of updates at once; 200 back-to-back emits are an ordinary burst)
+ * @param perSecond       messages per second one connection may keep sending
+ *                        ({@code skysocket.rate-limit-per-second}, default 100: a cursor or typing stream at 30–60 Hz
+ *                        with its acks stays well under it)
  * @param tenantPerSecond events per second all connections of one tenant may send together
  *                        ({@code skysocket.tenant-events-per-second}, default 10000)
  */
@@ -17,7 +18,7 @@ public record InboundLimits(int burst, int perSecond, int tenantPerSecond) {
     public static final String BURST = "skysocket.rate-limit-burst";
     public static final String PER_SECOND = "skysocket.rate-limit-per-second";
     public static final String TENANT_PER_SECOND = "skysocket.tenant-events-per-second";
-    public static final int DEFAULT_BURST = 200;
+    public static final int DEFAULT_BURST = 500;
     public static final int DEFAULT_PER_SECOND = 100;
     public static final int DEFAULT_TENANT_PER_SECOND = 10_000;
     /** No limit at all (tests that measure the cost of other work). */

@@ -12,7 +12,7 @@ class InboundLimitsTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         InboundLimits limits = InboundLimits.from(Settings.of(Map.of()));
-        assertThat(limits).isEqualTo(new InboundLimits(200, 100, 10_000));
+        assertThat(limits).isEqualTo(new InboundLimits(500, 100, 10_000));
         assertThat(limits.limitsConnections()).isTrue();
         assertThat(limits.limitsTenants()).isTrue();
     }
