@@ -8,6 +8,7 @@ import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.limits.ConnectionRate;
 import dev.skysocket.limits.EventQuota;
 import dev.skysocket.limits.InboundLimits;
+import dev.skysocket.limits.ProcessConnectionRate;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
@@ -61,11 +62,13 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
 
     /**
      * The per-connection rate limit of {@code limits} where any process may handle a connection's next event (the
-     * API Gateway path), counted in the table (one write per message); unlimited when off.
+     * API Gateway path): in this process's memory first, then counted in the table (one write per message the
+     * process admits); unlimited when off.
      */
     public static ConnectionRate connectionRate(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
         return limits.limitsConnections()
-                ? new DynamoConnectionRate(dynamo, config.tableName(), limits.burst(), limits.perSecond())
+                ? new ProcessConnectionRate(limits.burst(), limits.perSecond(),
+                        new DynamoConnectionRate(dynamo, config.tableName(), limits.burst(), limits.perSecond()))
                 : ConnectionRate.UNLIMITED;
     }
 }

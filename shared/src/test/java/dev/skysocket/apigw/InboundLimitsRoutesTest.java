@@ -58,14 +58,14 @@ class InboundLimitsRoutesTest {
     }
 
     @Test
-    void aFloodClosesItsConnectionOnceAtTheSecondsBoundAndOthersCarryOn() {
-        // burst 5 + 5/s: at most 10 messages in one second, the CONNECT among them.
+    void aFloodOneInstanceSeesIsClosedFromItsMemoryOnceAndOthersCarryOn() {
+        // burst 5, and the clock stands still: the CONNECT and 4 events, then the close.
         routes = new RouteHarness(APP, Map.of(InboundLimits.BURST, "5", InboundLimits.PER_SECOND, "5"));
         String flood = joined();
         for (int i = 0; i < 30; i++) {
             routes.send(flood, "42" + i + "[\"echo\"," + i + "]");
         }
-        assertThat(acks(flood)).as("events answered").isEqualTo(9);
+        assertThat(acks(flood)).as("events answered").isEqualTo(4);
         assertThat(routes.api.requestsFor(flood).stream().filter(r -> r.method().equals("DELETE")))
                 .as("one DELETE, by the event that went over").hasSize(1);
         assertThat(routes.stored(flood)).as("its record, removed at the close").isFalse();
@@ -75,6 +75,27 @@ class InboundLimitsRoutesTest {
         routes.send(other, "421[\"echo\",\"still here\"]");
         assertThat(routes.posts(other)).contains("431[\"still here\"]");
         assertThat(routes.closedByServer(other)).isFalse();
+    }
+
+    @Test
+    void aFloodSpreadOverInstancesIsClosedOnceByTheSharedCountAtTheSecondsBound() {
+        // burst 5 + 5/s: at most 10 messages in one second, the CONNECT among them. Three instances take turns, so
+        // none sees more than 4 of the first 11 and only the count in the table can tell.
+        InboundLimits limits = new InboundLimits(5, 5, 0);
+        routes = new RouteHarness(APP, Map.of(InboundLimits.BURST, "5", InboundLimits.PER_SECOND, "5"));
+        List<ApiGatewayRuntime> instances = List.of(routes.runtime, routes.anotherInstance(APP, limits),
+                routes.anotherInstance(APP, limits));
+        String flood = routes.connect();
+        for (int i = 0; i < 30; i++) {
+            String frame = i == 0 ? "40" : "42" + i + "[\"echo\"," + i + "]";
+            instances.get(i % 3).message().handle(RouteHarness.event(flood, "$default", "MESSAGE", frame, null, null));
+        }
+        assertThat(acks(flood)).as("events answered").isEqualTo(9);
+        // The event that went over closes; an instance whose own bucket runs dry later closes once more (a DELETE
+        // of a gone connection does nothing), so at most one close per instance.
+        assertThat(routes.api.requestsFor(flood).stream().filter(r -> r.method().equals("DELETE")).count())
+                .isBetween(1L, 3L);
+        assertThat(count(Metric.RATE_LIMIT_CLOSES)).isBetween(1L, 3L);
     }
 
     @Test

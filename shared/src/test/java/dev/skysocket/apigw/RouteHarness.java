@@ -58,6 +58,12 @@ final class RouteHarness implements AutoCloseable {
                 }, api.endpoint(), clock);
     }
 
+    /** Another process of the same deployment (a second Lambda instance): same table, Management API and clock. */
+    ApiGatewayRuntime anotherInstance(SocketApp app, InboundLimits limits) {
+        return new ApiGatewayRuntime(config, limits, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
+                step -> request -> { }, api.endpoint(), clock);
+    }
+
     String connect() {
         return connect(Map.of("EIO", "4", "transport", "websocket", "b64", "1"), Map.of());
     }
