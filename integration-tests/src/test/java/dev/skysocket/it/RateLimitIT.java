@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.skysocket.local.LocalRunner;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,16 +21,17 @@ import org.junit.jupiter.api.Timeout;
 class RateLimitIT {
     private static final System.Logger LOG = System.getLogger(RateLimitIT.class.getName());
     private static final int FLOOD = 10_000;
-    private static LocalRunner stack;
+    private LocalRunner stack;
 
-    @BeforeAll
-    static void start() {
+    /** A stack per test: what one path's flood leaves for its workers must not weigh on the other's figures. */
+    @BeforeEach
+    void start() {
         TestStack.assumeLocal("the default inbound limits");
         stack = TestStack.start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (stack != null) {
             stack.close();
         }
@@ -58,8 +59,9 @@ class RateLimitIT {
                 seen.path("duringFailures"));
         assertThat(seen.path("emitted").asInt()).isEqualTo(FLOOD);
         assertThat(seen.path("disconnected").asBoolean()).as("the flooder was disconnected").isTrue();
-        // The burst plus a second's refill, against 10,000: cut off after a small part.
-        assertThat(seen.path("answered").asInt()).as("flood events answered").isPositive().isLessThan(FLOOD / 5);
+        // At most the burst plus a second's refill, against 10,000. Fewer may be answered: events admitted but still
+        // queued behind the session's earlier ones when the connection closed get no answer.
+        assertThat(seen.path("answered").asInt()).as("flood events answered").isLessThan(FLOOD / 10);
         assertThat(seen.path("othersConnected").asBoolean()).as("the other clients stayed connected").isTrue();
         assertThat(seen.path("baselineFailures").asInt()).isZero();
         assertThat(seen.path("duringFailures").asInt()).as("other clients' echoes left unanswered").isZero();
