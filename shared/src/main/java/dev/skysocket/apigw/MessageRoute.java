@@ -75,7 +75,7 @@ public final class MessageRoute {
             return Responses.ok();
         }
         if (decoded.packet() instanceof EnginePacket.Message || decoded.packet() instanceof EnginePacket.BinaryMessage) {
-            RateVerdict verdict = rate.count(connectionId, ctx.now());
+            RateVerdict verdict = rate.count(connectionId, receivedAt(event));
             if (verdict != RateVerdict.ADMIT) {
                 if (verdict == RateVerdict.CLOSE) {
                     rateLimited(connectionId, event);
@@ -143,6 +143,15 @@ public final class MessageRoute {
         } catch (ProtocolException e) {
             return new Decoded(null, e);
         }
+    }
+
+    /**
+     * When API Gateway received the frame ({@code requestTimeEpoch}): the limit judges what the client sent, not how
+     * long invocations queued before running. Now, where the event does not say.
+     */
+    private long receivedAt(APIGatewayV2WebSocketEvent event) {
+        long received = event.getRequestContext().getRequestTimeEpoch();
+        return received > 0 ? received : ctx.now();
     }
 
     /** Over the rate limit: one line without the payload, one count, and the connection goes as on a parse error. */
