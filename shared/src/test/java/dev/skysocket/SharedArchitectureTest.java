@@ -42,6 +42,13 @@ class SharedArchitectureTest {
     }
 
     @Test
+    void theInboundLimitsImportOnlyTheJdkTheSettingsAndTheMetrics() {
+        // The stores implement the counters; the limits know nothing of them, of AWS or of either path.
+        assertThat(importsOutside(P + "limits", false, List.of("java.", P + "limits.", P + "config.", P + "metrics.")))
+                .isEmpty();
+    }
+
+    @Test
     void loggingImportsNothingOfTheLayersAbove() {
         assertThat(importsMatching(P + "logging", true, layers("protocol", "store", "fanout", "server", "apigw",
                 "auth"))).isEmpty();

@@ -33,7 +33,8 @@ class GatewayArchitectureTest {
         // No Vert.x, no Netty, no Socket.IO: sessions carry Engine.IO packets only. Metrics may be counted anywhere.
         assertThat(importsOutside(G + "engine", true, List.of("java.", G + "engine.", "dev.skysocket.protocol.engineio.",
                 "dev.skysocket.protocol.CodecLimits", "dev.skysocket.protocol.ProtocolException",
-                "dev.skysocket.config.", G + "concurrent.", "dev.skysocket.metrics."))).isEmpty();
+                "dev.skysocket.config.", G + "concurrent.", "dev.skysocket.limits.", "dev.skysocket.metrics.")))
+                .isEmpty();
     }
 
     @Test

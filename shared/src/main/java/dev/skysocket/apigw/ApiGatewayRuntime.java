@@ -6,6 +6,8 @@ import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
@@ -50,6 +52,16 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     public ApiGatewayRuntime(SkysocketConfig config, DeclaredServer io, DynamoDbClient dynamo,
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
                              String callbackUrl, Clock clock) {
+        this(config, InboundLimits.OFF, io, dynamo, managementClients, invokerFor, callbackUrl, clock);
+    }
+
+    /**
+     * @param limits the per-connection rate limit and the tenant quota; each costs one DynamoDB write per inbound
+     *               message or event while on ({@link DynamoBackend#connectionRate}, {@link DynamoBackend#tenantQuota})
+     */
+    public ApiGatewayRuntime(SkysocketConfig config, InboundLimits limits, DeclaredServer io, DynamoDbClient dynamo,
+                             ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
+                             String callbackUrl, Clock clock) {
         this.managementClients = managementClients;
         this.config = config;
         this.clock = clock;
@@ -57,28 +69,29 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         DynamoConnectionStore connections = backend.connections();
         ManagementApiFanout fanout = backend.fanout();
         this.context = backend.context(config, io);
-        PacketRouter router = new PacketRouter(context);
+        PacketRouter router = new PacketRouter(context, DynamoBackend.tenantQuota(config, limits, dynamo));
+        ConnectionRate rate = DynamoBackend.connectionRate(config, limits, dynamo);
         CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl, managementClients.region().id());
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
                 invokerFor.apply(openStep), clock, backend.admission());
-        this.message = new MessageRoute(context, connections, router, endpoints);
+        this.message = new MessageRoute(context, connections, router, endpoints, rate);
         this.disconnect = new DisconnectRoute(router, connections);
         this.heartbeat = new HeartbeatSweep(context, connections, router, 500, 40);
         this.sweepRuns = new DynamoSweepRuns(dynamo, config.tableName(), clock);
     }
 
     /**
-     * The runtime of a process, built in one place for the Lambda functions and the local stack: the config and
-     * the callback URL override ({@code skysocket.management-endpoint}) from {@code settings}, the clients of
-     * {@code aws}, the system clock.
+     * The runtime of a process, built in one place for the Lambda functions and the local stack: the config, the
+     * inbound limits and the callback URL override ({@code skysocket.management-endpoint}) from {@code settings},
+     * the clients of {@code aws}, the system clock.
      *
      * @param invokerFor how {@code $connect} starts the open step, as in the constructor
      */
     public static ApiGatewayRuntime fromSettings(Settings settings, DeclaredServer io, AwsClients aws,
                                                  Function<OpenPacketStep, AsyncInvoker> invokerFor) {
-        return new ApiGatewayRuntime(SkysocketConfig.from(settings), io, aws.dynamo(), aws.management(), invokerFor,
-                callbackUrlSetting(settings), Clock.systemUTC());
+        return new ApiGatewayRuntime(SkysocketConfig.from(settings), InboundLimits.from(settings), io, aws.dynamo(),
+                aws.management(), invokerFor, callbackUrlSetting(settings), Clock.systemUTC());
     }
 
     /** Reads the callback URL override from {@code skysocket.management-endpoint}. */

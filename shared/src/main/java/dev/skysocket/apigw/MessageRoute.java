@@ -3,6 +3,10 @@ package dev.skysocket.apigw;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.fanout.Recipient;
+import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.RateVerdict;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.logging.LogContext;
 import dev.skysocket.protocol.ProtocolError;
 import dev.skysocket.protocol.ProtocolException;
@@ -21,6 +25,10 @@ import java.util.Optional;
  * {@code $default}: one Engine.IO packet per frame. Pongs prove liveness; messages go to the Socket.IO layer.
  * This is the one choke point for bad input on this path: a {@link ProtocolException} closes the offending
  * connection and nothing else.
+ *
+ * <p>The per-connection rate limit comes first, before any read: each message costs one counter write
+ * ({@link ConnectionRate}); one over the limit closes the connection (Management API DELETE) or, once closed for
+ * it, is dropped with nothing else done. Pongs are not counted: one per ping interval, and they prove liveness.
  */
 public final class MessageRoute {
     private static final System.Logger LOG = System.getLogger(MessageRoute.class.getName());
@@ -29,9 +37,17 @@ public final class MessageRoute {
     private final PacketRouter router;
     private final EngineIoDecoder decoder;
     private final CallbackEndpoint endpoints;
+    private final ConnectionRate rate;
 
     /** @param reads the scope of the store the context uses: the connection and its socket are read once */
     public MessageRoute(ServerContext ctx, ReadScope reads, PacketRouter router, CallbackEndpoint endpoints) {
+        this(ctx, reads, router, endpoints, ConnectionRate.UNLIMITED);
+    }
+
+    /** @param rate counts each inbound message of a connection, before anything else is done for it */
+    public MessageRoute(ServerContext ctx, ReadScope reads, PacketRouter router, CallbackEndpoint endpoints,
+                        ConnectionRate rate) {
+        this.rate = rate;
         this.ctx = ctx;
         this.reads = reads;
         this.router = router;
@@ -64,6 +80,15 @@ public final class MessageRoute {
                 unknown(connectionId, event);
             }
             return Responses.ok();
+        }
+        if (decoded.packet() instanceof EnginePacket.Message || decoded.packet() instanceof EnginePacket.BinaryMessage) {
+            RateVerdict verdict = rate.count(connectionId, receivedAt(event));
+            if (verdict != RateVerdict.ADMIT) {
+                if (verdict == RateVerdict.CLOSE) {
+                    rateLimited(connectionId, event);
+                }
+                return Responses.ok();
+            }
         }
         // The connection, then the socket its packet names: one read of the connection's partition for both.
         return reads.withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis));
@@ -126,6 +151,27 @@ public final class MessageRoute {
         } catch (ProtocolException e) {
             return new Decoded(null, e);
         }
+    }
+
+    /**
+     * When API Gateway received the frame ({@code requestTimeEpoch}): the limit judges what the client sent, not how
+     * long invocations queued before running. Now, where the event does not say.
+     */
+    private long receivedAt(APIGatewayV2WebSocketEvent event) {
+        long received = event.getRequestContext().getRequestTimeEpoch();
+        return received > 0 ? received : ctx.now();
+    }
+
+    /** Over the rate limit: one line without the payload, one count, and the connection goes as on a parse error. */
+    private void rateLimited(String connectionId, APIGatewayV2WebSocketEvent event) {
+        LOG.log(Level.WARNING, "event=rate_limit_close connection={0}", connectionId);
+        Metrics.count(Metric.RATE_LIMIT_CLOSES);
+        // Handlers first, so they see "forced close" rather than the $disconnect the DELETE brings about.
+        reads.withOneRead(connectionId, () -> {
+            router.onConnectionEnd(connectionId, DisconnectReason.FORCED_CLOSE);
+            return null;
+        });
+        ctx.control().close(new Recipient(connectionId, endpoints.of(event)));
     }
 
     /** Expired or never stored: the client would wait forever for answers, so end its transport. */

@@ -6,12 +6,18 @@ import dev.skysocket.fanout.Fanout;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.server.ConnectionAdmission;
+import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.EventQuota;
+import dev.skysocket.limits.InboundLimits;
+import dev.skysocket.limits.ProcessConnectionRate;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoAckStore;
 import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
 import dev.skysocket.store.dynamodb.DynamoConnectionCounts;
+import dev.skysocket.store.dynamodb.DynamoConnectionRate;
+import dev.skysocket.store.dynamodb.DynamoTenantQuota;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
 import dev.skysocket.store.dynamodb.DynamoRevocationStore;
@@ -55,5 +61,23 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
                 ServerAcks.overStore(answers, clock), kept, log, revocations);
+    }
+
+    /** The tenant quota of {@code limits}, counted in the table (one write per event); unlimited when off. */
+    public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return limits.limitsTenants()
+                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond()) : EventQuota.UNLIMITED;
+    }
+
+    /**
+     * The per-connection rate limit of {@code limits} where any process may handle a connection's next event (the
+     * API Gateway path): in this process's memory first, then counted in the table (one write per message the
+     * process admits); unlimited when off.
+     */
+    public static ConnectionRate connectionRate(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return limits.limitsConnections()
+                ? new ProcessConnectionRate(limits.burst(), limits.perSecond(),
+                        new DynamoConnectionRate(dynamo, config.tableName(), limits.burst(), limits.perSecond()))
+                : ConnectionRate.UNLIMITED;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.skysocket.api.Ack;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.limits.EventQuota;
 import dev.skysocket.logging.LogContext;
 import dev.skysocket.metrics.Metric;
 import dev.skysocket.metrics.Metrics;
@@ -37,8 +38,15 @@ public final class PacketRouter {
     private final SocketIoDecoder decoder;
     private final SocketLifecycle lifecycle;
     private final BinaryAssembly assembly;
+    private final EventQuota quota;
 
     public PacketRouter(ServerContext ctx) {
+        this(ctx, EventQuota.UNLIMITED);
+    }
+
+    /** @param quota asked for every event of a joined namespace, before any app code runs ({@link QuotaRefusal}) */
+    public PacketRouter(ServerContext ctx, EventQuota quota) {
+        this.quota = quota;
         this.ctx = ctx;
         this.decoder = ctx.socketDecoder();
         this.lifecycle = new SocketLifecycle(ctx);
@@ -128,6 +136,10 @@ public final class PacketRouter {
             return; // Socket.IO drops events nobody listens to
         }
         Ack ack = packet.ackId() == null ? NO_ACK : new PacketAck(socket, packet.ackId());
+        if (!quota.admit(socket.tenant(), ctx.now())) {
+            QuotaRefusal.tell(socket, ack);
+            return;
+        }
         new EventDispatch(lifecycle).run(namespace.get(), socket, event, Args.of(payload, 1), ack);
         socket.saveDataIfChanged();
     }

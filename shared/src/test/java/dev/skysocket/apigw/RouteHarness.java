@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.testing.ApiGatewayEvents;
@@ -43,7 +44,11 @@ final class RouteHarness implements AutoCloseable {
                 "skysocket.sweep-period-ms", "5000"));
         all.putAll(settings);
         config = SkysocketConfig.from(Settings.of(all));
-        runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
+        // Inbound limits only where a test names them: the others count store calls without the limits' writes.
+        boolean limited = all.keySet().stream().anyMatch(name -> name.startsWith("skysocket.rate-limit-")
+                || name.equals(InboundLimits.TENANT_PER_SECOND));
+        InboundLimits limits = limited ? InboundLimits.from(Settings.of(all)) : InboundLimits.OFF;
+        runtime = new ApiGatewayRuntime(config, limits, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {
                     try {
                         step.run(request);
@@ -51,6 +56,12 @@ final class RouteHarness implements AutoCloseable {
                         Thread.currentThread().interrupt();
                     }
                 }, api.endpoint(), clock);
+    }
+
+    /** Another process of the same deployment (a second Lambda instance): same table, Management API and clock. */
+    ApiGatewayRuntime anotherInstance(SocketApp app, InboundLimits limits) {
+        return new ApiGatewayRuntime(config, limits, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
+                step -> request -> { }, api.endpoint(), clock);
     }
 
     String connect() {

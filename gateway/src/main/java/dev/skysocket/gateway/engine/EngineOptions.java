@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.engine;
 
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.limits.InboundLimits;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,13 +18,16 @@ import java.util.function.Consumer;
  * @param admitting          asked on every handshake; false refuses new sessions with
  *                           {@link EngineError#DRAINING} while existing ones carry on (a draining node)
  * @param workers            the worker threads for listener calls and the backlog at which load is shed
+ * @param inbound            the per-session token bucket on inbound messages (burst and rate; off by default here,
+ *                           the gateway turns the settings' on): a session over it is closed before its message is
+ *                           queued for a worker
  */
 public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
                             long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret,
-                            BooleanSupplier admitting, WorkerLimits workers) {
+                            BooleanSupplier admitting, WorkerLimits workers, InboundLimits inbound) {
 
     public EngineOptions {
-        if (config == null || handshakeDecorator == null || admitting == null || workers == null
+        if (config == null || handshakeDecorator == null || admitting == null || workers == null || inbound == null
                 || upgradeTimeoutMs < 1 || maxBufferedPackets < 1) {
             throw new IllegalArgumentException("config, decorator, admission and positive limits are required");
         }
@@ -33,7 +37,7 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
     public EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> handshakeDecorator,
                          long upgradeTimeoutMs, int maxBufferedPackets, boolean requireSecret) {
         this(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret, () -> true,
-                WorkerLimits.DEFAULTS);
+                WorkerLimits.DEFAULTS, InboundLimits.OFF);
     }
 
     /** Defaults as in the reference server: a 10 s upgrade timeout; a secret on every polling session. */
@@ -43,34 +47,40 @@ public record EngineOptions(SkysocketConfig config, Consumer<ResponseHeaders> ha
 
     public EngineOptions withHandshakeDecorator(Consumer<ResponseHeaders> decorator) {
         return new EngineOptions(config, decorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
-                admitting, workers);
+                admitting, workers, inbound);
     }
 
     public EngineOptions withUpgradeTimeoutMs(long millis) {
         return new EngineOptions(config, handshakeDecorator, millis, maxBufferedPackets, requireSecret,
-                admitting, workers);
+                admitting, workers, inbound);
     }
 
     public EngineOptions withMaxBufferedPackets(int packets) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, packets, requireSecret,
-                admitting, workers);
+                admitting, workers, inbound);
     }
 
     /** New sessions only while {@code admission} says true (the node's readiness). */
     public EngineOptions withAdmission(BooleanSupplier admission) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
-                admission, workers);
+                admission, workers, inbound);
     }
 
     /** Off: no session cookie at all (clients without cookies are served either way, {@link SessionSecret}). */
     public EngineOptions withRequireSecret(boolean required) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, required,
-                admitting, workers);
+                admitting, workers, inbound);
     }
 
     /** Worker threads and the backlog at which handshakes are refused ({@link EngineError#BUSY}). */
     public EngineOptions withWorkers(WorkerLimits limits) {
         return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
-                admitting, limits);
+                admitting, limits, inbound);
+    }
+
+    /** The per-session rate limit on inbound messages: {@link InboundLimits#burst()} and its rate. */
+    public EngineOptions withInbound(InboundLimits limits) {
+        return new EngineOptions(config, handshakeDecorator, upgradeTimeoutMs, maxBufferedPackets, requireSecret,
+                admitting, workers, limits);
     }
 }

@@ -38,6 +38,7 @@ final class ServerSession implements EngineSession {
     private String transport;
     /** Inbound messages handed to the listener and not yet handled. */
     private final AtomicInteger pendingMessages = new AtomicInteger();
+    private final InboundRate inbound;
 
     ServerSession(EngineServer server, String sid, SessionSecret secret, HandshakeRequest handshake, String transport,
                   String openPacket) {
@@ -53,6 +54,7 @@ final class ServerSession implements EngineSession {
                 server.workers().execute(task);
             }
         });
+        this.inbound = new InboundRate(server.options().inbound());
         this.heartbeat = new Heartbeat(server.scheduler(), server.options().config().pingIntervalMs(),
                 server.options().config().pingTimeoutMs(), this::ping,
                 () -> closeWith(EngineCloseReason.PING_TIMEOUT));
@@ -168,6 +170,11 @@ final class ServerSession implements EngineSession {
                 if (state != State.OPEN) {
                     return false;
                 }
+            }
+            // Before the queue and the store: a flood costs this check and one close (the server's, flushed).
+            if (!inbound.admit(sid)) {
+                closeWith(EngineCloseReason.FORCED_CLOSE, true);
+                return false;
             }
             // Each message waits for a store read and handlers; a client sending faster than that would grow
             // this session's queue without bound, so past the limit the session ends instead.

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.fallback;
 import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineOptions;
 import dev.skysocket.gateway.engine.EngineServer;
@@ -82,11 +83,12 @@ public final class FallbackGateway implements AutoCloseable {
         // A node that cannot reach its store answers /health with 503, so the ALB routes to one that can.
         StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
         try {
-            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC(),
-                    ConnectAuthorizers.load(settings));
+            InboundLimits limits = InboundLimits.from(settings);
+            node = GatewayNode.start(config, limits, nodeSettings, io, dynamo, clients, managementApi,
+                    Clock.systemUTC(), ConnectAuthorizers.load(settings));
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
-                    .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)), node.listener());
+                    .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)).withInbound(limits), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
                     .withHealthProbe(probe).withPages(pages)
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();

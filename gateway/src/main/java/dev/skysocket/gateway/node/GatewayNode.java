@@ -9,6 +9,8 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.management.ManagementListener;
+import dev.skysocket.limits.EventQuota;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
 import dev.skysocket.server.PacketRouter;
@@ -61,23 +63,40 @@ public final class GatewayNode implements AutoCloseable {
     /** Reads {@code SkysocketConfig}, {@link NodeSettings} and the authorizer from {@code settings}. */
     public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                     ManagementApiClients clients, ManagementListener managementApi) {
-        return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, managementApi,
-                Clock.systemUTC(), ConnectAuthorizers.load(settings));
+        return start(SkysocketConfig.from(settings), InboundLimits.from(settings), NodeSettings.from(settings), io,
+                dynamo, clients, managementApi, Clock.systemUTC(), ConnectAuthorizers.load(settings));
     }
 
-    /** Every session anonymous in the default tenant (no authorizer configured). */
+    /** Every session anonymous in the default tenant, no inbound limits (tests of other parts). */
     public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients,
                                     ManagementListener managementApi, Clock clock) {
-        return start(config, settings, io, dynamo, clients, managementApi, clock,
+        return start(config, InboundLimits.OFF, settings, io, dynamo, clients, managementApi, clock);
+    }
+
+    /** Every session anonymous in the default tenant. */
+    public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
+                                    DeclaredServer io, DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock) {
+        return start(config, limits, settings, io, dynamo, clients, managementApi, clock,
                 new AnonymousAuthorizer(config.defaultTenant()));
+    }
+
+    /** No inbound limits. */
+    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+                                    DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
+        return start(config, InboundLimits.OFF, settings, io, dynamo, clients, managementApi, clock, authorizer);
     }
 
     /**
      * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
-     * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway.
+     * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway. The tenant
+     * quota of {@code limits} is counted in the store (one write per event); the per-session rate limit is the
+     * engine's ({@code EngineOptions#withInbound}).
      */
-    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+    public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
+                                    DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients,
                                     ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
         SessionDirectory sessions = new SessionDirectory();
@@ -105,9 +124,10 @@ public final class GatewayNode implements AutoCloseable {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
                     backend.fanout(), clock, acks, backend.kept(), backend.log(), backend.revocations());
         }
+        EventQuota quota = DynamoBackend.tenantQuota(config, limits, dynamo);
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
-        GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
-                sessions, url, authorizer, backend.admission());
+        GatewaySessions listener = new GatewaySessions(context, backend.connections(),
+                new PacketRouter(context, quota), sessions, url, authorizer, backend.admission());
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());

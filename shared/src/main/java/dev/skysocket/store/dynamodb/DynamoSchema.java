@@ -241,6 +241,22 @@ public final class DynamoSchema {
         return key("V#" + part(tenant) + "#" + part(user), REVOKED_SK);
     }
 
+    // Inbound limits (dev.skysocket.limits). "RL#" and "EQ#" start no other partition key; each window or second is
+    // its own partition, so no counter gets hot, and its TTL lets DynamoDB drop it for free.
+    /** Sort key of the counter items below; attribute {@link #COUNT} and, for rate windows, one per second. */
+    public static final String COUNTER_SK = "N";
+    public static final String COUNT = "n";
+
+    /** One connection's inbound events in one window ({@code window} = epoch seconds / window length). */
+    public static Map<String, AttributeValue> rateWindowKey(String connectionId, long window) {
+        return key("RL#" + part(connectionId) + "#" + window, COUNTER_SK);
+    }
+
+    /** One shard of one tenant's events in one second. */
+    public static Map<String, AttributeValue> quotaKey(String tenant, long epochSecond, int shard) {
+        return key("EQ#" + part(tenant) + "#" + epochSecond + "#" + shard, COUNTER_SK);
+    }
+
     /** Escapes one key part so that {@code #} in it cannot be read as a separator. */
     public static String part(String value) {
         if (value == null) {
