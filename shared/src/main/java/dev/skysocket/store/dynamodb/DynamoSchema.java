@@ -245,7 +245,6 @@ public final class DynamoSchema {
     // its own partition, so no counter gets hot, and its TTL lets DynamoDB drop it for free.
     /** Sort key of the counter items below; attribute {@link #COUNT} and, for rate windows, one per second. */
     public static final String COUNTER_SK = "N";
-    public static final String COUNT = "n";
 
     /** One connection's inbound events in one window ({@code window} = epoch seconds / window length). */
     public static Map<String, AttributeValue> rateWindowKey(String connectionId, long window) {
