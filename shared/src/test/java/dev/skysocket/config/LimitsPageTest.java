@@ -26,7 +26,8 @@ class LimitsPageTest {
             Pattern.compile("-ms$|max-|timeout|concurrency|payload|-bytes$|-workers$|-queue$|-backlog$");
     /** Matching names that bound no client: a schedule, and the emulator's deliberate jitter. */
     private static final Set<String> NOT_LIMITS = Set.of("skysocket.sweep-period-ms",
-            "skysocket.sweep-pass-period-ms", "skysocket.apigw-max-invocation-delay-ms");
+            "skysocket.sweep-pass-period-ms", "skysocket.apigw-max-invocation-delay-ms",
+            "skysocket.metrics-flush-ms");
 
     private static Map<String, String> readmeDefaults() throws IOException {
         Map<String, String> defaults = new HashMap<>();
