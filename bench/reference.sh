@@ -27,7 +27,10 @@ fi
 build=(-B -q -DskipTests -Dskysocket.image.skip -pl benchmarks,examples/chat/gateway,examples/chat/local -am package
        dependency:build-classpath
        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+# BENCH_NO_BUILD=1 runs what is already built (e.g. built beforehand under a lock shared with other builds).
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+fi
 
 classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # The client swarm is the load, not the subject: Parallel GC because G1's concurrent refinement took about a fifth

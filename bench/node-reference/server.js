@@ -16,6 +16,8 @@ const pingInterval = Number(process.env.PING_INTERVAL_MS || 570000);
 const pingTimeout = Number(process.env.PING_TIMEOUT_MS || 60000);
 const maxPayload = Number(process.env.MAX_PAYLOAD || 32 * 1024);
 const adminToken = process.env.ADMIN_TOKEN || "admin-secret";
+// RECOVERY_MS > 0: connection state recovery, as the example app keeps it on "/" (here on every namespace).
+const recoveryMs = Number(process.env.RECOVERY_MS || 0);
 
 const httpServer = http.createServer((req, res) => {
   if (req.method === "GET" && req.url === "/bench/memory") {
@@ -32,7 +34,8 @@ const httpServer = http.createServer((req, res) => {
 });
 
 const io = new Server(httpServer, { pingInterval, pingTimeout, maxHttpBufferSize: maxPayload,
-  serveClient: false });
+  serveClient: false,
+  ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs } } : {}) });
 
 function error(message) {
   return { error: message };

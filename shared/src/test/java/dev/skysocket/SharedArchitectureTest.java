@@ -36,6 +36,12 @@ class SharedArchitectureTest {
     }
 
     @Test
+    void metricsImportOnlyTheJdkAndJsonSoEveryLayerMayCount() {
+        assertThat(importsOutside(P + "metrics", false, List.of("java.", P + "metrics.",
+                "com.fasterxml.jackson.core."))).isEmpty();
+    }
+
+    @Test
     void loggingImportsNothingOfTheLayersAbove() {
         assertThat(importsMatching(P + "logging", true, layers("protocol", "store", "fanout", "server", "apigw",
                 "auth"))).isEmpty();

@@ -63,4 +63,10 @@ public interface Namespace {
      * {@link Socket#emitWithoutReplay} and acks. {@link Duration#ZERO} turns it off.
      */
     Namespace connectionStateRecovery(Duration maxDisconnectionDuration);
+
+    /**
+     * Adds a listener of presence changes in this namespace's rooms ({@link Socket#joinPresence}): a member's
+     * arrival and departure, each heard once however many sockets the member has.
+     */
+    Namespace onPresence(PresenceHandler handler);
 }

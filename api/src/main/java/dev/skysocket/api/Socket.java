@@ -135,4 +135,23 @@ public interface Socket {
     default EmitReport emitWithoutReplay(String event, Object... args) {
         return emit(event, args);
     }
+
+    // ---- presence ----
+
+    /**
+     * Joins {@code room} as a presence member: the socket joins the room (as {@link #join}) and its member entry
+     * (see {@link PresenceMember}: one per user, whichever sockets they join with) is added to the room's
+     * presence. The namespace's {@link Namespace#onPresence} listeners hear {@code joined} when this is the
+     * member's first socket in the room, and {@code left} when the member's last socket leaves it: by
+     * {@link #leave}, by leaving the namespace or disconnecting on either path, or by vanishing without a close.
+     * A vanished client is found by the heartbeat: on the fallback gateway within ping interval + ping timeout of
+     * its last pong, on the API Gateway path within ping interval + ping timeout + one sweep pass period (the
+     * sweep acts on a missed pong at its first pass past the deadline).
+     *
+     * @throws IllegalArgumentException for a room name {@link #join} refuses
+     */
+    void joinPresence(String room);
+
+    /** The presence members of {@code room} in this socket's namespace, sorted by id; read when called. */
+    java.util.List<PresenceMember> presence(String room);
 }

@@ -22,12 +22,15 @@ class BenchmarksArchitectureTest {
     }
 
     @Test
-    void theJmhJarImportsOfTheProductOnlyTheCodecs() {
+    void theJmhJarImportsOfTheProductOnlyTheCodecsTheLogFormatAndTheMetrics() {
+        // The JMH jar leaves the AWS SDK out: the codecs, logging and metrics are the product parts it can hold.
         Set<String> found = new TreeSet<>();
         importsOf("dev.skysocket.benchmarks", true).stream()
                 .filter(i -> i.type().startsWith("dev.skysocket."))
                 .filter(i -> !i.type().startsWith("dev.skysocket.benchmarks.")
-                        && !i.type().startsWith("dev.skysocket.protocol."))
+                        && !i.type().startsWith("dev.skysocket.protocol.")
+                        && !i.type().startsWith("dev.skysocket.logging.")
+                        && !i.type().startsWith("dev.skysocket.metrics."))
                 .forEach(i -> found.add(i.toString()));
         assertThat(found).isEmpty();
     }

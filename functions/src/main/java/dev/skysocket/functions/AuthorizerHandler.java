@@ -26,6 +26,10 @@ public class AuthorizerHandler implements RequestHandler<Map<String, Object>, Ma
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event, Context context) {
         return authorizer.handle(event);
     }
 }

@@ -22,6 +22,10 @@ public class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         RouteCheck.expect(event, "$connect", "connect");
         return runtime.connect().handle(event);
     }

@@ -22,6 +22,10 @@ public class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEv
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         RouteCheck.expect(event, "$disconnect", "disconnect");
         return runtime.disconnect().handle(event);
     }

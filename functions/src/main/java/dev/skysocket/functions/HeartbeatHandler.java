@@ -27,6 +27,10 @@ public class HeartbeatHandler implements RequestHandler<Map<String, Object>, Swe
 
     @Override
     public SweepReport handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        return Invocations.run(context, () -> handle(scheduledEvent, context));
+    }
+
+    private SweepReport handle(Map<String, Object> scheduledEvent, Context context) {
         return runtime.heartbeatPasses().run(context::getRemainingTimeInMillis).total();
     }
 }

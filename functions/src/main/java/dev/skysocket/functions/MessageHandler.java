@@ -25,6 +25,10 @@ public class MessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, Context context) {
         RouteCheck.expectMessage(event, "default");
         // The remaining time bounds a handler's wait for a client's ack (Socket.emitWithAck).
         return runtime.message().handle(event, context.getRemainingTimeInMillis());

@@ -27,6 +27,10 @@ public class OpenHandler implements RequestHandler<OpenRequest, Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(OpenRequest request, Context context) {
+        return Invocations.run(context, () -> handle(request, context));
+    }
+
+    private Map<String, Object> handle(OpenRequest request, Context context) {
         if (request == null || request.connectionId() == null || request.endpoint() == null) {
             throw new IllegalArgumentException("the open step needs {\"connectionId\",\"endpoint\"}, got " + request);
         }

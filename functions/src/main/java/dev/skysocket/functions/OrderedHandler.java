@@ -28,6 +28,10 @@ public class OrderedHandler implements RequestHandler<SQSEvent, SQSBatchResponse
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        return Invocations.run(context, () -> handle(batch, context));
+    }
+
+    private SQSBatchResponse handle(SQSEvent batch, Context context) {
         // Each frame's waits for acks (Socket.emitWithAck) end within what is left of this invocation's time.
         return new OrderedMessageRoute(event -> runtime.message().handle(event, context.getRemainingTimeInMillis()))
                 .handle(batch);

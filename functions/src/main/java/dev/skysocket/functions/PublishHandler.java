@@ -33,6 +33,10 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Invocations.run(context, () -> handle(event, context));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         var http = event == null || event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         if (http == null || !"POST".equals(http.getMethod())) {
             return refuse(new PublishRequest.Refused(405, "use POST"));
@@ -41,6 +45,9 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
         EmitReport report;
         try {
             request = PublishRequest.parse(event.getBody(), event.getIsBase64Encoded());
+            if (request.action() instanceof PublishAction.Revoke revoke) {
+                return revoke(request.tenant(), revoke);
+            }
             BroadcastOperator target = runtime.emitter(request.tenant()).of(request.namespace())
                     .to(request.rooms().toArray(String[]::new))
                     .except(request.except().toArray(String[]::new));
@@ -66,6 +73,15 @@ public class PublishHandler implements RequestHandler<APIGatewayV2HTTPEvent, API
                 .put("gone", report.gone())
                 .put("failed", report.failed());
         return response(200, JsonValues.write(body));
+    }
+
+    /** Answers {@code {"revoked": user, "closed": connections}}. */
+    private APIGatewayV2HTTPResponse revoke(String tenant, PublishAction.Revoke revoke) {
+        var emitter = runtime.emitter(tenant);
+        int closed = revoke.refuseFor() == null ? emitter.revoke(revoke.user())
+                : emitter.revoke(revoke.user(), revoke.refuseFor());
+        LOG.log(Level.INFO, "event=publish_action tenant={0} action=Revoke closed={1}", tenant, closed);
+        return response(200, JsonValues.write(JsonValues.object().put("revoked", revoke.user()).put("closed", closed)));
     }
 
     private static APIGatewayV2HTTPResponse refuse(PublishRequest.Refused refused) {

@@ -4,6 +4,9 @@ import dev.skysocket.apigw.ApiGatewayAuthorizer;
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
+import dev.skysocket.metrics.EmfSink;
+import dev.skysocket.metrics.Metrics;
+import dev.skysocket.runtime.MetricsSetting;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -42,12 +45,22 @@ public class RuntimeProducer {
     void onStart(@Observes StartupEvent started) {
         String handler = requireHandler(
                 ConfigProvider.getConfig().getOptionalValue(HANDLER_PROPERTY, String.class).orElse(null));
+        installMetrics(Settings.system());
         if (AUTHORIZER.equals(handler)) {
             authorizers.get();
         } else {
             wiring();
         }
         LOG.log(Level.INFO, "event=runtime_ready handler={0}", handler);
+    }
+
+    /** One EMF line per invocation (Invocations), unless {@code skysocket.metrics=none}. */
+    static void installMetrics(Settings settings) {
+        if (MetricsSetting.emf(settings, true)) {
+            EmfSink sink = EmfSink.toStdout("functions");
+            Metrics.install(sink);
+            Invocations.flushing(sink);
+        }
     }
 
     static String requireHandler(String configured) {

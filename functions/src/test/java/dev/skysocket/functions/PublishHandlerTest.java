@@ -96,6 +96,43 @@ class PublishHandlerTest {
         assertThat(status("POST", "{\"tenant\":\"default\",\"action\":1}")).isEqualTo(400);
     }
 
+    @Test
+    void revokeClosesTheUsersConnectionsAndItsNextConnectIsRefused() {
+        String user = "user-" + WebSocketEvents.newConnectionId();
+        String first = StoredConnections.createFor(runtime, user);
+        String second = StoredConnections.createFor(runtime, user);
+        String other = StoredConnections.createFor(runtime, "other-" + user);
+
+        var answer = publish("POST", "{\"tenant\":\"default\",\"action\":\"revoke\",\"user\":\"" + user
+                + "\",\"refuseForMs\":60000}", false);
+
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("body").asText()).isEqualTo("{\"revoked\":\"" + user + "\",\"closed\":2}");
+        for (String id : new String[] {first, second}) {
+            assertThat(LambdaBackends.stub().requestsFor(id)).anyMatch(request -> request.method().equals("DELETE"));
+        }
+        assertThat(LambdaBackends.stub().requestsFor(other)).noneMatch(request -> request.method().equals("DELETE"));
+        assertThat(runtime.context().revocations().revokedUntil("default", user)).isPresent();
+        assertThat(runtime.context().revocations().revokedUntil("other", user)).as("tenant-scoped").isEmpty();
+
+        // The client's CONNECT on a connection of the revoked user gets Socket.IO's CONNECT_ERROR.
+        runtime.message().handle(WebSocketEvents.parse(WebSocketEvents.message(first, "40")));
+        await().atMost(OpenedConnections.WAIT).until(() -> LambdaBackends.stub().postsTo(first)
+                .contains("44{\"message\":\"revoked\"}"));
+    }
+
+    @Test
+    void malformedRevocationsAreRefused() {
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"revoke\"}")).isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"revoke\",\"user\":\" \"}")).isEqualTo(400);
+        assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"revoke\",\"user\":7}")).isEqualTo(400);
+        for (String refuseFor : new String[] {"-1", "1.5", "\"60\"", "99999999999999999999", "31708800001"}) {
+            assertThat(status("POST", "{\"tenant\":\"default\",\"action\":\"revoke\",\"user\":\"u\","
+                    + "\"refuseForMs\":" + refuseFor + "}")).as(refuseFor).isEqualTo(400);
+        }
+        assertThat(status("POST", "{\"action\":\"revoke\",\"user\":\"u\"}")).as("no tenant").isEqualTo(400);
+    }
+
     /** A connection on the main namespace that joined {@code room} through the example app's {@code join}. */
     private String joined(String room) {
         String id = OpenedConnections.connectedToMainNamespace(runtime);

@@ -24,7 +24,9 @@ command -v dpkg-query >/dev/null || { echo "the image runtime needs dpkg (Debian
 rm -rf "$out"
 mkdir -p "$out/opt/skysocket" "$cache"
 "$java_home/bin/jlink" --add-modules "$modules" --output "$out/opt/java" \
-  --strip-debug --no-header-files --no-man-pages --compress=2
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
+# --generate-cds-archive: the runtime's own classes come mapped from a shared archive (lib/server/classes.jsa) at
+# every start instead of being parsed and verified, which the JVM uses by default (-Xshare:auto).
 # java.desktop is there for java.beans only: its graphics and sound libraries are never loaded by a headless
 # server, and they would need X11, font and image libraries.
 rm -f "$out"/opt/java/lib/lib{awt,awt_headless,awt_xawt,fontmanager,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so

@@ -30,10 +30,10 @@ class GatewayArchitectureTest {
 
     @Test
     void theEngineImportsOnlyTheJdkTheEngineIoCodecsTheSettingsAndTheSerialExecutor() {
-        // No Vert.x, no Netty, no Socket.IO: sessions carry Engine.IO packets only.
+        // No Vert.x, no Netty, no Socket.IO: sessions carry Engine.IO packets only. Metrics may be counted anywhere.
         assertThat(importsOutside(G + "engine", true, List.of("java.", G + "engine.", "dev.skysocket.protocol.engineio.",
                 "dev.skysocket.protocol.CodecLimits", "dev.skysocket.protocol.ProtocolException",
-                "dev.skysocket.config.", G + "concurrent."))).isEmpty();
+                "dev.skysocket.config.", G + "concurrent.", "dev.skysocket.metrics."))).isEmpty();
     }
 
     @Test

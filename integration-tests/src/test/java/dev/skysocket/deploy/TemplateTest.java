@@ -5,6 +5,7 @@ import static dev.skysocket.deploy.Template.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,21 @@ class TemplateTest {
                 .anyMatch(p -> p.startsWith("TableAccessPolicy: wildcard action dynamodb:*"))
                 .anyMatch(p -> p.startsWith("ManageConnectionsPolicy: Resource \"*\""))
                 .anyMatch(p -> p.startsWith("GatewayTaskRole: AWS managed policy"));
+    }
+
+    @Test
+    void noResourceTurnsTheLocalQueryIdentityOn() throws IOException {
+        assertThat(localOnlySettings(Files.readString(TEMPLATE))).isEmpty();
+        String broken = Files.readString(TEMPLATE).replace("- {Name: SKYSOCKET_TABLE, Value: !Ref Table}",
+                "- {Name: SKYSOCKET_TABLE, Value: !Ref Table}\n            - {Name: SKYSOCKET_LOCAL_QUERY_IDENTITY, "
+                        + "Value: \"true\"}");
+        assertThat(localOnlySettings(broken)).containsExactly("SKYSOCKET_LOCAL_QUERY_IDENTITY");
+    }
+
+    /** Local-development settings named anywhere in the template: anyone could claim any identity with them. */
+    private static List<String> localOnlySettings(String template) {
+        return List.of("SKYSOCKET_LOCAL_QUERY_IDENTITY", "skysocket.local-query-identity").stream()
+                .filter(template::contains).toList();
     }
 
     private static Template load() throws IOException {

@@ -2,6 +2,7 @@ package dev.skysocket.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.auth.JwksServer;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * runs before {@code $connect} as on API Gateway, and the tenant and user of a valid token reach the app's
  * {@code socket.handshake()}, {@code socket.tenant()}/{@code user()} and the stored connection, which keeps no
  * token; a client
- * without a token, or with a token signed by another key, never connects.
+ * without a token, or with a token signed by another key, never connects, on either path (the fallback gateway refuses with the reason).
  */
 @Timeout(120)
 class AuthenticatedConnectIT {
@@ -126,6 +127,37 @@ class AuthenticatedConnectIT {
                 client.close();
             }
         }
+    }
+
+    /**
+     * The fallback gateway runs the same authorizer at its Engine.IO handshake: a valid token's identity reaches
+     * the socket and the token is not kept; a refusal reaches the stock client as {@code connect_error} with the
+     * authorizer's reason (the session opens, its CONNECT is answered with CONNECT_ERROR).
+     */
+    @Test
+    void theFallbackGatewayRunsTheSameAuthorizerAndRefusesWithTheReason() throws Exception {
+        String token = Tokens.sign(Tokens.RSA, Tokens.claims().subject("alice").claim("tenant", "acme")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        JsonNode allowed = fallbackClient("{\"token\":\"" + token + "\"}");
+        assertThat(allowed.path("connected").asBoolean()).as("%s", allowed).isTrue();
+        assertThat(allowed.path("me").path("tenant").asText()).isEqualTo("acme");
+        assertThat(allowed.path("me").path("user").asText()).isEqualTo("alice");
+        assertThat(allowed.path("me").path("queryNames").asText()).contains("EIO").doesNotContain("token");
+
+        JsonNode missing = fallbackClient("{}");
+        assertThat(missing.path("connected").asBoolean()).isFalse();
+        assertThat(missing.path("message").asText()).isEqualTo("missing token");
+
+        String forged = Tokens.sign(Tokens.IMPOSTOR, Tokens.claims().subject("mallory").claim("tenant", "acme")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        JsonNode refused = fallbackClient("{\"token\":\"" + forged + "\"}");
+        assertThat(refused.path("connected").asBoolean()).isFalse();
+        assertThat(refused.path("message").asText()).isIn("unknown key", "bad signature");
+    }
+
+    private static JsonNode fallbackClient(String queryJson) {
+        return NodeScenario.of("identity.mjs", runner.gatewayUrl()).clientSetup("default")
+                .withEnv("SKYSOCKET_QUERY", queryJson).run().succeeded();
     }
 
     private static Socket connect(String query) {

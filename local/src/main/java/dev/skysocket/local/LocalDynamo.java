@@ -28,9 +28,7 @@ public final class LocalDynamo implements AutoCloseable {
         // DynamoDB Local logs through Log4j, which starts on its first record; when that record comes while the
         // JVM stops, Log4j prints a plain-text warning about its shutdown hook that breaks JSON logs. The local
         // stack closes DynamoDB Local itself, so the hook is not needed.
-        if (System.getProperty("log4j2.shutdownHookEnabled") == null) {
-            System.setProperty("log4j2.shutdownHookEnabled", "false");
-        }
+        System.getProperties().putIfAbsent("log4j2.shutdownHookEnabled", "false");
     }
     private final DynamoDBProxyServer server;
     private final URI endpoint;

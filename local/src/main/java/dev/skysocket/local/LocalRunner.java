@@ -6,6 +6,7 @@ import dev.skysocket.auth.AnonymousAuthorizer;
 import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.auth.JwtSettings;
+import dev.skysocket.auth.QueryIdentityAuthorizer;
 import dev.skysocket.config.AppSettings;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the same route classes Lambda runs, with the open step on a worker thread and the heartbeat on a timer; beside
  * it the fallback gateway (Engine.IO polling and websocket) on the same table and app, so rooms span both paths.
  * With {@code skysocket.jwt-issuer} set (or a custom {@code ConnectAuthorizer} installed) the emulator runs the same
- * authorizer before {@code $connect} as the {@code authorizer} function does on AWS.
+ * authorizer before {@code $connect} as the {@code authorizer} function does on AWS. Otherwise identities come
+ * from the {@code user} and {@code tenant} query parameters ({@code skysocket.local-query-identity}), on both paths.
  */
 public final class LocalRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
@@ -74,6 +76,7 @@ public final class LocalRunner implements AutoCloseable {
 
     /** A given app, or the ServiceLoader's when {@code app} is null. */
     public static LocalRunner start(Settings settings, SocketApp app) {
+        settings = withQueryIdentity(settings);
         SkysocketConfig config = SkysocketConfig.from(settings);
         LocalSettings local = LocalSettings.from(settings);
         AppSettings appSettings = AppSettings.of(Map.of(), settings);
@@ -122,8 +125,19 @@ public final class LocalRunner implements AutoCloseable {
         if (chosen instanceof AnonymousAuthorizer) {
             return null;
         }
-        return new AuthorizerSettings(new LambdaStyleAuthorizer(new ApiGatewayAuthorizer(chosen)),
-                List.of(settings.string(JwtSettings.TOKEN_PARAM, "token")));
+        // The query identity needs no credential: it sees every upgrade, with or without a user or tenant.
+        List<String> identitySource = chosen instanceof QueryIdentityAuthorizer ? List.of()
+                : List.of(settings.string(JwtSettings.TOKEN_PARAM, "token"));
+        return new AuthorizerSettings(new LambdaStyleAuthorizer(new ApiGatewayAuthorizer(chosen)), identitySource);
+    }
+
+    /**
+     * The local stack takes identities from the {@code user} and {@code tenant} query parameters unless told
+     * otherwise ({@code skysocket.local-query-identity=false}) or a JWT or custom authorizer is configured.
+     */
+    static Settings withQueryIdentity(Settings settings) {
+        return settings.string(QueryIdentityAuthorizer.SETTING, null) != null ? settings
+                : settings.with(Map.of(QueryIdentityAuthorizer.SETTING, "true"));
     }
 
     public String websocketUrl() {

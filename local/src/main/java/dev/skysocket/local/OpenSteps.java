@@ -4,6 +4,8 @@ import dev.skysocket.apigw.AsyncInvoker;
 import dev.skysocket.apigw.OpenPacketStep;
 import dev.skysocket.apigw.OpenRequest;
 import dev.skysocket.config.Settings;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -84,6 +86,8 @@ final class OpenSteps implements AutoCloseable {
                 if (pool.isShutdown()) {
                     return;  // the stack is stopping
                 }
+                // The client gets no open packet: a give-up as much as a step's own after its 410s.
+                Metrics.count(Metric.OPEN_STEP_GIVE_UPS);
                 long n = dropped.incrementAndGet();
                 if (n == 1 || n % 100 == 0) {
                     LOG.log(Level.WARNING, "event=open_dropped connection={0} dropped_total={1}",

@@ -61,7 +61,7 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl, managementClients.region().id());
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,
-                invokerFor.apply(openStep), clock);
+                invokerFor.apply(openStep), clock, backend.admission());
         this.message = new MessageRoute(context, connections, router, endpoints);
         this.disconnect = new DisconnectRoute(router, connections);
         this.heartbeat = new HeartbeatSweep(context, connections, router, 500, 40);

@@ -4,6 +4,10 @@ import dev.skysocket.runtime.HandshakeFields;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
+import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.store.ConnectionExistsException;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ConnectionStore;
@@ -26,9 +30,12 @@ public final class ConnectRoute {
     private final CallbackEndpoint endpoints;
     private final AsyncInvoker invoker;
     private final Clock clock;
+    private final ConnectionAdmission admission;
 
+    /** @param admission the tenant connection quota, checked before the connection is stored */
     public ConnectRoute(SkysocketConfig config, ConnectionStore connections, IdentityResolver identities,
-                        CallbackEndpoint endpoints, AsyncInvoker invoker, Clock clock) {
+                        CallbackEndpoint endpoints, AsyncInvoker invoker, Clock clock, ConnectionAdmission admission) {
+        this.admission = admission;
         this.config = config;
         this.connections = connections;
         this.identities = identities;
@@ -38,6 +45,12 @@ public final class ConnectRoute {
     }
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
+        try (LogContext.Scope scope = RouteLogContext.open(event)) {
+            return connect(event);
+        }
+    }
+
+    private APIGatewayV2WebSocketResponse connect(APIGatewayV2WebSocketEvent event) {
         var context = event.getRequestContext();
         String connectionId = context.getConnectionId();
         Map<String, String> query = HandshakeFields.bounded(event.getQueryStringParameters(), false);
@@ -59,19 +72,27 @@ public final class ConnectRoute {
             return refuse(connectionId, 403, "origin_not_allowed");
         }
         Identity identity = identities.resolve(event);
+        LogContext.tenant(identity.tenant());
         long now = clock.millis();
         long connectedAt = context.getConnectedAt() > 0 ? context.getConnectedAt() : now;
         String endpoint = endpoints.of(event);
         String sourceIp = context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
         // Binary can only travel as base64 text here: API Gateway closes on inbound binary frames (1003).
-        ConnectionRecord record = new ConnectionRecord(connectionId, endpoint, "websocket", true, identity.tenant(),
-                identity.user(), sourceIp, headers, query, connectedAt, Heartbeat.firstPingDue(config, now), false,
-                false, config.expiresAtSeconds(connectedAt), null);
+        // Over the tenant's quota the connection is still accepted and stored, marked: its Socket.IO CONNECT gets a
+        // CONNECT_ERROR with the reason, which a refusal here (a bare 4xx on the upgrade) could not carry.
+        ConnectionRecord record = admission.admit(new ConnectionRecord(connectionId, endpoint, "websocket", true,
+                identity.tenant(), identity.user(), sourceIp, headers, query, connectedAt,
+                Heartbeat.firstPingDue(config, now), false, false, config.expiresAtSeconds(connectedAt), null));
         try {
             connections.create(record);
         } catch (ConnectionExistsException duplicate) {
+            admission.undo(record);
             return Responses.ok();  // a retried $connect: the first one already did the work
+        } catch (RuntimeException e) {
+            admission.undo(record);
+            throw e;
         }
+        Metrics.count(Metric.CONNECTIONS_OPENED);
         invoker.invokeOpen(new OpenRequest(connectionId, endpoint));
         LOG.log(Level.DEBUG, "event=connect connection={0} tenant={1}", connectionId, identity.tenant());
         return Responses.ok();

@@ -3,6 +3,9 @@ package dev.skysocket.apigw;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.store.ReadScope;
 
@@ -22,10 +25,13 @@ public final class DisconnectRoute {
 
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event) {
         String connectionId = event.getRequestContext().getConnectionId();
-        reads.withOneRead(connectionId, () -> {
-            router.onConnectionEnd(connectionId, DisconnectReason.TRANSPORT_CLOSE);
-            return null;
-        });
+        try (LogContext.Scope scope = RouteLogContext.open(event)) {
+            reads.withOneRead(connectionId, () -> {
+                router.onConnectionEnd(connectionId, DisconnectReason.TRANSPORT_CLOSE);
+                return null;
+            });
+        }
+        Metrics.count(Metric.CONNECTIONS_CLOSED);
         return Responses.ok();
     }
 }

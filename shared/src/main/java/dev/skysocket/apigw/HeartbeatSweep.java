@@ -1,5 +1,7 @@
 package dev.skysocket.apigw;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.engineio.EngineIoEncoder;
@@ -110,6 +112,9 @@ public final class HeartbeatSweep {
             }
         }
         SweepReport result = new SweepReport(pinged, timedOut, rotated, gone, ctx.now() - start);
+        Metrics.count(Metric.HEARTBEAT_PINGS, pinged);
+        Metrics.count(Metric.HEARTBEAT_TIMEOUTS, timedOut);
+        Metrics.count(Metric.HEARTBEAT_ROTATIONS, rotated);
         LOG.log(Level.INFO, "event=heartbeat_sweep pinged={0} timed_out={1} rotated={2} gone={3} ms={4}",
                 result.pinged(), result.timedOut(), result.rotated(), result.gone(), result.durationMs());
         return result;

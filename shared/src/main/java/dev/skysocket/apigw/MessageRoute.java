@@ -3,6 +3,7 @@ package dev.skysocket.apigw;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.skysocket.fanout.Recipient;
+import dev.skysocket.logging.LogContext;
 import dev.skysocket.protocol.ProtocolError;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EngineIoDecoder;
@@ -48,6 +49,12 @@ public final class MessageRoute {
      *                        handler's {@code emitWithAck} keeps the invocation until its answer, within this
      */
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, long remainingMillis) {
+        try (LogContext.Scope scope = RouteLogContext.open(event)) {
+            return message(event, remainingMillis);
+        }
+    }
+
+    private APIGatewayV2WebSocketResponse message(APIGatewayV2WebSocketEvent event, long remainingMillis) {
         String connectionId = event.getRequestContext().getConnectionId();
         Decoded decoded = decode(event);
         if (decoded.packet() instanceof EnginePacket.Pong) {
@@ -70,6 +77,7 @@ public final class MessageRoute {
             return Responses.ok();
         }
         ConnectionRecord connection = found.get();
+        LogContext.tenant(connection.tenant());
         try {
             if (decoded.error() != null) {
                 throw decoded.error();

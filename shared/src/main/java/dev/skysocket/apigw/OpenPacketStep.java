@@ -3,6 +3,9 @@ package dev.skysocket.apigw;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Recipient;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.protocol.engineio.EngineIoEncoder;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.store.ConnectionStore;
@@ -67,6 +70,13 @@ public final class OpenPacketStep {
 
     /** True when this call delivered the open packet. */
     public boolean run(OpenRequest request) throws InterruptedException {
+        try (LogContext.Scope scope = LogContext.open(null)) {
+            LogContext.connectionId(request.connectionId());
+            return send(request);
+        }
+    }
+
+    private boolean send(OpenRequest request) throws InterruptedException {
         long start = clock.millis();
         if (!connections.claimOpen(request.connectionId(), start, start + leaseMs)) {
             return false;  // opened, claimed by a live run, or gone
@@ -81,6 +91,7 @@ public final class OpenPacketStep {
             if (control.post(recipient, frame)) {
                 // Delivered: later runs must not post again even before the client's CONNECT arrives.
                 connections.markOpened(request.connectionId());
+                Metrics.millis(Metric.OPEN_STEP_LATENCY, clock.millis() - start);
                 LOG.log(Level.DEBUG, "event=open_sent connection={0} attempts={1} ms={2} claim_ms={3}",
                         request.connectionId(), attempts, clock.millis() - start, claimed - start);
                 return true;
@@ -88,6 +99,7 @@ public final class OpenPacketStep {
             if (clock.millis() - start + pause > deadlineMs) {
                 LOG.log(Level.WARNING, "event=open_gave_up connection={0} attempts={1}", request.connectionId(),
                         attempts);
+                Metrics.count(Metric.OPEN_STEP_GIVE_UPS);
                 return false;
             }
             Thread.sleep(pause);

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the one {@link ConnectAuthorizer} a deployment runs, in this order: the single implementation found
- * through {@link ServiceLoader}; else {@link JwtAuthorizer} when {@code skysocket.jwt-issuer} is set; else
+ * through {@link ServiceLoader}; else {@link JwtAuthorizer} when {@code skysocket.jwt-issuer} is set; else, for
+ * local development only, {@link QueryIdentityAuthorizer} when {@code skysocket.local-query-identity} is on; else
  * {@link AnonymousAuthorizer} into {@code skysocket.default-tenant}. A wrong setup fails here, at start.
  */
 public final class ConnectAuthorizers {
@@ -44,6 +45,11 @@ public final class ConnectAuthorizers {
             chosen = instantiate(providers.get(0));
         } else if (JwtSettings.configured(settings)) {
             chosen = new JwtAuthorizer(JwtSettings.from(settings));
+        } else if (settings.bool(QueryIdentityAuthorizer.SETTING, false)) {
+            // INFO, not WARNING: the local stack turns it on by design and starts without a warning.
+            LOG.log(System.Logger.Level.INFO, "event=local_query_identity: identities come unchecked from the "
+                    + "user and tenant query parameters; never turn this on in a deployment");
+            chosen = new QueryIdentityAuthorizer(settings.string(JwtSettings.DEFAULT_TENANT, "default"));
         } else {
             chosen = new AnonymousAuthorizer(settings.string(JwtSettings.DEFAULT_TENANT, "default"));
         }

@@ -26,11 +26,14 @@ import java.util.Set;
  * @param codecLimits       decoder limits, the frame limit following maxPayload
  * @param connectTimeoutMs  a connection that has joined no namespace this long after its handshake is closed
  *                          (Socket.IO's {@code connectTimeout}, default 45 s as there)
+ * @param quotas            per-tenant quotas (connections, rooms per socket)
+ * @param revocation        how long a revoked user stays refused by default, and when the revocation looks again
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
-                              CodecLimits codecLimits, long connectTimeoutMs) {
+                              CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas,
+                              RevocationSettings revocation) {
 
     /** Socket.IO's default {@code connectTimeout}. */
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
@@ -39,6 +42,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
 
     public SkysocketConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
+        quotas = quotas == null ? TenantQuotas.DEFAULTS : quotas;
+        revocation = revocation == null ? RevocationSettings.DEFAULT : revocation;
         if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1
                 || connectTimeoutMs < 1) {
             throw new IllegalArgumentException("ping interval, ping timeout, sweep period, max age and connect timeout "
@@ -58,6 +63,16 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         if (maxPayload < 1 || fanoutConcurrency < 1 || roomShards < 1) {
             throw new IllegalArgumentException("max payload, fan-out concurrency and room shards must be positive");
         }
+    }
+
+    /** The default quotas and revocation settings. */
+    public SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
+                           long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName,
+                           Set<String> allowedOrigins, String defaultTenant, int fanoutConcurrency, int roomShards,
+                           CodecLimits codecLimits, long connectTimeoutMs) {
+        this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
+                tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits, connectTimeoutMs,
+                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT);
     }
 
     /** Socket.IO's default connect timeout. */
@@ -106,7 +121,9 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 s.intValue("skysocket.fanout-concurrency", 64),
                 s.intValue("skysocket.room-shards", 1),
                 CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1)),
-                s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS)
+                s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS),
+                TenantQuotas.from(s),
+                RevocationSettings.from(s)
         );
     }
 

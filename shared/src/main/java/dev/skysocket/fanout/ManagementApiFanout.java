@@ -1,5 +1,7 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.RecipientDelivery.Outcome;
 import dev.skysocket.fanout.RecipientDelivery.Status;
 import java.lang.System.Logger.Level;
@@ -133,6 +135,10 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
                 case FAILED -> failed++;
             }
         }
+        Metrics.count(Metric.FANOUT_DELIVERED, delivered);
+        Metrics.count(Metric.FANOUT_GONE, goneIds.size());
+        Metrics.count(Metric.FANOUT_FAILED, failed);
+        Metrics.count(Metric.FANOUT_RETRIED, retries);
         return new FanoutReport(delivered, goneIds.size(), failed, retries, duration, goneIds);
     }
 

@@ -12,8 +12,11 @@ import java.util.logging.LogRecord;
 /**
  * One JSON object per record, on one line: {@code timestamp} (ISO-8601, UTC), {@code level}, {@code logger},
  * {@code message}, {@code thread} and, with a throwable, {@code exception} ({@code exceptionType},
- * {@code message}). The functions' Quarkus JSON log is configured to the same names (functions'
- * microprofile-config.properties), so one CloudWatch Logs Insights query reads Lambda and Fargate alike.
+ * {@code message}), and the thread's {@link LogContext} as one {@code context} object ({@code requestId},
+ * {@code apiRequestId}, {@code connectionId}, {@code socketId}, {@code tenant}; only the fields set). The
+ * functions' Quarkus JSON log is configured to the same names (functions' microprofile-config.properties; its
+ * formatter can add per-record fields only as one object, hence {@code context} here too), so one CloudWatch Logs
+ * Insights query ({@code filter context.connectionId = "..."}) reads Lambda and Fargate alike.
  */
 public final class JsonLineFormatter extends Formatter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -35,10 +38,23 @@ public final class JsonLineFormatter extends Formatter {
                 json.writeStringField("message", String.valueOf(thrown.getMessage()));
                 json.writeEndObject();
             }
+            if (!LogContext.isEmpty()) {
+                json.writeObjectFieldStart("context");
+                LogContext.forEach((name, value) -> field(json, name, value));
+                json.writeEndObject();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.append(System.lineSeparator()).toString();
+    }
+
+    private static void field(JsonGenerator json, String name, String value) {
+        try {
+            json.writeStringField(name, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
-/** {@code 2026-12-06T09:22:33.123Z INFO logger message}, one line per record; a throwable's lines follow it. */
+/**
+ * {@code 2026-12-06T09:22:33.123Z INFO logger message}, one line per record, then the thread's {@link LogContext}
+ * as {@code name=value} pairs ({@code connectionId=... tenant=...}) and a throwable as {@code error=...}.
+ */
 public final class TextLineFormatter extends Formatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
@@ -17,6 +20,7 @@ public final class TextLineFormatter extends Formatter {
                 .append(LogLevels.name(record.getLevel())).append(' ')
                 .append(shortName(record.getLoggerName())).append(' ')
                 .append(LogMessages.oneLine(LogMessages.text(this, record)));
+        LogContext.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
         if (record.getThrown() != null) {
             line.append(" error=").append(LogMessages.oneLine(String.valueOf(record.getThrown())));
         }

@@ -123,6 +123,7 @@ public final class AwsClients implements AutoCloseable {
                         .apiCallTimeout(limits.callTimeout())
                         .addExecutionInterceptor(new ConcurrencyLimit(limits.maxConcurrency(),
                                 limits.acquireTimeout()))
+                        .addMetricPublisher(new StoreThrottles())
                         .applyMutation(c -> tracer.sdkInterceptors().forEach(c::addExecutionInterceptor))
                         .build());
         if (endpoint != null) {

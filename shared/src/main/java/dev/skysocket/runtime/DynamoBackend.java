@@ -5,13 +5,16 @@ import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Fanout;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
+import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
 import dev.skysocket.store.dynamodb.DynamoAckStore;
 import dev.skysocket.store.dynamodb.DynamoBroadcastLog;
+import dev.skysocket.store.dynamodb.DynamoConnectionCounts;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
+import dev.skysocket.store.dynamodb.DynamoRevocationStore;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,12 +24,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * serves connections (the API Gateway routes and the Fargate gateway), so both share rooms and prune alike.
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
-                            Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log) {
+                            Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log,
+                            ConnectionAdmission admission, DynamoRevocationStore revocations) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
+        // Tenant connection counters only when some tenant has a limit: otherwise a connect costs nothing more.
+        DynamoConnectionCounts counts = config.quotas().countsConnections() ? new DynamoConnectionCounts(dynamo,
+                config.tableName(), config.quotas().counterShards(), clock) : null;
         DynamoConnectionStore connections = new DynamoConnectionStore(dynamo, config.tableName(), config.roomShards(),
-                config::expiresAtSeconds, clock);
+                config::expiresAtSeconds, clock, counts);
         DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
         // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
         ManagementApiFanout fanout = new ManagementApiFanout(clients,
@@ -34,7 +41,9 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
         DynamoAckStore answers = new DynamoAckStore(dynamo, config.tableName(), clock);
         // Connection state recovery's stores cost nothing until a namespace turns it on.
         return new DynamoBackend(connections, rooms, fanout, clock, answers,
-                new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()));
+                new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()),
+                new ConnectionAdmission(config.quotas(), counts),
+                new DynamoRevocationStore(dynamo, config.tableName(), clock));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
@@ -45,6 +54,6 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
         return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
-                ServerAcks.overStore(answers, clock), kept, log);
+                ServerAcks.overStore(answers, clock), kept, log, revocations);
     }
 }

@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.api.Args;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.socketio.SocketPacket;
@@ -33,6 +35,7 @@ final class AckBroadcast {
         long id = AckIds.next();
         SocketPacket packet = SocketPacket.event(namespace, id, JsonValues.eventPayload(event, args));
         var frames = PacketFrames.of(packet); // encoded first: an oversized emit fails before anything waits
+        Metrics.count(Metric.EVENTS_OUT);
         Set<String> excluded = new HashSet<>(exceptSockets);
         for (String room : exceptRooms) {
             for (Member member : ctx.rooms().members(tenant, namespace, room)) {

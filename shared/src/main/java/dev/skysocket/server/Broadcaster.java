@@ -47,20 +47,30 @@ final class Broadcaster {
         }
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
         // Encoded first, even for an empty room, so an oversized emit fails the same way whoever is listening.
-        List<String> frames = new ReplayLog(ctx).frames(tenant, namespace, targets, exceptRooms, exceptSockets, packet);
+        // The log item (connection state recovery) is written while the rooms are read; nobody gets the frames
+        // before it is stored, so no recipient can hold an offset the log does not have.
+        ReplayLog.Logged logged = new ReplayLog(ctx).logging(tenant, namespace, targets, exceptRooms, exceptSockets,
+                packet);
+        List<String> frames = logged.frames();
         Map<String, Recipient> held = new LinkedHashMap<>();
-        for (String room : targets) {
-            collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
-        }
-        FanoutReport first = FanoutReport.empty();
-        if (!held.isEmpty()) {
-            first = send(frames, held.values());
-        }
-        // Already delivered: a held member is also among members(), and must not get the packet twice.
-        excluded.addAll(held.keySet());
         Map<String, Recipient> recipients = new LinkedHashMap<>();
-        for (String room : targets) {
-            collect(ctx.rooms().members(tenant, namespace, room), excluded, recipients);
+        FanoutReport first = FanoutReport.empty();
+        try {
+            for (String room : targets) {
+                collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
+            }
+            if (!held.isEmpty()) {
+                logged.awaitLogged();
+                first = send(frames, held.values());
+            }
+            // Already delivered: a held member is also among members(), and must not get the packet twice.
+            excluded.addAll(held.keySet());
+            for (String room : targets) {
+                collect(ctx.rooms().members(tenant, namespace, room), excluded, recipients);
+            }
+        } finally {
+            // Even when a read failed: the emit returns (or throws) only once its log item is settled.
+            logged.awaitLogged();
         }
         if (recipients.isEmpty()) {
             return first;

@@ -9,6 +9,7 @@ import dev.skysocket.api.Middleware;
 import dev.skysocket.api.Namespace;
 import dev.skysocket.api.OutgoingHandler;
 import dev.skysocket.api.PacketMiddleware;
+import dev.skysocket.api.PresenceHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class DeclaredNamespace implements Namespace {
     private final List<OutgoingHandler> outgoingHandlers = new CopyOnWriteArrayList<>();
     private final List<PacketMiddleware> packetMiddleware = new CopyOnWriteArrayList<>();
     private final List<ErrorHandler> errorHandlers = new CopyOnWriteArrayList<>();
+    private final List<PresenceHandler> presenceHandlers = new CopyOnWriteArrayList<>();
     /** Connection state recovery's maximum disconnection duration in ms; 0: off. */
     private volatile long recoveryMs;
 
@@ -94,6 +96,16 @@ public final class DeclaredNamespace implements Namespace {
     public Namespace onDisconnect(DisconnectHandler handler) {
         disconnectHandlers.add(handler);
         return this;
+    }
+
+    @Override
+    public Namespace onPresence(PresenceHandler handler) {
+        presenceHandlers.add(handler);
+        return this;
+    }
+
+    List<PresenceHandler> presenceHandlers() {
+        return presenceHandlers;
     }
 
     @Override

@@ -13,4 +13,11 @@ final class EventNames {
     static boolean isReserved(String event) {
         return event == null || RESERVED.contains(event);
     }
+
+    /** @throws IllegalArgumentException for a reserved name, as an emit must */
+    static void requireUnreserved(String event) {
+        if (isReserved(event)) {
+            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
+        }
+    }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.skysocket.api.Ack;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.protocol.ProtocolError;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
@@ -44,6 +47,7 @@ public final class PacketRouter {
 
     /** One Engine.IO MESSAGE (text, or binary/base64 attachment) from the client. */
     public void onMessage(ConnectionRecord connection, EnginePacket message) {
+        LogContext.tenant(connection.tenant());
         if (message instanceof EnginePacket.Message text) {
             onText(connection, text.text());
         } else if (message instanceof EnginePacket.BinaryMessage binary) {
@@ -115,6 +119,7 @@ public final class PacketRouter {
     }
 
     private void onEvent(ConnectionRecord connection, SocketPacket packet) {
+        Metrics.count(Metric.EVENTS_IN);
         StoredSocket socket = requireSocket(connection, packet);
         ArrayNode payload = (ArrayNode) packet.data();
         String event = payload.get(0).asText();
@@ -140,6 +145,7 @@ public final class PacketRouter {
 
     private Optional<StoredSocket> socketOf(ConnectionRecord connection, SocketPacket packet) {
         Optional<SocketRecord> record = ctx.sockets().findSocket(connection.connectionId(), packet.namespace());
+        record.ifPresent(r -> LogContext.socketId(r.socketId()));
         return record.map(r -> lifecycle.load(connection, r));
     }
 

@@ -10,6 +10,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The replayable side of emits in a namespace with connection state recovery: each emit or broadcast gets an
@@ -19,6 +23,15 @@ import java.util.Set;
 final class ReplayLog {
     /** Slack beyond the disconnection duration and the time a drop may take to be noticed. */
     private static final long RETENTION_SLACK_MS = 60_000;
+    /**
+     * Writes log items beside the broadcasts waiting for them: daemon threads that end when idle, at most one per
+     * broadcast in flight (each waits for its own write before it returns).
+     */
+    private static final ExecutorService APPENDS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "skysocket-log-append");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ServerContext ctx;
 
     ReplayLog(ServerContext ctx) {
@@ -37,18 +50,50 @@ final class ReplayLog {
      */
     List<String> frames(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
                         Set<String> exceptSockets, SocketPacket packet) {
+        Logged logged = logging(tenant, namespace, rooms, exceptRooms, exceptSockets, packet);
+        logged.awaitLogged();
+        return logged.frames();
+    }
+
+    /**
+     * As {@link #frames}, but the log item is written on another thread while the caller goes on (a broadcast
+     * reads its room meanwhile, so the write no longer adds its round trip to every emit); the caller must
+     * {@link Logged#awaitLogged()} before any recipient gets the frames.
+     */
+    Logged logging(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
+                   Set<String> exceptSockets, SocketPacket packet) {
         long duration = durationMs(namespace);
         if (duration == 0) {
-            return PacketFrames.of(packet);
+            return new Logged(PacketFrames.of(packet), null);
         }
         long now = ctx.now();
         String offset = Offsets.next(now);
         ArrayNode payload = ((ArrayNode) packet.data()).deepCopy().add(offset);
         List<String> frames = PacketFrames.of(new SocketPacket(packet.type(), packet.namespace(), packet.ackId(),
                 payload, packet.attachments()));
-        log().append(tenant, namespace, new LoggedPacket(offset, rooms, exceptRooms, exceptSockets, frames),
-                (now + retentionMs(duration)) / 1000 + 1);
-        return frames;
+        BroadcastLog log = log();
+        LoggedPacket logged = new LoggedPacket(offset, rooms, exceptRooms, exceptSockets, frames);
+        long expiresAt = (now + retentionMs(duration)) / 1000 + 1;
+        return new Logged(frames, CompletableFuture.runAsync(
+                () -> log.append(tenant, namespace, logged, expiresAt), APPENDS));
+    }
+
+    /** Frames to send, and the write of their log item (null: nothing is logged). */
+    record Logged(List<String> frames, CompletableFuture<Void> write) {
+        /** Waits for the log item; a failed write is rethrown as the store threw it, and nothing may be sent. */
+        void awaitLogged() {
+            if (write == null) {
+                return;
+            }
+            try {
+                write.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
     }
 
     /**

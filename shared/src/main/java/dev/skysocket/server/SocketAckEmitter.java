@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.api.AckEmitter;
 import dev.skysocket.api.AckTimeoutException;
 import dev.skysocket.api.Args;
@@ -38,6 +40,7 @@ final class SocketAckEmitter implements AckEmitter {
         if (EventNames.isReserved(event)) {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
+        Metrics.count(Metric.EVENTS_OUT);
         long id = AckIds.next();
         SocketPacket packet = SocketPacket.event(socket.namespace(), id, JsonValues.eventPayload(event, args));
         PacketFrames.of(packet); // an oversized emit fails here, before anything waits

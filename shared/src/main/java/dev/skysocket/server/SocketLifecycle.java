@@ -12,6 +12,7 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.SocketRecord;
+import dev.skysocket.logging.LogContext;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -37,23 +38,35 @@ final class SocketLifecycle {
 
     /** A CONNECT to {@code namespaceName} with the client's auth payload (null when absent). */
     void connect(ConnectionRecord connection, String namespaceName, JsonNode auth) {
+        if (connection.refusal() != null) {
+            // Refused at its handshake (identity, tenant quota): Socket.IO's way to tell the client why.
+            refuse(connection, namespaceName, connection.refusal(), null);
+            return;
+        }
         Optional<DeclaredNamespace> found = ctx.io().declared(namespaceName);
         if (found.isEmpty()) {
             refuse(connection, namespaceName, "Invalid namespace", null);
             return;
         }
         DeclaredNamespace namespace = found.get();
+        // Before anything is stored, and read strongly consistent: see UserRevocation for the race with a revoke.
+        if (UserRevocation.refuses(ctx, connection)) {
+            refuse(connection, namespaceName, "revoked", null);
+            return;
+        }
         ctx.sockets().findSocket(connection.connectionId(), namespaceName)
                 .ifPresent(previous -> ctx.sockets().removeSocket(previous));
         JsonNode authPayload = auth == null ? JsonValues.object() : auth;
         Optional<StoredSocket> restored = restore.restore(connection, namespaceName, authPayload,
                 handshake(connection, authPayload));
         if (restored.isPresent()) { // a kept socket came back: its middleware ran when it first connected
+            new SocketPresence(ctx).rejoinAll(restored.get());
             runConnectionHandlers(namespace, restored.get());
             return;
         }
         SocketRecord draft = new SocketRecord(connection.connectionId(), namespaceName,
                 SocketIds.next(connection.endpoint()), connection.tenant(), null, null, JsonValues.write(authPayload), ctx.now());
+        LogContext.socketId(draft.socketId());
         StoredSocket socket = new StoredSocket(ctx, connection, draft, handshake(connection, authPayload), false);
         for (Middleware check : namespace.middleware()) {
             try {
@@ -105,6 +118,7 @@ final class SocketLifecycle {
                 guard("disconnecting", socket, () -> handler.onDisconnect(socket, reason));
             }
         });
+        new SocketPresence(ctx).leaveAll(socket); // still in its rooms: presence listeners can tell the others
         keeping.keepIfRecoverable(socket, reason);
         socket.markDisconnected();
         namespace.ifPresent(ns -> {

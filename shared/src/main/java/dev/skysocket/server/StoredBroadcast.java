@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.BroadcastOperator;
 import dev.skysocket.api.RemoteSocket;
@@ -62,6 +64,7 @@ public final class StoredBroadcast implements BroadcastOperator {
             throw new IllegalArgumentException("'" + event + "' is a reserved event name");
         }
         SocketPacket packet = SocketPacket.of(SocketPacketType.EVENT, namespace, JsonValues.eventPayload(event, args));
+        Metrics.count(Metric.EVENTS_OUT);  // one per emit; its recipients are FanoutDelivered
         return Reports.of(new Broadcaster(ctx, volatileOnly).deliver(tenant, namespace, rooms, exceptRooms,
                 exceptSockets, packet));
     }

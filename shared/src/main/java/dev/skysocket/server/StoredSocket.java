@@ -1,5 +1,7 @@
 package dev.skysocket.server;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.api.AckEmitter;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.BroadcastOperator;
@@ -7,6 +9,7 @@ import dev.skysocket.api.Emitter;
 import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.api.EmitReport;
 import dev.skysocket.api.Handshake;
+import dev.skysocket.api.PresenceMember;
 import dev.skysocket.api.Socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +19,7 @@ import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.protocol.socketio.SocketPacketType;
 import dev.skysocket.store.ConnectionRecord;
+import dev.skysocket.store.PresenceRooms;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,6 +98,7 @@ public final class StoredSocket implements Socket {
         rooms.addAll(record.rooms());
         rooms.addAll(roomsBeforeConnect);
         rooms.remove(Rooms.EVERYONE);
+        rooms.removeIf(PresenceRooms::isMarker);
         return rooms;
     }
 
@@ -104,35 +109,52 @@ public final class StoredSocket implements Socket {
 
     @Override
     public void join(String... rooms) {
+        int limit = ctx.config().quotas().maxRoomsPerSocket(record.tenant());
         for (String room : rooms) {
             Rooms.checked(room);
             if (!connected) {
+                RoomQuota.check(roomsBeforeConnect, record.socketId(), room, limit);
                 roomsBeforeConnect.add(room); // middleware may join; it takes effect once the socket exists
                 continue;
             }
-            ctx.rooms().join(record, connection.endpoint(), room, connection.expiresAt());
-            Set<String> updated = new LinkedHashSet<>(record.rooms());
-            updated.add(room);
-            record = withRooms(updated);
+            RoomQuota.check(record.rooms(), record.socketId(), room, limit);
+            joinChecked(room);
         }
+    }
+
+    /** Joins a room whose name was checked, or a presence marker, which the check refuses on purpose. */
+    void joinChecked(String room) {
+        ctx.rooms().join(record, connection.endpoint(), room, connection.expiresAt());
+        Set<String> updated = new LinkedHashSet<>(record.rooms());
+        updated.add(room);
+        record = record.withRooms(updated);
+    }
+
+    @Override
+    public void joinPresence(String room) {
+        new SocketPresence(ctx).join(this, room);
+    }
+
+    @Override
+    public List<PresenceMember> presence(String room) {
+        return new SocketPresence(ctx).members(this, room);
     }
 
     @Override
     public void leave(String room) {
         roomsBeforeConnect.remove(room);
+        new SocketPresence(ctx).leave(this, room);
         if (connected && record.rooms().contains(room)) {
             ctx.rooms().leave(record, room);
             Set<String> updated = new LinkedHashSet<>(record.rooms());
             updated.remove(room);
-            record = withRooms(updated);
+            record = record.withRooms(updated);
         }
     }
 
     @Override
     public EmitReport emit(String event, Object... args) {
-        if (EventNames.isReserved(event)) {
-            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
-        }
+        EventNames.requireUnreserved(event);
         SocketPacket packet = outgoing(event, args);
         // A socket's own id is the room an emit to it is logged for, so a recovered socket gets it again.
         List<String> frames = new ReplayLog(ctx).frames(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(), packet);
@@ -141,18 +163,14 @@ public final class StoredSocket implements Socket {
 
     @Override
     public EmitReport emitWithoutReplay(String event, Object... args) {
-        if (EventNames.isReserved(event)) {
-            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
-        }
+        EventNames.requireUnreserved(event);
         return Reports.of(send(outgoing(event, args)));
     }
 
     /** Never logged for recovery: a volatile packet is one the client may miss. */
     @Override
     public EmitReport emitVolatile(String event, Object... args) {
-        if (EventNames.isReserved(event)) {
-            throw new IllegalArgumentException("'" + event + "' is a reserved event name");
-        }
+        EventNames.requireUnreserved(event);
         SocketPacket packet = outgoing(event, args);
         return Reports.of(ctx.fanout().deliverVolatile(PacketFrames.of(packet), List.of(recipient())));
     }
@@ -169,6 +187,7 @@ public final class StoredSocket implements Socket {
 
     /** The EVENT packet of an emit to this socket, after the namespace's outgoing listeners saw it. */
     private SocketPacket outgoing(String event, Object... args) {
+        Metrics.count(Metric.EVENTS_OUT);
         ArrayNode payload = JsonValues.eventPayload(event, args);
         new OutgoingListeners(ctx).notify(this, event, Args.of(payload, 1));
         return SocketPacket.of(SocketPacketType.EVENT, namespace(), payload);
@@ -270,11 +289,6 @@ public final class StoredSocket implements Socket {
             ctx.sockets().updateSocketData(connection.connectionId(), namespace(), changed, removed);
             savedData = data.deepCopy();
         }
-    }
-
-    private SocketRecord withRooms(Set<String> rooms) {
-        return new SocketRecord(record.connectionId(), record.namespace(), record.socketId(), record.tenant(), rooms,
-                record.dataJson(), record.authJson(), record.connectedAt());
     }
 
     // ---- server-to-client acks (SocketAckEmitter) ----

@@ -17,13 +17,40 @@ import java.util.Map;
  * @param awaitingPong true after a ping was sent and before its pong arrived; then pingDueAt is the pong deadline
  * @param expiresAt    epoch seconds; the TTL attribute. Reads treat an item past it as absent
  * @param pending      binary packet parts waiting for each other, or null when none were ever stored
+ * @param refusal      null, or why this connection may join no namespace (its identity was denied on the fallback
+ *                     gateway, or its tenant was at its connection quota): every CONNECT is answered with a
+ *                     CONNECT_ERROR carrying it, which the stock client surfaces as {@code connect_error}
+ * @param quotaCounted true when the connection was added to its tenant's connection counter: its removal takes
+ *                     it off again
  */
 public record ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64,
                                String tenant, String user, String sourceIp, Map<String, String> headers,
                                Map<String, String> query, long connectedAt, long pingDueAt, boolean awaitingPong,
-                               boolean opened, long expiresAt, PendingBinary pending) {
+                               boolean opened, long expiresAt, PendingBinary pending, String refusal,
+                               boolean quotaCounted) {
     public ConnectionRecord {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         query = query == null ? Map.of() : Map.copyOf(query);
+    }
+
+    /** A connection that may join namespaces. */
+    public ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64, String tenant,
+                            String user, String sourceIp, Map<String, String> headers, Map<String, String> query,
+                            long connectedAt, long pingDueAt, boolean awaitingPong, boolean opened, long expiresAt,
+                            PendingBinary pending) {
+        this(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query, connectedAt,
+                pingDueAt, awaitingPong, opened, expiresAt, pending, null, false);
+    }
+
+    /** The same connection, refused for {@code reason} (and so not counted). */
+    public ConnectionRecord refused(String reason) {
+        return new ConnectionRecord(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query,
+                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, reason, false);
+    }
+
+    /** The same connection, added to its tenant's connection counter. */
+    public ConnectionRecord counted() {
+        return new ConnectionRecord(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query,
+                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, refusal, true);
     }
 }

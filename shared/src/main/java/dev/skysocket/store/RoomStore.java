@@ -48,4 +48,9 @@ public interface RoomStore {
     default Iterable<Member> membersHeldHere(String tenant, String namespace, String room) {
         return List.of();
     }
+
+    /** The presence entries kept beside the rooms (none by default: presence joins are refused). */
+    default PresenceStore presence() {
+        return PresenceStore.NONE;
+    }
 }

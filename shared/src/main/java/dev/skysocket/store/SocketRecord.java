@@ -14,4 +14,9 @@ public record SocketRecord(String connectionId, String namespace, String socketI
     public SocketRecord {
         rooms = rooms == null ? Set.of() : Set.copyOf(rooms);
     }
+
+    /** The same socket with another room set. */
+    public SocketRecord withRooms(Set<String> newRooms) {
+        return new SocketRecord(connectionId, namespace, socketId, tenant, newRooms, dataJson, authJson, connectedAt);
+    }
 }

@@ -52,6 +52,20 @@ class ConnectAuthorizersTest {
     }
 
     @Test
+    void theLocalQueryIdentityReplacesOnlyTheAnonymousFallback() throws IOException {
+        Settings local = Settings.of(Map.of(QueryIdentityAuthorizer.SETTING, "true"));
+        ConnectAuthorizer chosen = ConnectAuthorizers.load(local, loader());
+        assertThat(chosen).isInstanceOf(QueryIdentityAuthorizer.class);
+        assertThat(chosen.authorize(new ConnectRequest(Map.of("user", "alice", "tenant", "acme"), Map.of(), null)))
+                .isEqualTo(new Authorization.Allowed("acme", "alice"));
+        assertThat(ConnectAuthorizers.load(Settings.of(Map.of(QueryIdentityAuthorizer.SETTING, "true",
+                JwtSettings.ISSUER, "https://issuer.example", JwtSettings.AUDIENCE, "client-1")), loader()))
+                .as("a configured JWT authorizer wins").isInstanceOf(JwtAuthorizer.class);
+        assertThat(ConnectAuthorizers.load(Settings.of(Map.of(QueryIdentityAuthorizer.SETTING, "false")), loader()))
+                .isInstanceOf(AnonymousAuthorizer.class);
+    }
+
+    @Test
     void withNothingConfiguredEveryoneGetsInAnonymouslyIntoTheDefaultTenant() throws IOException {
         ConnectAuthorizer chosen = ConnectAuthorizers.load(Settings.of(Map.of()), loader());
         assertThat(chosen).isInstanceOf(AnonymousAuthorizer.class);

@@ -64,6 +64,37 @@ class LineFormattersTest {
     }
 
     @Test
+    void theLogContextIsOneJsonObjectAndKeyValuePairsInText() throws Exception {
+        LogRecord record = record(Level.INFO, "event=x {0}", "y");
+        String json;
+        String text;
+        try (LogContext.Scope invocation = LogContext.open("lambda-1")) {
+            try (LogContext.Scope route = LogContext.open(null)) {
+                LogContext.connectionId("conn=1");
+                LogContext.socketId("s1");
+                LogContext.tenant("acme \"quoted\"");
+                json = new JsonLineFormatter().format(record);
+                text = new TextLineFormatter().format(record);
+            }
+            // The route's fields went with it; the invocation's request id stayed.
+            assertThat(JSON.readTree(new JsonLineFormatter().format(record)).path("context").toString())
+                    .isEqualTo("{\"requestId\":\"lambda-1\"}");
+        }
+
+        JsonNode context = JSON.readTree(json).path("context");
+        assertThat(context.path("requestId").asText()).isEqualTo("lambda-1");
+        assertThat(context.path("connectionId").asText()).isEqualTo("conn=1");
+        assertThat(context.path("socketId").asText()).isEqualTo("s1");
+        assertThat(context.path("tenant").asText()).isEqualTo("acme \"quoted\"");
+        assertThat(context.has("apiRequestId")).isFalse();
+        assertThat(text.strip()).endsWith("event=x y requestId=lambda-1 connectionId=conn=1 socketId=s1 "
+                + "tenant=acme \"quoted\"");
+        // Outside any scope, no context at all.
+        assertThat(JSON.readTree(new JsonLineFormatter().format(record)).has("context")).isFalse();
+        assertThat(new TextLineFormatter().format(record).strip()).endsWith("event=x y");
+    }
+
+    @Test
     void theFormatIsASettingAndAnUnknownOneFailsAtStart() {
         assertThat(LogFormat.from(Settings.of(Map.of()))).isEqualTo(LogFormat.TEXT);
         assertThat(LogFormat.from(Settings.of(Map.of("skysocket.log-format", "JSON")))).isEqualTo(LogFormat.JSON);

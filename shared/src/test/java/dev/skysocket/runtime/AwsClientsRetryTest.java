@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.RecordingSink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,6 +63,23 @@ class AwsClientsRetryTest {
                             e -> assertThat(e.isThrottlingException()).isTrue());
         }
         assertThat(calls).hasValue(AwsClients.DYNAMO_ATTEMPTS);
+    }
+
+    @Test
+    void everyThrottledAttemptCountsAsAStoreThrottle() throws IOException {
+        try (RecordingSink metrics = RecordingSink.install();
+             DynamoDbClient client = clientAnswering(400, "ProvisionedThroughputExceededException")) {
+            assertThatThrownBy(() -> client.describeTable(b -> b.tableName("t")))
+                    .isInstanceOf(AwsServiceException.class);
+            assertThat(metrics.sum(Metric.STORE_THROTTLES)).isEqualTo(AwsClients.DYNAMO_ATTEMPTS);
+        }
+        stub.stop(0);
+        try (RecordingSink metrics = RecordingSink.install();
+             DynamoDbClient client = clientAnswering(500, "InternalServerError")) {
+            assertThatThrownBy(() -> client.describeTable(b -> b.tableName("t")))
+                    .isInstanceOf(AwsServiceException.class);
+            assertThat(metrics.sum(Metric.STORE_THROTTLES)).isZero();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,12 +30,24 @@ final class SocketLayerHarness implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
 
     final ManagementApiStub api = ManagementApiStub.start();
-    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final DynamoDbClient dynamo;
     final ApiGatewayRuntime runtime;
 
     SocketLayerHarness(SocketApp app) {
+        this(app, Map.of());
+    }
+
+    /** With interceptors on the DynamoDB client, e.g. one that records the calls. */
+    SocketLayerHarness(SocketApp app, ExecutionInterceptor... interceptors) {
+        this(app, Map.of(), interceptors);
+    }
+
+    /** With settings added to the table's, and interceptors on the DynamoDB client. */
+    SocketLayerHarness(SocketApp app, Map<String, String> extra, ExecutionInterceptor... interceptors) {
+        dynamo = DynamoDbLocalServer.client(interceptors);
         Map<String, String> settings = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "sockets")));
+        settings.putAll(extra);
         SkysocketConfig config = SkysocketConfig.from(Settings.of(settings));
         runtime = new ApiGatewayRuntime(config, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {

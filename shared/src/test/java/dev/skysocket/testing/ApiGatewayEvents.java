@@ -15,6 +15,7 @@ public final class ApiGatewayEvents {
         identity.setUserAgent("test");
         var context = new APIGatewayV2WebSocketEvent.RequestContext();
         context.setConnectionId(connectionId);
+        context.setRequestId(java.util.UUID.randomUUID().toString().substring(0, 16));
         context.setRouteKey(routeKey);
         context.setEventType(eventType);
         context.setDomainName("abc123.execute-api.us-east-1.amazonaws.com");

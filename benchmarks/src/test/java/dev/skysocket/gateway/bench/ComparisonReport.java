@@ -46,6 +46,8 @@ final class ComparisonReport {
                             + "server CPU %.0f %%)", r.latency.latency().millis(50), r.latency.latency().millis(99),
                             r.latency.latency().millis(100), r.latency.received(), r.latency.expected(),
                             r.latency.deliveredPerSecond(), r.latency.serverCpuPercent()));
+            row(out, "server CPU during the latency run by thread role (% of one core; Node: one process)", results,
+                    r -> r.latency == null ? "–" : r.latency.cpuByRole());
         }
         if (s.figures().contains("broadcast")) {
             for (int n : s.steps()) {
@@ -64,6 +66,9 @@ final class ComparisonReport {
                 String.format(Locale.ROOT, "%,d; %,d", r.pongs, r.closedByServer));
         if (gateway.isPresent() && node.isPresent()) {
             out.append('\n').append(ratios(s, gateway.get(), node.get()));
+        }
+        if (node.isPresent() && node.get().latency != null) {
+            out.append('\n').append(latencyRatios(results, node.get()));
         }
         out.append("\nConditions: ").append(conditions(s, results, started)).append('\n');
         return out.toString();
@@ -91,6 +96,19 @@ final class ComparisonReport {
                     : String.format(Locale.ROOT, "%s%.2f×", gHeld ? "≥ " : nHeld ? "≤ " : "", gc / (double) nc);
             out.append(String.format(Locale.ROOT, "| broadcast capacity (clients at p95 ≤ %d ms) | %s | ≥ 1.5× |%n",
                     s.p95LimitMs(), ratio));
+        }
+        return out.toString();
+    }
+
+    /** Each gateway's room latency over socket.io's in the same run (the target is p99 ≤ 1.2×). */
+    private static String latencyRatios(List<TargetResult> results, TargetResult node) {
+        StringBuilder out = new StringBuilder("| room latency ratio | p50 | p99 |\n|---|---|---|\n");
+        for (TargetResult r : results) {
+            if (r != node && r.latency != null && r.latency.latency().millis(50) > 0) {
+                out.append(String.format(Locale.ROOT, "| %s / node | %.2f× | %.2f× |%n", r.name,
+                        r.latency.latency().millis(50) / node.latency.latency().millis(50),
+                        r.latency.latency().millis(99) / node.latency.latency().millis(99)));
+            }
         }
         return out.toString();
     }

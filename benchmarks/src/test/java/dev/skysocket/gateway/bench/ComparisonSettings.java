@@ -28,7 +28,10 @@ import java.util.Set;
  * @param gatewayJvmOptions JVM flags for the gateway child, space-separated; by default the image's own
  *                       ({@link GatewayTarget#SHIPPED_JVM_FLAGS}), so the run measures what ships; any value
  *                       replaces them ("" = the JVM's defaults), as two collectors cannot be combined
- * @param apigwJfr       a file for a JFR profile of the local stack's JVM (the API Gateway target), or null
+ * @param apigwJfr       a file for a JFR profile of the local stack's JVM (the apigw and local-gateway targets), or
+ *                       null
+ * @param localJvmOptions JVM flags of the local stack's JVM, space-separated; by default the README command's
+ *                       ({@link LocalStackTarget#README_JVM_FLAGS})
  * @param localClasspath the class path of the example app on the local stack (the API Gateway target)
  */
 record ComparisonSettings(Set<String> figures, List<String> targets, int connections, int baseline,
@@ -38,18 +41,18 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                           String gatewayClasspath, Path nodeServer, Path logDir, int connectConcurrency,
                           int connectMinutes, int gatewayConnections, boolean gatewayNmt,
                           String gatewayRam, List<String> gatewayJvmOptions, String apigwJfr,
-                          String localClasspath) {
+                          String localClasspath, List<String> localJvmOptions) {
 
     /** The gateway may be given fewer connections than the reference (its connects are bound by DynamoDB). */
     int connectionsFor(String target) {
-        return target.equals("gateway") ? gatewayConnections : connections;
+        return target.endsWith("gateway") ? gatewayConnections : connections;
     }
 
     static ComparisonSettings parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         ComparisonSettings s = new ComparisonSettings(
                 Set.of(value(args, "figures", "density,broadcast,latency").split(",")),
-                List.of(value(args, "targets", "gateway,node").split(",")),
+                List.of(value(args, "targets", targets(value(args, "setup", "separate"))).split(",")),
                 Integer.parseInt(value(args, "connections", smoke ? "200" : "10000")),
                 Integer.parseInt(value(args, "baseline", smoke ? "20" : "100")),
                 Arrays.stream(value(args, "steps", smoke ? "20,50,100" : "10,25,50,100,250,500,1000,2000,5000,10000").split(","))
@@ -75,14 +78,14 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                         value(args, "connections", smoke ? "200" : "10000"))),
                 Boolean.parseBoolean(value(args, "gateway-nmt", "false")),
                 value(args, "gateway-ram", "2g"),
-                Arrays.stream(value(args, "gateway-jvm-options", String.join(" ", GatewayTarget.SHIPPED_JVM_FLAGS))
-                        .trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList(),
+                flags(value(args, "gateway-jvm-options", String.join(" ", GatewayTarget.SHIPPED_JVM_FLAGS))),
                 value(args, "apigw-jfr", null),
-                value(args, "local-classpath", null));
+                value(args, "local-classpath", null),
+                flags(value(args, "local-jvm-options", String.join(" ", LocalStackTarget.README_JVM_FLAGS))));
         if (s.gatewayClasspath == null && s.targets.contains("gateway")) {
             throw new IllegalArgumentException("--gateway-classpath is required (the gateway jar and its lib/)");
         }
-        if (s.localClasspath == null && s.targets.contains("apigw")) {
+        if (s.localClasspath == null && (s.targets.contains("apigw") || s.targets.contains("local-gateway"))) {
             throw new IllegalArgumentException("--local-classpath is required (the local stack's jar and its lib/)");
         }
         int fewest = Math.min(s.connections, s.gatewayConnections);
@@ -92,6 +95,30 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                     + "latency-members <= connections (each target's)");
         }
         return s;
+    }
+
+    /**
+     * The targets of a set-up: {@code separate} is the gateway with DynamoDB Local in its own process, {@code local}
+     * the local stack as the README starts it (its gateway, then its API Gateway path); socket.io beside either.
+     */
+    private static String targets(String setup) {
+        List<String> setups = List.of(setup.split(","));
+        StringBuilder targets = new StringBuilder();
+        if (setups.contains("separate")) {
+            targets.append("gateway,");
+        }
+        targets.append("node");
+        if (setups.contains("local")) {
+            targets.append(",local-gateway,apigw");
+        }
+        if (!setups.stream().allMatch(x -> x.equals("separate") || x.equals("local"))) {
+            throw new IllegalArgumentException("--setup takes separate, local or both (separate,local), got " + setup);
+        }
+        return targets.toString();
+    }
+
+    private static List<String> flags(String spaced) {
+        return Arrays.stream(spaced.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
     }
 
     private static String value(String[] args, String name, String fallback) {

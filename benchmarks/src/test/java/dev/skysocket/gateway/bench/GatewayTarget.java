@@ -48,6 +48,8 @@ final class GatewayTarget implements ServerTarget {
                 command.add("-Xmx" + s.gatewayHeap());
             }
             command.addAll(s.gatewayJvmOptions());
+            // GC pauses, to line up with the latency trace; logging them changes nothing measurable.
+            command.add("-Xlog:gc:file=" + logDir.resolve("gateway-gc.log") + ":uptime,time");
             if (s.gatewayNmt()) {
                 command.add("-XX:NativeMemoryTracking=summary");
             }
@@ -66,7 +68,8 @@ final class GatewayTarget implements ServerTarget {
                     "-Dskysocket.ping-timeout-ms=" + s.pingTimeoutMs(),
                     "-Dskysocket.sweep-period-ms=" + s.pingIntervalMs(),
                     "-Dskysocket.gateway-local-delivery=" + s.localDelivery(),
-                    "-cp", s.gatewayClasspath(), "dev.skysocket.gateway.fallback.FallbackMain"));
+                    "-Dskysocket.gateway-priming=" + System.getProperty("skysocket.bench.gateway-priming", "true")));
+            command.addAll(launch(s.gatewayClasspath()));
             ChildProcess gateway = ChildProcess.start("gateway", command, Map.of("AWS_REGION", "us-east-1"),
                     logDir.resolve("gateway.log"), Pattern.compile("listening on port (\\d+)"), Duration.ofMinutes(2));
             String flags = String.join(" ", s.gatewayJvmOptions());
@@ -74,7 +77,8 @@ final class GatewayTarget implements ServerTarget {
                     + (s.gatewayHeap().isEmpty() ? "" : " -Xmx" + s.gatewayHeap())
                     + (flags.isEmpty() ? ", the JVM's default flags" : " " + flags) + ", "
                     + System.getProperty("java.runtime.version") + "), local delivery " + s.localDelivery()
-                    + (s.gatewayNmt() ? ", NMT on" : "") + (s.gatewayJfr() != null ? ", JFR on" : "")
+                    + (s.gatewayNmt() ? ", NMT on" : "") + ", " + String.join(" ", launch(s.gatewayClasspath()))
+                    .replaceAll(" dev\\.skysocket.*", "") + (s.gatewayJfr() != null ? ", JFR on" : "")
                     + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)";
             return new GatewayTarget(dynamo, gateway, Integer.parseInt(gateway.readyGroup()), conditions,
                     s.gatewayJfr());
@@ -82,6 +86,22 @@ final class GatewayTarget implements ServerTarget {
             dynamo.close();
             throw e;
         }
+    }
+
+    /**
+     * As the example's README starts it: {@code -jar} with the class-data archive the build records beside the jar
+     * ({@code chat-gateway.jsa}), when the class path's first entry is such a jar; otherwise the class path.
+     * {@code -Dskysocket.bench.gateway-cds=false} (and {@code -Dskysocket.bench.gateway-priming=false}) on the
+     * benchmark's JVM measure the gateway without them.
+     */
+    static List<String> launch(String classpath) {
+        String first = classpath.split(":")[0];
+        Path archive = Path.of(first.replaceAll("\\.jar$", ".jsa"));
+        if (first.endsWith(".jar") && java.nio.file.Files.isRegularFile(archive)
+                && Boolean.parseBoolean(System.getProperty("skysocket.bench.gateway-cds", "true"))) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", first);
+        }
+        return List.of("-cp", classpath, "dev.skysocket.gateway.fallback.FallbackMain");
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ReferenceComparison {
 
     /** The API Gateway path: only the room latency, with just the room's members connected. */
     private static TargetResult measureApiGateway(ComparisonSettings s) throws Exception {
-        try (ServerTarget target = ApiGatewayTarget.start(s, s.logDir());
+        try (ServerTarget target = LocalStackTarget.start("apigw", s, s.logDir());
              RawClients clients = new RawClients("127.0.0.1", target.port(), target.path())) {
             TargetResult result = new TargetResult(target.name(), target.conditions(), s.latencyMembers());
             // Few at once: each connect is a $connect invocation plus a deferred open step on the local stack, and
@@ -78,8 +78,11 @@ public final class ReferenceComparison {
         if (name.equals("apigw")) {
             return measureApiGateway(s);
         }
-        try (ServerTarget target = name.equals("gateway") ? GatewayTarget.start(s, s.logDir())
-                : NodeTarget.start(s, s.logDir());
+        try (ServerTarget target = switch (name) {
+                case "gateway" -> GatewayTarget.start(s, s.logDir());
+                case "local-gateway" -> LocalStackTarget.start(name, s, s.logDir());
+                default -> NodeTarget.start(s, s.logDir());
+             };
              RawClients clients = new RawClients("127.0.0.1", target.port(), target.path())) {
             TargetResult result = new TargetResult(target.name(), target.conditions(), connections);
             long t0 = System.nanoTime();

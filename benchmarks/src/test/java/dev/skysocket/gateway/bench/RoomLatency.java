@@ -20,7 +20,7 @@ final class RoomLatency {
 
     /** p50/p99 of all samples, how many arrived of how many were due, and the server's CPU share. */
     record Result(int members, int rate, int seconds, Percentiles latency, long received, long expected,
-                  double serverCpuPercent, double deliveredPerSecond) {
+                  double serverCpuPercent, double deliveredPerSecond, String cpuByRole) {
     }
 
     Result run(RawClients clients, ServerTarget target, ComparisonSettings s) throws Exception {
@@ -67,6 +67,7 @@ final class RoomLatency {
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             Thread.sleep(s.latencyWarmupSeconds() * 1000L);
             cpuBefore = cpu(target);
+            var threadsBefore = ThreadCpu.sample(target.serverPids());
             long measureStart = System.nanoTime();
             // bounded: the emits take latencySeconds, then up to 10 s for the last frames to land
             long deadline = System.nanoTime() + (s.latencySeconds() + 10) * 1_000_000_000L;
@@ -76,11 +77,12 @@ final class RoomLatency {
             }
             double wallMs = (System.nanoTime() - measureStart) / 1e6;
             double cpuPercent = 100.0 * (cpu(target) - cpuBefore) / wallMs;
+            String byRole = ThreadCpu.split(threadsBefore, ThreadCpu.sample(target.serverPids()), wallMs);
             LatencyTrace.write(target.name(), sentAt, lastAt, warmEmits, samples, sampleEmit,
                     Math.min(count.get(), samples.length));
             return new Result(members, s.latencyRate(), s.latencySeconds(),
                     new Percentiles(samples, Math.min(count.get(), samples.length)), received.get(), expected,
-                    cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9));
+                    cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9), byRole);
         } finally {
             ticker.shutdownNow();
             clients.onSaid((client, msg, nanos) -> { });

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.engine;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.gateway.concurrent.SerialExecutor;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import java.lang.System.Logger.Level;
@@ -265,6 +267,7 @@ final class ServerSession implements EngineSession {
             }
             write(PING);
             heartbeat.pinged();
+            Metrics.count(Metric.HEARTBEAT_PINGS);
         }
     }
 

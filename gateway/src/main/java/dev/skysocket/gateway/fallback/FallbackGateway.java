@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.fallback;
 
+import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -44,14 +45,16 @@ public final class FallbackGateway implements AutoCloseable {
     private final EngineHttpServer http;
     private final DrainController drain;
     private final StoreProbe probe;
+    private final GatewayMetrics metrics;
 
     private FallbackGateway(GatewayNode node, EngineServer engine, EngineHttpServer http, DrainController drain,
-                            StoreProbe probe) {
+                            StoreProbe probe, GatewayMetrics metrics) {
         this.node = node;
         this.engine = engine;
         this.http = http;
         this.drain = drain;
         this.probe = probe;
+        this.metrics = metrics;
     }
 
     /**
@@ -72,12 +75,15 @@ public final class FallbackGateway implements AutoCloseable {
         Readiness readiness = new Readiness();
         NodeSettings nodeSettings = NodeSettings.from(settings);
         PrivateManagementApi managementApi = new PrivateManagementApi(listenerSettings(nodeSettings));
+        GatewayMetrics metrics = GatewayMetrics.start(settings);
+        managementApi.serveMetrics(GatewayMetrics.TOTALS::scrape);
         GatewayNode node = null;
         EngineServer engine = null;
         // A node that cannot reach its store answers /health with 503, so the ALB routes to one that can.
         StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
         try {
-            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC());
+            node = GatewayNode.start(config, nodeSettings, io, dynamo, clients, managementApi, Clock.systemUTC(),
+                    ConnectAuthorizers.load(settings));
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)), node.listener());
@@ -88,9 +94,10 @@ public final class FallbackGateway implements AutoCloseable {
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
-            return new FallbackGateway(node, engine, http, drain, probe);
+            return new FallbackGateway(node, engine, http, drain, probe, metrics);
         } catch (RuntimeException e) {
             probe.close();
+            metrics.close();
             stop(null, engine, node);
             managementApi.close(); // a node that failed to start cannot close it; a second close does nothing
             throw e;
@@ -150,6 +157,7 @@ public final class FallbackGateway implements AutoCloseable {
         drain.close();
         probe.close();
         stop(http, engine, node);
+        metrics.close();  // after the sessions' closes, so the last line counts them
     }
 
     private static void stop(EngineHttpServer http, EngineServer engine, GatewayNode node) {

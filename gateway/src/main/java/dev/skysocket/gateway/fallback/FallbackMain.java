@@ -28,13 +28,22 @@ public final class FallbackMain {
     public static void main(String[] args) throws InterruptedException {
         Settings system = Settings.system();
         LogSetup.install(system);
-        Settings settings = withManagementUrl(system);
+        Settings settings = withMetricsByDefault(withManagementUrl(system));
         AwsClients aws = AwsClients.fromSettings(settings);
         ManagementApiClients clients = aws.management();
         DynamoDbClient dynamo = aws.dynamo();
         AppSettings appSettings = AppSettingsLoader.load(settings, aws.credentials(), aws.region().id());
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
                 clients);
+        // Before the node says it listens: the first clients then meet compiled code, not the interpreter.
+        Priming.runIfEnabled(gateway, settings);
+        if (settings.bool("skysocket.gateway-training-run", false)) {
+            // The build's run that records the classes a start loads (-XX:ArchiveClassesAtExit): it ends here.
+            gateway.close();
+            aws.close();
+            LOG.log(Level.INFO, "event=training_run_done");
+            System.exit(0);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         TermSignal.install(new ShutdownDrain(gateway.drainController(), () -> {
             gateway.close();
@@ -45,6 +54,14 @@ public final class FallbackMain {
         LOG.log(Level.INFO, "Skysocket gateway listening on port {0}, private Management API {1}",
                 Integer.toString(gateway.port()), gateway.managementUrl());
         stopped.await();
+    }
+
+    /** A task's metrics go to CloudWatch as EMF lines unless {@code skysocket.metrics} says otherwise. */
+    static Settings withMetricsByDefault(Settings settings) {
+        if (settings.string("skysocket.metrics", null) != null) {
+            return settings;
+        }
+        return settings.with(Map.of("skysocket.metrics", "emf"));
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.runtime.DynamoBackend;
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.auth.AnonymousAuthorizer;
+import dev.skysocket.auth.ConnectAuthorizers;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -36,6 +39,7 @@ public final class GatewayNode implements AutoCloseable {
     private final ServerContext context;
     private final SessionDirectory sessions;
     private final GatewaySessions listener;
+    private final EngineListener logged;
     private final ManagementListener managementApi;
     private final String managementUrl;
     private final ScheduledExecutorService rotationTimer;
@@ -49,24 +53,33 @@ public final class GatewayNode implements AutoCloseable {
         this.context = context;
         this.sessions = sessions;
         this.listener = listener;
+        this.logged = new SessionLogContext(listener);
         this.managementApi = managementApi;
         this.managementUrl = managementUrl;
     }
 
-    /** Reads {@code SkysocketConfig} and {@link NodeSettings} from {@code settings}. */
+    /** Reads {@code SkysocketConfig}, {@link NodeSettings} and the authorizer from {@code settings}. */
     public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                     ManagementApiClients clients, ManagementListener managementApi) {
         return start(SkysocketConfig.from(settings), NodeSettings.from(settings), io, dynamo, clients, managementApi,
-                Clock.systemUTC());
+                Clock.systemUTC(), ConnectAuthorizers.load(settings));
+    }
+
+    /** Every session anonymous in the default tenant (no authorizer configured). */
+    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+                                    DynamoDbClient dynamo, ManagementApiClients clients,
+                                    ManagementListener managementApi, Clock clock) {
+        return start(config, settings, io, dynamo, clients, managementApi, clock,
+                new AnonymousAuthorizer(config.defaultTenant()));
     }
 
     /**
      * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
-     * answer before any opens.
+     * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway.
      */
     public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
                                     DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock) {
+                                    ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
         SessionDirectory sessions = new SessionDirectory();
         SessionTargets targets = new SessionTargets(sessions);
         int port = managementApi.start(targets);
@@ -87,14 +100,14 @@ public final class GatewayNode implements AutoCloseable {
             LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
                     recipient -> connections.remove(recipient.connectionId()));
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, delivery, delivery, clock,
-                    acks, backend.kept(), backend.log());
+                    acks, backend.kept(), backend.log(), backend.revocations());
         } else {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
-                    backend.fanout(), clock, acks, backend.kept(), backend.log());
+                    backend.fanout(), clock, acks, backend.kept(), backend.log(), backend.revocations());
         }
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(), new PacketRouter(context),
-                sessions, url);
+                sessions, url, authorizer, backend.admission());
         LOG.log(Level.INFO, "event=gateway_node_started management_url={0}", url);
         // Checked once per sweep period, like the API Gateway path's rotation in the heartbeat sweep.
         SessionRotation rotation = new SessionRotation(sessions, config.maxConnectionAgeMs());
@@ -119,7 +132,7 @@ public final class GatewayNode implements AutoCloseable {
 
     /** What the Engine.IO server calls on open, message and close. */
     public EngineListener listener() {
-        return listener;
+        return logged;
     }
 
     public SessionDirectory sessions() {

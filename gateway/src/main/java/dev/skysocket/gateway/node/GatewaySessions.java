@@ -1,5 +1,10 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.api.auth.ConnectAuthorizer;
+import dev.skysocket.logging.LogContext;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.runtime.HandshakeFields;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.EngineListener;
@@ -9,6 +14,7 @@ import dev.skysocket.gateway.engine.HandshakeRequest;
 import dev.skysocket.protocol.ProtocolException;
 import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.api.DisconnectReason;
+import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionExistsException;
@@ -42,13 +48,19 @@ public final class GatewaySessions implements EngineListener {
     private final SessionDirectory directory;
     private final String endpoint;
     private final ConnectDeadlines deadlines;
+    private final HandshakeIdentity identities;
+    private final ConnectionAdmission admission;
 
     /**
-     * @param reads    the read scope of the context's store: a session's read is held between its events
-     * @param endpoint this node's private Management API base URL, stored on every session's item
+     * @param reads      the read scope of the context's store: a session's read is held between its events
+     * @param endpoint   this node's private Management API base URL, stored on every session's item
+     * @param authorizer the deployment's {@code $connect} authorizer, run at each handshake as on API Gateway
+     * @param admission  the tenant connection quota, checked before the session's item is stored
      */
     public GatewaySessions(ServerContext ctx, ReadScope reads, PacketRouter router, SessionDirectory directory,
-                           String endpoint) {
+                           String endpoint, ConnectAuthorizer authorizer, ConnectionAdmission admission) {
+        this.identities = new HandshakeIdentity(authorizer);
+        this.admission = admission;
         this.ctx = ctx;
         this.reads = reads;
         this.router = router;
@@ -72,26 +84,43 @@ public final class GatewaySessions implements EngineListener {
         }
         long now = ctx.now();
         long connectedAt = handshake.time() > 0 ? handshake.time() : now;
+        Authorization decision = identities.authorize(handshake);
+        Authorization.Allowed allowed = decision instanceof Authorization.Allowed yes ? yes
+                : new Authorization.Allowed(ctx.config().defaultTenant(), null);
+        LogContext.tenant(allowed.tenant());
         // Binary goes as b<base64> text through the Management API; on this path the client need not ask for it.
         ConnectionRecord record = new ConnectionRecord(session.sid(), endpoint, session.transport(), false,
-                ctx.config().defaultTenant(), null, handshake.remoteAddress(),
-                HandshakeFields.bounded(handshake.headers(), true), HandshakeFields.bounded(handshake.query(), false),
+                allowed.tenant(), allowed.user(), handshake.remoteAddress(),
+                HandshakeFields.bounded(handshake.headers(), true), identities.keptQuery(handshake),
                 connectedAt, NEVER_PING, false, true, ctx.config().expiresAtSeconds(connectedAt), null);
+        if (decision instanceof Authorization.Denied denied) {
+            // The session opens so the client's CONNECT can be answered with the reason (connect_error); it joins
+            // nothing and the connect timeout closes it if the client stays.
+            LOG.log(Level.INFO, "event=session_refused sid={0} reason=identity_denied detail={1}", session.sid(),
+                    denied.reason());
+            record = record.refused(denied.reason());
+        }
+        // Over its tenant's quota the session is refused the same way, with the quota as the reason.
+        record = admission.admit(record);
         // Registered first: once the item exists, a fan-out may post to this sid at any moment.
         if (!directory.register(session, connectedAt)) {
+            admission.undo(record);
             throw new HandshakeRefused("sid in use");
         }
         try {
             ctx.connections().create(record);
         } catch (ConnectionExistsException e) {
             directory.unregister(session);
+            admission.undo(record);
             LOG.log(Level.WARNING, "event=session_refused sid={0} reason=sid_exists", session.sid());
             throw new HandshakeRefused("sid in use");
         } catch (RuntimeException e) {
             directory.unregister(session);
+            admission.undo(record);
             throw e;
         }
         deadlines.opened(session);
+        Metrics.count(Metric.CONNECTIONS_OPENED);
         LOG.log(Level.DEBUG, "event=session_open sid={0} transport={1}", session.sid(), session.transport());
     }
 
@@ -159,6 +188,10 @@ public final class GatewaySessions implements EngineListener {
         deadlines.closed(session.sid());
         directory.unregister(session);
         DisconnectReason mapped = SocketDisconnectReasons.of(reason);
+        Metrics.count(Metric.CONNECTIONS_CLOSED);
+        if (reason == EngineCloseReason.PING_TIMEOUT) {
+            Metrics.count(Metric.HEARTBEAT_TIMEOUTS);
+        }
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
         endConnection(session.sid(), mapped);
     }

@@ -1,21 +1,29 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.PresenceStore;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * The store's rooms with this node's own memberships answered from {@link LocalRooms}: a broadcast asks the
  * store only for members on other endpoints (other nodes, API Gateway connections) and adds the local ones from
  * memory. Writes go to the store first and reach the index only when the store accepted them; a leave leaves
- * the index first, so a failed store call never keeps delivering to a socket its handler removed.
+ * the index first, so a failed store call never keeps delivering to a socket its handler removed. Broadcasts
+ * into one room at the same time share one read of the other endpoints' members, begun after each of them asked.
  */
 final class IndexedRoomStore implements RoomStore {
+    private record RoomKey(String tenant, String namespace, String room) {
+    }
+
     private final RoomStore store;
     private final LocalRooms local;
+    private final CoalescedReads<RoomKey, List<Member>> reads = new CoalescedReads<>();
 
     IndexedRoomStore(RoomStore store, LocalRooms local) {
         this.store = store;
@@ -44,9 +52,20 @@ final class IndexedRoomStore implements RoomStore {
 
     @Override
     public Iterable<Member> members(String tenant, String namespace, String room) {
-        Iterable<Member> elsewhere = store.membersElsewhere(tenant, namespace, room, local.endpoint());
+        // Emits into one room at once share one read of the other endpoints' members (CoalescedReads).
+        Iterable<Member> elsewhere = () -> reads.read(new RoomKey(tenant, namespace, room), () -> {
+            List<Member> found = new ArrayList<>();
+            store.membersElsewhere(tenant, namespace, room, local.endpoint()).forEach(found::add);
+            return found;
+        }).iterator();
         Iterable<Member> here = local.members(tenant, namespace, room);
         return () -> concat(elsewhere.iterator(), here.iterator());
+    }
+
+    /** Presence is not indexed: its entries are read from the store. */
+    @Override
+    public PresenceStore presence() {
+        return store.presence();
     }
 
     /** This node's own members, from memory: a broadcast reaches them before it reads the other endpoints'. */

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.ConnectionInfo;
 import dev.skysocket.fanout.Fanout;
@@ -83,6 +85,10 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
             }
         }
         Duration localTime = Duration.ofNanos(System.nanoTime() - start);
+        // The remote part was counted by the fan-out it went through.
+        Metrics.count(Metric.FANOUT_DELIVERED, delivered);
+        Metrics.count(Metric.FANOUT_GONE, gone.size() - remoteReport.gone());
+        Metrics.count(Metric.FANOUT_FAILED, failed);
         return new FanoutReport(remoteReport.delivered() + delivered, gone.size(), remoteReport.failed() + failed,
                 remoteReport.retries(), remoteReport.duration().plus(localTime), gone);
     }

@@ -1,5 +1,7 @@
 package dev.skysocket.gateway.node;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.gateway.engine.EngineSession;
 import java.lang.System.Logger.Level;
 
@@ -31,6 +33,7 @@ final class SessionRotation {
                 closed++;
             }
         }
+        Metrics.count(Metric.HEARTBEAT_ROTATIONS, closed);
         if (closed > 0) {
             LOG.log(Level.INFO, "event=sessions_rotated count={0}", closed);
         }

@@ -7,6 +7,7 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.store.ConnectionExistsException;
+import dev.skysocket.store.ConnectionCounts;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ConnectionStore;
 import dev.skysocket.store.HeartbeatDue;
@@ -57,6 +58,12 @@ public final class DynamoConnectionStore implements ConnectionStore, SocketStore
      */
     public DynamoConnectionStore(DynamoDbClient client, String tableName, int roomShards,
                                  LongUnaryOperator socketExpiry, Clock clock) {
+        this(client, tableName, roomShards, socketExpiry, clock, null);
+    }
+
+    /** @param counts the tenant connection counters a counted connection's removal takes it off, or null */
+    public DynamoConnectionStore(DynamoDbClient client, String tableName, int roomShards,
+                                 LongUnaryOperator socketExpiry, Clock clock, ConnectionCounts counts) {
         if (roomShards < 1) {
             throw new IllegalArgumentException("roomShards must be at least 1");
         }
@@ -64,7 +71,8 @@ public final class DynamoConnectionStore implements ConnectionStore, SocketStore
         this.tableName = tableName;
         this.socketExpiry = socketExpiry;
         this.clock = clock;
-        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName));
+        this.cascade = new RemovalCascade(client, tableName, roomShards, new BatchWriter(client, tableName), counts,
+                new DynamoPresenceStore(client, tableName, clock));
         this.heartbeats = new HeartbeatQuery(client, tableName);
         LiveUpdates liveUpdates = new LiveUpdates(client, tableName, this::nowSeconds);
         this.dataWriter = new SocketDataWriter(client, tableName, liveUpdates);

@@ -43,6 +43,7 @@ public final class DynamoRoomStore implements RoomStore {
     private final Clock clock;
     private final int pageSize;
     private final BatchWriter batches;
+    private final DynamoPresenceStore presence;
 
     /**
      * @param roomShards partitions per room, fixed for the table's life (changing it strands memberships);
@@ -63,6 +64,12 @@ public final class DynamoRoomStore implements RoomStore {
         this.clock = clock;
         this.pageSize = pageSize;
         this.batches = new BatchWriter(client, tableName);
+        this.presence = new DynamoPresenceStore(client, tableName, clock);
+    }
+
+    @Override
+    public DynamoPresenceStore presence() {
+        return presence;
     }
 
     /**

@@ -63,6 +63,10 @@ public final class DynamoSchema {
     public static final String PENDING_EXPECTED = "expected";
     /** Number, raised by every write of {@link #PENDING}, which is conditional on it. */
     public static final String PENDING_VERSION = "pendingVersion";
+    /** Why the connection may join no namespace (identity denied, tenant quota); absent on a usable one. */
+    public static final String REFUSAL = "refusal";
+    /** True on a connection added to its tenant's connection counter; absent otherwise. */
+    public static final String QUOTA_COUNTED = "quotaCounted";
 
     // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
     public static final String NAMESPACE = "namespace";
@@ -112,6 +116,12 @@ public final class DynamoSchema {
     public static final String PID_KEY_SK = "key";
     public static final String SECRET = "secret";
 
+    // Revocation of a user (UserRevocations): one item per tenant and user, alone in its partition. "V#" starts
+    // no other partition key. TTL (expiresAt) at the end of the refusal, so the item goes by itself.
+    public static final String REVOKED_SK = "V";
+    /** Epoch ms until which new connections of the user are refused. */
+    public static final String REVOKED_UNTIL = "revokedUntil";
+
     /**
      * Partitions of the {@link #BY_PING} index. Each pong and each ping rewrites an index entry; one index
      * partition takes about 1,000 writes/s and a key change costs 2 index writes, so a connection costs 4 index
@@ -122,6 +132,24 @@ public final class DynamoSchema {
     public static final int PING_SHARDS = 8;
 
     private DynamoSchema() {
+    }
+
+    // Tenant connection counters (DynamoConnectionCounts). "Q#" starts no other partition key.
+    /** The counter's value (N), changed with ADD only. */
+    public static final String COUNT = "n";
+
+    /** Partition of one shard of a tenant's connection counter. */
+    public static String quotaPk(String tenant, int shard) {
+        return "Q#" + part(tenant) + "#" + shard;
+    }
+
+    /** Sort key of one time bucket's counter: zero-padded, so a range condition selects the buckets not ended. */
+    public static String quotaSk(long bucket) {
+        return String.format("%012d", bucket);
+    }
+
+    public static Map<String, AttributeValue> quotaKey(String tenant, int shard, long bucket) {
+        return key(quotaPk(tenant, shard), quotaSk(bucket));
     }
 
     /** Partition of a connection: its connection item and its socket items. */
@@ -196,6 +224,21 @@ public final class DynamoSchema {
     /** Partition of one namespace's log of replayable packets; the sort key is the packet's offset. */
     public static String logPk(String tenant, String namespace) {
         return "L#" + part(tenant) + "#" + part(namespace);
+    }
+
+    // Presence (DynamoPresenceStore): one item per member of a presence room, sort key the escaped member id;
+    // MEMBER_SOCKETS is a string set of its socket ids there. "PR#" starts no other partition key.
+    public static final String MEMBER_ID = "memberId";
+    public static final String USER_INFO = "userInfo";
+    public static final String MEMBER_SOCKETS = "memberSockets";
+
+    public static String presencePk(String tenant, String namespace, String room) {
+        return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
+    }
+
+    /** Key of the revocation item of one user of one tenant. */
+    public static Map<String, AttributeValue> revocationKey(String tenant, String user) {
+        return key("V#" + part(tenant) + "#" + part(user), REVOKED_SK);
     }
 
     /** Escapes one key part so that {@code #} in it cannot be read as a separator. */

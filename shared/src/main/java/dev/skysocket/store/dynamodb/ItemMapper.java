@@ -49,6 +49,10 @@ final class ItemMapper {
         if (c.pending() != null && !c.pending().isEmpty()) {
             item.put(PENDING, pendingValue(c.pending()));
         }
+        putIfPresent(item, REFUSAL, c.refusal());
+        if (c.quotaCounted()) {
+            item.put(QUOTA_COUNTED, bool(true));
+        }
         return item;
     }
 
@@ -57,7 +61,7 @@ final class ItemMapper {
                 flag(item, BASE64), string(item, TENANT), string(item, USER), string(item, SOURCE_IP),
                 stringMap(item.get(HEADERS)), stringMap(item.get(QUERY)), number(item, CONNECTED_AT, 0),
                 number(item, PING_DUE_AT, 0), flag(item, AWAITING_PONG), flag(item, OPENED),
-                number(item, EXPIRES_AT, 0), pending(item));
+                number(item, EXPIRES_AT, 0), pending(item), string(item, REFUSAL), flag(item, QUOTA_COUNTED));
     }
 
     static AttributeValue pendingValue(PendingBinary p) {

@@ -6,6 +6,9 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.connectionPk;
 import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
 import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
+import dev.skysocket.store.ConnectionCounts;
+import dev.skysocket.store.PresenceRooms;
+import dev.skysocket.store.PresenceStore;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +33,25 @@ final class RemovalCascade {
     private final String tableName;
     private final int roomShards;
     private final BatchWriter writer;
+    private final CountedRemoval counted;
+    private final PresenceStore presence;
 
     RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer) {
+        this(client, tableName, roomShards, writer, null, PresenceStore.NONE);
+    }
+
+    /**
+     * @param counts   the tenant connection counters, or null when nothing is counted
+     * @param presence the presence members a removed socket leaves
+     */
+    RemovalCascade(DynamoDbClient client, String tableName, int roomShards, BatchWriter writer,
+                   ConnectionCounts counts, PresenceStore presence) {
+        this.presence = presence;
         this.client = client;
         this.tableName = tableName;
         this.roomShards = roomShards;
         this.writer = writer;
+        this.counted = new CountedRemoval(client, tableName, counts);
     }
 
     /** The membership keys of a socket: every room in its set plus its own id room. */
@@ -70,6 +86,7 @@ final class RemovalCascade {
             }
             rooms.add(socket.socketId());
             rooms.removeAll(cleared);
+            leavePresence(socket, rooms);
             writer.deleteAll(membershipKeys(socket, rooms));
             cleared.addAll(rooms);
             if (!sameSocket || deleteAtVersion(stored, socket.socketId())) {
@@ -79,6 +96,18 @@ final class RemovalCascade {
         }
         LOG.log(System.Logger.Level.WARNING, "event=socket_removal_gave_up socket={0} attempts={1}",
                 socket.socketId(), MAX_ATTEMPTS);
+    }
+
+    /**
+     * Takes the socket out of its presence entries. Where the socket left its namespace through its handlers this
+     * was done already, with the app's presence listeners, and each conditional update here fails at no harm; a
+     * removal no handler saw (a 410 during fan-out) leaves presence silently here.
+     */
+    private void leavePresence(SocketRecord socket, Set<String> rooms) {
+        for (String room : rooms) {
+            PresenceRooms.parse(room).ifPresent(marker -> presence.leave(new PresenceStore.PresenceKey(
+                    socket.tenant(), socket.namespace(), marker.room(), marker.memberId()), socket.socketId()));
+        }
     }
 
     /** Deletes the socket item if it is still this socket at the rooms version read; false when it changed. */
@@ -125,6 +154,7 @@ final class RemovalCascade {
      */
     void removeConnection(String connectionId) {
         List<Map<String, AttributeValue>> itemKeys = new ArrayList<>();
+        List<Map<String, AttributeValue>> countedItems = new ArrayList<>();
         // Consistent: a socket written just before must not escape the cascade. Expired items are removed too.
         var pages = client.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
@@ -133,11 +163,14 @@ final class RemovalCascade {
         for (Map<String, AttributeValue> item : pages.items()) {
             if (ItemMapper.isSocketItem(item)) {
                 removeSocket(ItemMapper.socket(item), item);
+            } else if (counted.handles(item)) {
+                countedItems.add(item);
             } else {
                 itemKeys.add(DynamoSchema.key(Attributes.string(item, DynamoSchema.PK),
                         Attributes.string(item, DynamoSchema.SK)));
             }
         }
         writer.deleteAll(itemKeys);
+        countedItems.forEach(counted::remove);
     }
 }

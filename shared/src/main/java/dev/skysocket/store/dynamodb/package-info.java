@@ -10,7 +10,8 @@
  *                                                            openClaimUntil(N, ms)?
  *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
  *                                                            pending(M: headers(L), attachments(L)) pendingVersion
- *                                                            expiresAt
+ *                                                            refusal? (why it may join no namespace)
+ *                                                            quotaCounted? expiresAt
  * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
  *                                                            when empty) roomsVersion(N) dataFields(M: key → JSON
  *                                                            text; older items: data, one JSON string) auth
@@ -27,6 +28,13 @@
  * log         L#{tenant}#{namespace}           {offset}      rooms(SS) exceptRooms(SS)? exceptSockets(SS)?
  *                                                            frames(L) expiresAt (one replayable packet)
  * pid key     H#recovery-key                   key           secret(B) (one item)
+ * quota       Q#{tenant}#{shard}               {bucket}      n (ADD only) expiresAt: the tenant's open connections
+ *             [shard = bucket(connectionId,                  whose own expiresAt / 600 is that bucket (12 digits)
+ *             tenant-counter-shards)]
+ * presence    PR#{tenant}#{namespace}#{room}   {memberId}    memberId userInfo (JSON text) memberSockets(SS)
+ *                                                            expiresAt (one per member of a presence room)
+ * revocation V#{tenant}#{user}                V             revokedUntil(N, ms) expiresAt (new connections of the
+ *                                                            user are refused until then; UserRevocations)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)

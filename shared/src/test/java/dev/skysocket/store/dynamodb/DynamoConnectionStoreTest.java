@@ -65,6 +65,16 @@ class DynamoConnectionStoreTest {
     }
 
     @Test
+    void a_refused_connection_keeps_its_reason() {
+        ConnectionRecord written = connection(id("c")).refused("tenant connection quota");
+
+        store.create(written);
+
+        assertThat(store.find(written.connectionId())).contains(written);
+        assertThat(store.find(written.connectionId()).orElseThrow().refusal()).isEqualTo("tenant connection quota");
+    }
+
+    @Test
     void creating_the_same_connection_twice_throws_connection_exists() {
         ConnectionRecord c = connection(id("c"));
         store.create(c);

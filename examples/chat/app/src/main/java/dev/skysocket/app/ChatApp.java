@@ -8,6 +8,7 @@ import dev.skysocket.api.AckTimeoutException;
 import dev.skysocket.api.Args;
 import dev.skysocket.api.ConnectRefused;
 import dev.skysocket.api.Namespace;
+import dev.skysocket.api.RoomQuotaExceededException;
 import dev.skysocket.api.Socket;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.api.SocketServer;
@@ -20,8 +21,11 @@ import java.time.Duration;
  * {@code admin-secret}). Both namespaces offer echo, join, leave and say; {@code /} also offers ask and survey, and
  * recovers dropped clients (connection state recovery), so its {@code said} events carry the recovery offset as
  * their last argument. {@code /} also answers {@code members(room)} (the sorted ids of {@code /}'s sockets in the
- * room); {@code /admin} also offers {@code kick(room)} (closes the connection of every {@code /} socket in the room)
- * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}).
+ * room) and {@code whoami} ({@code {user, tenant}}); {@code /admin} also offers {@code kick(room)} (closes the
+ * connection of every {@code /} socket in the room), {@code revoke(user)} (closes every connection of the user in
+ * the caller's tenant and refuses new ones for a while)
+ * and {@code gather({from, to})} (every {@code /} socket in {@code from} joins {@code to}). {@code /} also offers
+ * {@code watch(room)} and its {@code presence} events ({@link Watchers}).
  */
 public final class ChatApp implements SocketApp {
     public static final String DEFAULT_ADMIN_TOKEN = "admin-secret";
@@ -48,8 +52,10 @@ public final class ChatApp implements SocketApp {
         // A client whose transport drops gets its socket back within 2 minutes (Socket.IO's default), with what
         // was broadcast to its rooms meanwhile.
         chat(io.of("/")).on("ask", ChatApp::ask).on("survey", ChatApp::survey).on("members", RoomAdmin::members)
-                .connectionStateRecovery(MAX_DISCONNECTION);
-        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather).use(socket -> {
+                .on("whoami", ChatApp::whoami).connectionStateRecovery(MAX_DISCONNECTION);
+        Watchers.register(io.of("/")); // watch(room) and the presence events
+        chat(io.of("/admin")).on("kick", RoomAdmin::kick).on("gather", RoomAdmin::gather)
+                .on("revoke", UserAdmin::revoke).use(socket -> {
             JsonNode token = socket.handshake().auth().path("token");
             if (!token.isTextual() || !token.asText().equals(adminToken)) {
                 throw new ConnectRefused("unauthorized");
@@ -77,6 +83,11 @@ public final class ChatApp implements SocketApp {
         }
     }
 
+    /** {@code whoami(ack)}: acks {@code {user, tenant}} of the connection's identity (user null when anonymous). */
+    static void whoami(Socket socket, Args args, Ack ack) {
+        ack.send(JsonNodeFactory.instance.objectNode().put("user", socket.user()).put("tenant", socket.tenant()));
+    }
+
     static void roomCommand(Socket socket, Args args, Ack ack, boolean join) {
         String room = args.text(0);
         if (room == null || room.isEmpty()) {
@@ -84,7 +95,12 @@ public final class ChatApp implements SocketApp {
             return;
         }
         if (join) {
-            socket.join(room);
+            try {
+                socket.join(room);
+            } catch (RoomQuotaExceededException full) {
+                ack.send(ChatErrors.error(full.getMessage()));  // the socket keeps its rooms and its connection
+                return;
+            }
         } else {
             socket.leave(room);
         }

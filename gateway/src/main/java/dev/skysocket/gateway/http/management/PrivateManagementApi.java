@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A gateway node's private listener (DESIGN §7): the {@code @connections} API in AWS's shapes
@@ -27,10 +28,12 @@ import java.util.concurrent.TimeUnit;
 public final class PrivateManagementApi implements ManagementListener {
     private static final System.Logger LOG = System.getLogger(PrivateManagementApi.class.getName());
     private static final long BIND_TIMEOUT_SECONDS = 30;
+    private static final String METRICS_PATH = "/metrics";
 
     private final ManagementListenerSettings settings;
     private final String enginePrefix;
     private volatile Handler<HttpServerRequest> engineRoute;
+    private volatile Supplier<String> metrics;
     private ManagementRoute management;
     private Vertx vertx;
     private HttpServer server;
@@ -47,6 +50,15 @@ public final class PrivateManagementApi implements ManagementListener {
      */
     public void serveEngine(EngineHttpServer engineHttp) {
         this.engineRoute = engineHttp.forwardedRoute();
+    }
+
+    /**
+     * Serves {@code GET /metrics}: {@code scrape}'s text in Prometheus' exposition format 0.0.4. Only on this
+     * private port: the counts say how busy the service is, which is nobody's business outside it. Until set, that
+     * path answers 404.
+     */
+    public void serveMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
     }
 
     /** Binds the listener and returns its port once it accepts requests. */
@@ -98,6 +110,10 @@ public final class PrivateManagementApi implements ManagementListener {
             return;
         }
         String path = request.path();
+        if (METRICS_PATH.equals(path)) {
+            MetricsRoute.handle(request, metrics);
+            return;
+        }
         if (path != null && path.startsWith(enginePrefix)) {
             Handler<HttpServerRequest> route = engineRoute;
             if (route == null) {

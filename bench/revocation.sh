@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# How long a revocation takes on the local stack: the example app's /admin revoke(user) from a stock Java client,
+# timed to the last of the user's clients seeing its disconnect, for a user with 1 and with N connections.
+# Prints a Markdown table.
+#
+#   bench/revocation.sh                       # 20 rounds per size, N = 100
+#   bench/revocation.sh --rounds=50 --sockets=200
+#   bench/revocation.sh --smoke               # 3 rounds, N = 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
+  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
+         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
+fi
+
+classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+exec java ${JAVA_OPTS:--Xmx1g} -Djava.util.logging.config.file=/dev/null -cp "$classpath" \
+  dev.skysocket.benchmarks.RevocationTime "$@"

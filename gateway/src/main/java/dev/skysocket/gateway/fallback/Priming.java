@@ -1,0 +1,148 @@
+package dev.skysocket.gateway.fallback;
+
+import dev.skysocket.config.Settings;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.CodecLimits;
+import dev.skysocket.protocol.engineio.EngineIoDecoder;
+import dev.skysocket.protocol.engineio.EngineIoEncoder;
+import dev.skysocket.protocol.engineio.EnginePacket;
+import dev.skysocket.protocol.socketio.SocketIoDecoder;
+import dev.skysocket.protocol.socketio.SocketIoEncoder;
+import dev.skysocket.server.ServerContext;
+import dev.skysocket.server.StoreEmitter;
+import dev.skysocket.store.SocketIdPrefix;
+import dev.skysocket.store.SocketRecord;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the hot paths of a broadcast once the listeners are up and before the node reports that it listens, like
+ * Lambda SnapStart's priming: a fresh JVM interprets them, and on two busy cores the first seconds of traffic
+ * otherwise queue behind the interpreter and the JIT. Loopback sessions ({@link PrimingClients}) are opened through
+ * the public listener; sockets of a tenant no client can have ({@link #TENANT}) are stored for them and join one
+ * room; then broadcasts to that room run the whole path (encode, the room's local index, the store Query for the
+ * other endpoints, local delivery, the websocket write) and the codecs decode client frames. Everything it stored
+ * is removed again. Bounded by {@code skysocket.gateway-priming-ms} (default 3,000) and a round limit; off with
+ * {@code skysocket.gateway-priming=false}. A failure ends priming, never the start.
+ */
+final class Priming {
+    /** Not a tenant an authorizer can give: tenants of clients come from identities, never with this prefix. */
+    static final String TENANT = "skysocket-priming";
+    static final String ROOM = "priming";
+    private static final System.Logger LOG = System.getLogger(Priming.class.getName());
+    private static final int SESSIONS = 8;
+    private static final int MAX_ROUNDS = 2_000;
+    private static final int CODEC_LOOPS = 200;
+
+    private final ServerContext ctx;
+    private final String endpoint;
+    private final int port;
+    private final long budgetNanos;
+
+    Priming(ServerContext ctx, String endpoint, int port, long budgetMs) {
+        this.ctx = ctx;
+        this.endpoint = endpoint;
+        this.port = port;
+        this.budgetNanos = budgetMs * 1_000_000L;
+    }
+
+    /** What a priming run did: broadcast rounds, frames its sessions received, and how it ended. */
+    record Result(int rounds, long frames, long millis, String outcome) {
+    }
+
+    /** Primes {@code gateway} unless the settings turn it off; empty when they do. */
+    static Optional<Result> runIfEnabled(FallbackGateway gateway, Settings settings) {
+        if (!settings.bool("skysocket.gateway-priming", true)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Priming(gateway.node().context(), gateway.managementUrl(), gateway.port(),
+                settings.longValue("skysocket.gateway-priming-ms", 3_000)).run());
+    }
+
+    Result run() {
+        long start = System.nanoTime();
+        int rounds = 0;
+        long frames = 0;
+        String outcome = "done";
+        try (PrimingClients clients = PrimingClients.open(port, SESSIONS, remaining(start))) {
+            List<SocketRecord> sockets = store(clients.sids());
+            try {
+                EngineIoDecoder engine = new EngineIoDecoder(CodecLimits.DEFAULT);
+                SocketIoDecoder socketIo = new SocketIoDecoder(CodecLimits.DEFAULT);
+                while (rounds < MAX_ROUNDS && remaining(start) > 0) {
+                    broadcast(rounds);
+                    deliver(clients.sids(), rounds);
+                    decode(engine, socketIo, rounds);
+                    rounds++;
+                }
+                frames = clients.awaitFrames((long) rounds * SESSIONS * 2, Math.max(remaining(start), 500_000_000L));
+            } finally {
+                remove(sockets);
+            }
+        } catch (Exception | LinkageError e) {
+            outcome = e.getClass().getSimpleName();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.log(Level.INFO, "event=gateway_primed rounds={0} frames={1} millis={2} outcome={3}",
+                Integer.toString(rounds), Long.toString(frames), Long.toString(millis), outcome);
+        return new Result(rounds, frames, millis, outcome);
+    }
+
+    private long remaining(long start) {
+        return budgetNanos - (System.nanoTime() - start);
+    }
+
+    /** A socket of the priming tenant per loopback session, each in {@link #ROOM}: indexed here as a join would. */
+    private List<SocketRecord> store(List<String> sids) {
+        List<SocketRecord> sockets = new ArrayList<>();
+        String prefix = SocketIdPrefix.of(endpoint);
+        long expiresAt = ctx.now() / 1000 + 3_600;
+        for (String sid : sids) {
+            SocketRecord socket = new SocketRecord(sid, "/", prefix + "priming-" + sid, TENANT, Set.of(), "{}",
+                    null, ctx.now());
+            ctx.sockets().putSocket(socket);
+            sockets.add(socket);
+            ctx.rooms().join(socket, endpoint, ROOM, expiresAt);
+        }
+        return sockets;
+    }
+
+    private void remove(List<SocketRecord> sockets) {
+        for (SocketRecord socket : sockets) {
+            try {
+                ctx.rooms().leave(socket, ROOM);
+                ctx.sockets().removeSocket(socket);
+            } catch (RuntimeException e) {
+                // The loopback session's close removes its connection and sockets anyway (and TTL behind that).
+                LOG.log(Level.DEBUG, "event=priming_cleanup_failed error={0}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** A server-side broadcast to the room: the same Broadcaster a handler's {@code to(room).emit} runs. */
+    private void broadcast(int round) {
+        new StoreEmitter(ctx, TENANT).of("/").to(ROOM).emit("priming", round,
+                "a payload of about the size of a chat line");
+    }
+
+    /** Frames straight to the sessions, as a handler's {@code socket.emit} reaches its own session. */
+    private void deliver(List<String> sids, int round) {
+        List<Recipient> recipients = sids.stream().map(sid -> new Recipient(sid, endpoint)).toList();
+        ctx.fanout().deliver(List.of("42[\"priming\"," + round + "]"), recipients);
+    }
+
+    /** What the inbound path decodes for each client event, and the encoder behind every emit. */
+    private static void decode(EngineIoDecoder engine, SocketIoDecoder socketIo, int round) {
+        for (int i = 0; i < CODEC_LOOPS / 10; i++) {
+            String frame = "42[\"say\",{\"room\":\"latency\",\"msg\":" + (round * 100 + i) + "}]";
+            EnginePacket packet = engine.decode(frame);
+            if (packet instanceof EnginePacket.Message message) {
+                SocketIoEncoder.encode(socketIo.decode(message.text()));
+            }
+            EngineIoEncoder.encode(packet);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.skysocket.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.fanout.Fanout;
+import dev.skysocket.fanout.FanoutReport;
+import dev.skysocket.fanout.Recipient;
+import dev.skysocket.protocol.socketio.SocketPacket;
+import dev.skysocket.store.BroadcastLog;
+import dev.skysocket.store.LoggedPacket;
+import dev.skysocket.store.Member;
+import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broadcast in a namespace with connection state recovery writes its log item while it reads the room, not
+ * before: the two store calls overlap, and still no recipient gets the frames before the item is stored.
+ */
+class LoggedBroadcastTest {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    /** The room read waits (bounded) for the log write to have started, and says whether it saw it. */
+    private final CountDownLatch writeStarted = new CountDownLatch(1);
+    private final CountDownLatch readDone = new CountDownLatch(1);
+    private final AtomicBoolean readSawWrite = new AtomicBoolean();
+    private final AtomicBoolean stored = new AtomicBoolean();
+    private final List<Boolean> storedAtDelivery = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theLogWriteOverlapsTheRoomReadAndPrecedesDelivery() {
+        Broadcaster broadcaster = new Broadcaster(context(new BlockingLog(null)));
+
+        FanoutReport report = broadcaster.deliver("acme", "/", Set.of("room"), Set.of(), Set.of(), event());
+
+        assertThat(readSawWrite).as("the room was read while the log item was being written").isTrue();
+        assertThat(storedAtDelivery).as("delivered once, after the item was stored").containsExactly(true);
+        assertThat(report.delivered()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedLogWriteFailsTheBroadcastAndSendsNothing() {
+        Broadcaster broadcaster = new Broadcaster(context(new BlockingLog(new IllegalStateException("throttled"))));
+
+        assertThatThrownBy(() -> broadcaster.deliver("acme", "/", Set.of("room"), Set.of(), Set.of(), event()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("throttled");
+        assertThat(storedAtDelivery).isEmpty();
+    }
+
+    private ServerContext context(BroadcastLog log) {
+        return new ServerContext(SkysocketConfig.from(Settings.of(Map.of())),
+                DeclaredServer.configuredBy(io -> io.of("/").connectionStateRecovery(Duration.ofMinutes(2))),
+                null, null, null, new Room(), new RecordingFanout(), null, CLOCK, null, null, log);
+    }
+
+    private static SocketPacket event() {
+        return SocketPacket.event("/", null, JsonNodeFactory.instance.arrayNode().add("said").add("hi"));
+    }
+
+    /** Stores (or fails) once the room was read, or after 10 s when nothing reads it meanwhile (sequential calls). */
+    private final class BlockingLog implements BroadcastLog {
+        private final RuntimeException failure;
+
+        BlockingLog(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void append(String tenant, String namespace, LoggedPacket packet, long expiresAtSeconds) {
+            writeStarted.countDown();
+            try {
+                readDone.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            stored.set(true);
+        }
+
+        @Override
+        public List<LoggedPacket> between(String tenant, String namespace, String after, String upTo, long now) {
+            return List.of();
+        }
+    }
+
+    /** Two members; its read notes whether the log write had already started. */
+    private final class Room implements RoomStore {
+        @Override
+        public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void leave(SocketRecord socket, String room) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<Member> members(String tenant, String namespace, String room) {
+            try {
+                readSawWrite.set(writeStarted.await(10, TimeUnit.SECONDS) && !stored.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                readDone.countDown();
+            }
+            return List.of(new Member("s1", "c1", "e"), new Member("s2", "c2", "e"));
+        }
+    }
+
+    private final class RecordingFanout implements Fanout {
+        @Override
+        public FanoutReport deliver(List<String> frames, Collection<Recipient> recipients) {
+            storedAtDelivery.add(stored.get());
+            return new FanoutReport(recipients.size(), 0, 0, 0, Duration.ZERO, List.of());
+        }
+    }
+}
