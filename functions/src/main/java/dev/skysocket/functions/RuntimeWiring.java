@@ -69,7 +69,7 @@ final class RuntimeWiring implements AutoCloseable {
         Owned owned = new Owned();
         try {
             // X-Ray subsegments for every AWS call when tracing is on (on Lambda only; nothing otherwise).
-            CallTracer tracer = XRayCallTracer.fromSettings(settings);
+            CallTracer tracer = CallTracers.fromSettings(settings);
             AwsClients aws = owned.add(AwsClients.fromSettings(settings, tracer));
             Region region = aws.region();
             AwsCredentialsProvider credentials = aws.credentials();

@@ -8,12 +8,9 @@ import com.amazonaws.xray.entities.Namespace;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
-import dev.skysocket.config.Settings;
 import dev.skysocket.tracing.CallTracer;
 import dev.skysocket.tracing.TracedCall;
-import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
@@ -26,11 +23,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * setting builds nothing: there is no trace header and no daemon.
  */
 final class XRayCallTracer implements CallTracer {
-    static final String SETTING = "skysocket.tracing";
-    /** Read as AWS_LAMBDA_FUNCTION_NAME, which Lambda sets in every function's environment. */
-    static final String LAMBDA_MARKER = "aws.lambda.function.name";
-    private static final System.Logger LOG = System.getLogger(XRayCallTracer.class.getName());
-
     private final AWSXRayRecorder recorder;
     private final List<ExecutionInterceptor> interceptors;
 
@@ -39,22 +31,9 @@ final class XRayCallTracer implements CallTracer {
         this.interceptors = List.of(new TracingInterceptor(recorder, null, null));
     }
 
-    /** The tracer the settings ask for: X-Ray's on Lambda with {@code xray}, else {@link CallTracer#NONE}. */
-    static CallTracer fromSettings(Settings settings) {
-        String kind = settings.string(SETTING, "off").toLowerCase(Locale.ROOT);
-        switch (kind) {
-            case "off":
-                return CallTracer.NONE;
-            case "xray":
-                if (settings.string(LAMBDA_MARKER, null) == null) {
-                    LOG.log(Level.INFO, "event=tracing_off reason=not_on_lambda");
-                    return CallTracer.NONE;
-                }
-                return new XRayCallTracer(recorder());
-            default:
-                throw new IllegalStateException("setting " + SETTING + " (" + Settings.envName(SETTING)
-                        + ") must be 'xray' (on Lambda with Tracing: Active) or 'off', got '" + kind + "'");
-        }
+    /** The tracer for a Lambda function with tracing on ({@link CallTracers} decides when). */
+    static XRayCallTracer create() {
+        return new XRayCallTracer(recorder());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.skysocket.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.xray.AWSXRayRecorder;
@@ -11,7 +10,6 @@ import com.amazonaws.xray.contexts.SegmentContextResolverChain;
 import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
-import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
@@ -140,19 +138,6 @@ class XRayCallTracerTest {
             dynamo.listTables();
         }
         assertThat(sent).isEmpty();
-    }
-
-    @Test
-    void theSettingTurnsTracingOnOnlyOnLambda() {
-        assertThat(XRayCallTracer.fromSettings(Settings.of(Map.of()))).isSameAs(CallTracer.NONE);
-        assertThat(XRayCallTracer.fromSettings(Settings.of(Map.of(XRayCallTracer.SETTING, "xray"))))
-                .isSameAs(CallTracer.NONE);
-        CallTracer onLambda = XRayCallTracer.fromSettings(Settings.of(Map.of(XRayCallTracer.SETTING, "xray",
-                XRayCallTracer.LAMBDA_MARKER, "chat-DefaultFunction")));
-        assertThat(onLambda).isInstanceOf(XRayCallTracer.class);
-        assertThat(onLambda.sdkInterceptors()).hasSize(1);
-        assertThatThrownBy(() -> XRayCallTracer.fromSettings(Settings.of(Map.of(XRayCallTracer.SETTING, "zipkin"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SKYSOCKET_TRACING");
     }
 
     @SuppressWarnings("unchecked")
