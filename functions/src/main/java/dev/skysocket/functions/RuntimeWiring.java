@@ -12,6 +12,7 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.runtime.AwsClients;
 import dev.skysocket.runtime.Owned;
 import dev.skysocket.server.DeclaredServer;
+import dev.skysocket.tracing.CallTracer;
 import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -67,7 +68,9 @@ final class RuntimeWiring implements AutoCloseable {
 
         Owned owned = new Owned();
         try {
-            AwsClients aws = owned.add(AwsClients.fromSettings(settings));
+            // X-Ray subsegments for every AWS call when tracing is on (on Lambda only; nothing otherwise).
+            CallTracer tracer = CallTracers.fromSettings(settings);
+            AwsClients aws = owned.add(AwsClients.fromSettings(settings, tracer));
             Region region = aws.region();
             AwsCredentialsProvider credentials = aws.credentials();
             Function<OpenPacketStep, AsyncInvoker> invokerFor;
@@ -77,6 +80,7 @@ final class RuntimeWiring implements AutoCloseable {
                         .region(region)
                         .credentialsProvider(credentials)
                         .httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(c -> c.executionInterceptors(tracer.sdkInterceptors()))
                         .build());
                 LambdaClient invoking = lambda;
                 invokerFor = openFunction != null ? step -> new LambdaAsyncInvoker(invoking, openFunction)

@@ -25,4 +25,11 @@ class FunctionsArchitectureTest {
                 "dev.skysocket.local.", "dev.skysocket.benchmarks.", "io.vertx.", "io.netty.",
                 "com.amazonaws.services.dynamodbv2."))).isEmpty();
     }
+
+    /** Only XRayCallTracer names X-Ray, so that with tracing off none of its classes is loaded (CallTracersTest). */
+    @Test
+    void onlyXRayCallTracerImportsXRay() {
+        assertThat(importsMatching("dev.skysocket.functions", true, List.of("com.amazonaws.xray.")))
+                .isNotEmpty().allSatisfy(i -> assertThat(i).startsWith("XRayCallTracer.java imports "));
+    }
 }

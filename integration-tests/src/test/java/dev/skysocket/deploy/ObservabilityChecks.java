@@ -1,5 +1,6 @@
 package dev.skysocket.deploy;
 
+import static dev.skysocket.deploy.Template.environment;
 import static dev.skysocket.deploy.Template.list;
 import static dev.skysocket.deploy.Template.map;
 import static dev.skysocket.deploy.Template.number;
@@ -33,12 +34,15 @@ final class ObservabilityChecks {
     private ObservabilityChecks() {
     }
 
-    /** Tracing: Active on every function, and each function's role may send segments. */
+    /** Tracing: Active on every function, SKYSOCKET_TRACING=xray, and each function's role may send segments. */
     static List<String> everyFunctionIsTraced(Template t) {
         List<String> problems = new ArrayList<>();
         t.functions().forEach((id, function) -> {
             if (!"Active".equals(function.get("Tracing"))) {
                 problems.add(id + " Tracing is " + function.get("Tracing") + ", not Active");
+            }
+            if (!"xray".equals(environment(function).get("SKYSOCKET_TRACING"))) {
+                problems.add(id + " does not set SKYSOCKET_TRACING=xray: its AWS calls would not be subsegments");
             }
             String role = getAttTarget(function.get("Role"));
             if (role == null) {

@@ -27,9 +27,11 @@ class ObservabilityTemplateTest {
         Object arns = properties(t, "SocketFunctionRole").get("ManagedPolicyArns");
         list(map(arns).get("Fn::If")).forEach(branch -> list(branch)
                 .removeIf(p -> ObservabilityChecks.TRACING_POLICY.equals(Template.refTarget(p))));
+        map(map(properties(t, "PublishFunction").get("Environment")).get("Variables")).put("SKYSOCKET_TRACING", "off");
         assertThat(ObservabilityChecks.everyFunctionIsTraced(t))
                 .anyMatch(p -> p.startsWith("ConnectFunction Tracing is null"))
-                .anyMatch(p -> p.contains("DefaultFunction's role SocketFunctionRole lacks TracingPolicy"));
+                .anyMatch(p -> p.contains("DefaultFunction's role SocketFunctionRole lacks TracingPolicy"))
+                .anyMatch(p -> p.startsWith("PublishFunction does not set SKYSOCKET_TRACING=xray"));
     }
 
     @Test
