@@ -22,11 +22,13 @@ class PresenceTest {
     private final List<Integer> roomCounts = new CopyOnWriteArrayList<>();
     private volatile List<String> lastListing = List.of();
     private volatile List<PresenceMember> lastMembers = List.of();
+    private volatile Map<String, String> lastHandshakeClaims = Map.of();
     private final List<PresenceMember> changed = new CopyOnWriteArrayList<>();
     private final SocketApp app = io -> io.of("/")
             .on("watch", (socket, args, ack) -> {
                 socket.joinPresence(args.text(0));
                 lastMembers = socket.presence(args.text(0));
+                lastHandshakeClaims = socket.handshake().claims();
                 lastListing = lastMembers.stream().map(PresenceMember::id).toList();
                 roomCounts.add(socket.rooms().size());
                 ack.send();
@@ -97,6 +99,8 @@ class PresenceTest {
         assertThat(lastMembers.get(0).info().toString())
                 .isEqualTo("{\"user\":\"alice\",\"claims\":{\"role\":\"editor\"}}");
         assertThat(changed).containsExactly(expected);
+        assertThat(lastHandshakeClaims).as("the same claims on the socket's handshake").isEqualTo(
+                Map.of("role", "editor"));
 
         layer.disconnect(alice);
         assertThat(changed).as("left with the same info").containsExactly(expected, expected);
