@@ -22,9 +22,12 @@ import java.util.Map;
  *                ({@code /} when unknown): API Gateway does not pass the client's URL to {@code $connect}
  * @param secure  whether the client's connection is TLS: the {@code X-Forwarded-Proto} the load balancer or API
  *                Gateway set is {@code https}, or the gateway served TLS itself
+ * @param claims  the identity's claims: what the {@code $connect} authorizer passed on beyond tenant and user
+ *                (at most 20, 1 KB together; more are dropped when the connection is stored); empty when none
  */
 public record Handshake(Map<String, String> headers, Map<String, String> query, JsonNode auth, String address,
-                        long time, String tenant, String user, String url, boolean secure) {
+                        long time, String tenant, String user, String url, boolean secure,
+                        Map<String, String> claims) {
     private static final DateTimeFormatter JS_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT+0000 (Coordinated Universal Time)'",
                     Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -33,6 +36,13 @@ public record Handshake(Map<String, String> headers, Map<String, String> query, 
         headers = Map.copyOf(headers);
         query = Map.copyOf(query);
         url = url == null ? "/" : url;
+        claims = claims == null ? Map.of() : Map.copyOf(claims);
+    }
+
+    /** A handshake whose identity carries no claims. */
+    public Handshake(Map<String, String> headers, Map<String, String> query, JsonNode auth, String address,
+                     long time, String tenant, String user, String url, boolean secure) {
+        this(headers, query, auth, address, time, tenant, user, url, secure, Map.of());
     }
 
     /** A handshake without URL, not secure (tests, tools). */

@@ -82,7 +82,8 @@ public final class ConnectRoute {
         // CONNECT_ERROR with the reason, which a refusal here (a bare 4xx on the upgrade) could not carry.
         ConnectionRecord record = admission.admit(new ConnectionRecord(connectionId, endpoint, "websocket", true,
                 identity.tenant(), identity.user(), sourceIp, headers, query, connectedAt,
-                Heartbeat.firstPingDue(config, now), false, false, config.expiresAtSeconds(connectedAt), null));
+                Heartbeat.firstPingDue(config, now), false, false, config.expiresAtSeconds(connectedAt), null)
+                .withClaims(identity.claims()));
         try {
             connections.create(record);
         } catch (ConnectionExistsException duplicate) {

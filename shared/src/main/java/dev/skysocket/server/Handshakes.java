@@ -17,7 +17,7 @@ final class Handshakes {
     static Handshake of(ConnectionRecord connection, JsonNode auth) {
         return new Handshake(connection.headers(), connection.query(), auth, connection.sourceIp(),
                 connection.connectedAt(), connection.tenant(), connection.user(), url(connection.query()),
-                secure(connection.headers()));
+                secure(connection.headers()), connection.claims());
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.skysocket.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.skysocket.api.PresenceChange;
 import dev.skysocket.api.PresenceHandler;
 import dev.skysocket.api.PresenceMember;
@@ -73,22 +71,21 @@ final class SocketPresence {
     List<PresenceMember> members(StoredSocket socket, String room) {
         Rooms.checked(room);
         return store().members(socket.tenant(), socket.namespace(), room).stream()
-                .map(entry -> new PresenceMember(entry.memberId(), userInfo(entry.userJson())))
+                .map(entry -> PresenceInfo.read(entry.memberId(), entry.userJson()))
                 .toList();
     }
 
     private void enter(StoredSocket socket, String room, String memberId) {
-        JsonNode user = userOf(socket);
-        if (store().join(key(socket, room, memberId), socket.id(), JsonValues.write(user),
+        PresenceMember member = PresenceInfo.of(socket, memberId);
+        if (store().join(key(socket, room, memberId), socket.id(), PresenceInfo.write(member),
                 socket.connection().expiresAt())) {
-            announce(socket, new PresenceChange(room, new PresenceMember(memberId, user),
-                    PresenceChange.State.JOINED));
+            announce(socket, new PresenceChange(room, member, PresenceChange.State.JOINED));
         }
     }
 
     private void exit(StoredSocket socket, PresenceRooms.Marker marker) {
         if (store().leave(key(socket, marker.room(), marker.memberId()), socket.id())) {
-            announce(socket, new PresenceChange(marker.room(), new PresenceMember(marker.memberId(), userOf(socket)),
+            announce(socket, new PresenceChange(marker.room(), PresenceInfo.of(socket, marker.memberId()),
                     PresenceChange.State.LEFT));
         }
     }
@@ -109,15 +106,6 @@ final class SocketPresence {
     /** The user id when the identity names a user (one entry across their sockets), else the socket id. */
     static String memberId(StoredSocket socket) {
         return socket.user() != null ? socket.user() : socket.id();
-    }
-
-    private static JsonNode userOf(StoredSocket socket) {
-        return socket.user() != null ? JsonNodeFactory.instance.textNode(socket.user())
-                : JsonNodeFactory.instance.nullNode();
-    }
-
-    private static JsonNode userInfo(String json) {
-        return json == null ? JsonNodeFactory.instance.nullNode() : JsonValues.read(json);
     }
 
     private PresenceStore store() {

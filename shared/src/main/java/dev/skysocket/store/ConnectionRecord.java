@@ -22,15 +22,28 @@ import java.util.Map;
  *                     CONNECT_ERROR carrying it, which the stock client surfaces as {@code connect_error}
  * @param quotaCounted true when the connection was added to its tenant's connection counter: its removal takes
  *                     it off again
+ * @param claims       the identity's claims (the authorizer's context beyond tenant and user), bounded by
+ *                     {@link IdentityClaims}; never null
  */
 public record ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64,
                                String tenant, String user, String sourceIp, Map<String, String> headers,
                                Map<String, String> query, long connectedAt, long pingDueAt, boolean awaitingPong,
                                boolean opened, long expiresAt, PendingBinary pending, String refusal,
-                               boolean quotaCounted) {
+                               boolean quotaCounted, Map<String, String> claims) {
     public ConnectionRecord {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         query = query == null ? Map.of() : Map.copyOf(query);
+        claims = IdentityClaims.bounded(claims);
+    }
+
+    /** A connection whose identity carries no claims. */
+    public ConnectionRecord(String connectionId, String endpoint, String transport, boolean base64,
+                            String tenant, String user, String sourceIp, Map<String, String> headers,
+                            Map<String, String> query, long connectedAt, long pingDueAt, boolean awaitingPong,
+                            boolean opened, long expiresAt, PendingBinary pending, String refusal,
+                            boolean quotaCounted) {
+        this(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query, connectedAt,
+                pingDueAt, awaitingPong, opened, expiresAt, pending, refusal, quotaCounted, Map.of());
     }
 
     /** A connection that may join namespaces. */
@@ -45,12 +58,18 @@ public record ConnectionRecord(String connectionId, String endpoint, String tran
     /** The same connection, refused for {@code reason} (and so not counted). */
     public ConnectionRecord refused(String reason) {
         return new ConnectionRecord(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query,
-                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, reason, false);
+                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, reason, false, claims);
     }
 
     /** The same connection, added to its tenant's connection counter. */
     public ConnectionRecord counted() {
         return new ConnectionRecord(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query,
-                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, refusal, true);
+                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, refusal, true, claims);
+    }
+
+    /** The same connection, its identity carrying {@code claims}. */
+    public ConnectionRecord withClaims(Map<String, String> claims) {
+        return new ConnectionRecord(connectionId, endpoint, transport, base64, tenant, user, sourceIp, headers, query,
+                connectedAt, pingDueAt, awaitingPong, opened, expiresAt, pending, refusal, quotaCounted, claims);
     }
 }

@@ -58,7 +58,8 @@ class ApiGatewayAuthorizerTest {
                 + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\","
                 + "\"Resource\":\"" + ARN + "\"}]},"
                 + "\"context\":{\"plan\":\"gold\",\"tenant\":\"acme\",\"user\":\"alice\"}}");
-        assertThat(identityOnConnect(answer)).isEqualTo(new Identity("acme", "alice"));
+        assertThat(identityOnConnect(answer)).as("the claims reach $connect with the identity")
+                .isEqualTo(new Identity("acme", "alice", Map.of("plan", "gold")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.skysocket.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.skysocket.api.PresenceMember;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.testing.ApiGatewayEvents;
@@ -20,16 +21,22 @@ class PresenceTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final List<Integer> roomCounts = new CopyOnWriteArrayList<>();
     private volatile List<String> lastListing = List.of();
+    private volatile List<PresenceMember> lastMembers = List.of();
+    private volatile Map<String, String> lastHandshakeClaims = Map.of();
+    private final List<PresenceMember> changed = new CopyOnWriteArrayList<>();
     private final SocketApp app = io -> io.of("/")
             .on("watch", (socket, args, ack) -> {
                 socket.joinPresence(args.text(0));
-                lastListing = socket.presence(args.text(0)).stream().map(PresenceMember::id).toList();
+                lastMembers = socket.presence(args.text(0));
+                lastHandshakeClaims = socket.handshake().claims();
+                lastListing = lastMembers.stream().map(PresenceMember::id).toList();
                 roomCounts.add(socket.rooms().size());
                 ack.send();
             })
             .on("unwatch", (socket, args, ack) -> socket.leave(args.text(0)))
             .onPresence((socket, change) -> {
                 heard.add(change.member().id() + " " + change.member().user() + " " + change.state().wireName());
+                changed.add(change.member());
                 socket.to(change.room()).emit("presence", change.member().id(), change.state().wireName());
             });
     private final SocketLayerHarness layer = new SocketLayerHarness(app);
@@ -79,12 +86,36 @@ class PresenceTest {
         assertThat(heard).as("back after leaving: a new arrival").hasSize(3).last().asString().endsWith(" joined");
     }
 
+    @Test
+    void aMembersInfoCarriesTheAuthorizersClaimsInTheListingAndTheChanges() {
+        // What API Gateway hands $connect: the authorizer's context plus its own principalId and latency.
+        String alice = connectAs(Map.of("tenant", "default", "user", "alice", "principalId", "alice",
+                "role", "editor", "credentialParams", "token", "integrationLatency", 12));
+        layer.send(alice, "42[\"watch\",\"deck\"]");
+
+        PresenceMember expected = new PresenceMember("alice", JsonNodeFactory.instance.textNode("alice"),
+                Map.of("role", "editor"));
+        assertThat(lastMembers).containsExactly(expected);
+        assertThat(lastMembers.get(0).info().toString())
+                .isEqualTo("{\"user\":\"alice\",\"claims\":{\"role\":\"editor\"}}");
+        assertThat(changed).containsExactly(expected);
+        assertThat(lastHandshakeClaims).as("the same claims on the socket's handshake").isEqualTo(
+                Map.of("role", "editor"));
+
+        layer.disconnect(alice);
+        assertThat(changed).as("left with the same info").containsExactly(expected, expected);
+    }
+
     /** A connection whose authorizer named a user, as a Lambda authorizer's context does. */
     private String connectAs(String user) {
+        return connectAs(Map.of("tenant", "default", "user", user, "principalId", user));
+    }
+
+    private String connectAs(Map<String, Object> authorizer) {
         String id = UUID.randomUUID().toString().substring(0, 15) + "=";
         var event = ApiGatewayEvents.event(id, "$connect", "CONNECT", null,
                 Map.of("EIO", "4", "transport", "websocket"), Map.of());
-        event.getRequestContext().setAuthorizer(Map.of("tenant", "default", "user", user, "principalId", user));
+        event.getRequestContext().setAuthorizer(authorizer);
         assertThat(layer.runtime.connect().handle(event).getStatusCode()).isEqualTo(200);
         layer.send(id, "40");
         return id;

@@ -92,7 +92,8 @@ public final class GatewaySessions implements EngineListener {
         ConnectionRecord record = new ConnectionRecord(session.sid(), endpoint, session.transport(), false,
                 allowed.tenant(), allowed.user(), handshake.remoteAddress(),
                 HandshakeFields.bounded(handshake.headers(), true), identities.keptQuery(handshake),
-                connectedAt, NEVER_PING, false, true, ctx.config().expiresAtSeconds(connectedAt), null);
+                connectedAt, NEVER_PING, false, true, ctx.config().expiresAtSeconds(connectedAt), null)
+                .withClaims(allowed.claims());
         if (decision instanceof Authorization.Denied denied) {
             // The session opens so the client's CONNECT can be answered with the reason (connect_error); it joins
             // nothing and the connect timeout closes it if the client stays.

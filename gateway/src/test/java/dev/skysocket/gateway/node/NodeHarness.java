@@ -18,6 +18,7 @@ import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import java.time.Clock;
 import java.time.Duration;
+import dev.skysocket.api.auth.ConnectAuthorizer;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,7 +61,17 @@ final class NodeHarness implements AutoCloseable {
         this(false, DynamoDbLocalServer.client(), settings);
     }
 
+    /** A node whose handshakes {@code authorizer} decides, as a deployment's ConnectAuthorizer would. */
+    NodeHarness(ConnectAuthorizer authorizer) {
+        this(false, DynamoDbLocalServer.client(), Map.of(), authorizer);
+    }
+
     private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
+        this(localDelivery, dynamo, settings, null);
+    }
+
+    private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings,
+                        ConnectAuthorizer authorizer) {
         this.dynamo = dynamo;
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"));
@@ -68,8 +79,11 @@ final class NodeHarness implements AutoCloseable {
         config = SkysocketConfig.from(Settings.of(all));
         DeclaredServer io = DeclaredServer.configuredBy(app);
         NodeSettings nodeSettings = NodeSettings.loopback().withLocalDelivery(localDelivery);
-        node = GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS,
-                new PrivateManagementApi(FallbackGateway.listenerSettings(nodeSettings)), Clock.systemUTC());
+        PrivateManagementApi managementApi = new PrivateManagementApi(FallbackGateway.listenerSettings(nodeSettings));
+        node = authorizer == null
+                ? GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS, managementApi, Clock.systemUTC())
+                : GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS, managementApi, Clock.systemUTC(),
+                        authorizer);
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {
                 step.run(request);

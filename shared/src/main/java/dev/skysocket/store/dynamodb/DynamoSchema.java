@@ -67,6 +67,8 @@ public final class DynamoSchema {
     public static final String REFUSAL = "refusal";
     /** True on a connection added to its tenant's connection counter; absent otherwise. */
     public static final String QUOTA_COUNTED = "quotaCounted";
+    /** Map of strings: the identity's claims (bounded by IdentityClaims); absent when it has none. */
+    public static final String CLAIMS = "claims";
 
     // Socket item (also uses CONNECTION_ID, TENANT, CONNECTED_AT, EXPIRES_AT).
     public static final String NAMESPACE = "namespace";

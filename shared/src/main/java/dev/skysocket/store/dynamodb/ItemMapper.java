@@ -53,6 +53,9 @@ final class ItemMapper {
         if (c.quotaCounted()) {
             item.put(QUOTA_COUNTED, bool(true));
         }
+        if (!c.claims().isEmpty()) {
+            item.put(CLAIMS, stringMap(c.claims()));
+        }
         return item;
     }
 
@@ -61,7 +64,8 @@ final class ItemMapper {
                 flag(item, BASE64), string(item, TENANT), string(item, USER), string(item, SOURCE_IP),
                 stringMap(item.get(HEADERS)), stringMap(item.get(QUERY)), number(item, CONNECTED_AT, 0),
                 number(item, PING_DUE_AT, 0), flag(item, AWAITING_PONG), flag(item, OPENED),
-                number(item, EXPIRES_AT, 0), pending(item), string(item, REFUSAL), flag(item, QUOTA_COUNTED));
+                number(item, EXPIRES_AT, 0), pending(item), string(item, REFUSAL), flag(item, QUOTA_COUNTED),
+                stringMap(item.get(CLAIMS)));
     }
 
     static AttributeValue pendingValue(PendingBinary p) {

@@ -11,7 +11,7 @@
  *                                                            pingDueAt(N, ms) awaitingPong pingShard userKey?
  *                                                            pending(M: headers(L), attachments(L)) pendingVersion
  *                                                            refusal? (why it may join no namespace)
- *                                                            quotaCounted? expiresAt
+ *                                                            quotaCounted? claims(M)? expiresAt
  * socket      C#{connectionId}                 S#{namespace} connectionId namespace socketId tenant rooms(SS, absent
  *                                                            when empty) roomsVersion(N) dataFields(M: key → JSON
  *                                                            text; older items: data, one JSON string) auth

@@ -55,6 +55,17 @@ class DynamoConnectionStoreTest {
     }
 
     @Test
+    void the_identitys_claims_round_trip_as_one_string_map() {
+        ConnectionRecord written = connection(id("c")).withClaims(Map.of("role", "editor", "name", "Alice"));
+
+        store.create(written);
+
+        assertThat(store.find(written.connectionId())).contains(written);
+        assertThat(store.find(written.connectionId()).orElseThrow().claims())
+                .isEqualTo(Map.of("role", "editor", "name", "Alice"));
+    }
+
+    @Test
     void an_anonymous_connection_without_optional_fields_round_trips() {
         ConnectionRecord written = new ConnectionRecord(id("c"), Fixtures.ENDPOINT, "websocket", true, "acme",
                 null, null, Map.of(), Map.of(), NOW.toEpochMilli(), 0, false, false, EXPIRES_AT, null);
