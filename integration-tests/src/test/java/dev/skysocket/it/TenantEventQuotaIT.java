@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skysocket.local.LocalRunner;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(300)
 class TenantEventQuotaIT {
+    private static final System.Logger LOG = System.getLogger(TenantEventQuotaIT.class.getName());
     private static final int QUOTA = 20;
     private static LocalRunner runner;
 
@@ -63,6 +65,7 @@ class TenantEventQuotaIT {
             running.resume();
             seen = running.await().succeeded();
         }
+        LOG.log(Level.INFO, "event=tenant_event_quota path={0} seen={1}", path, seen);
 
         JsonNode acked = seen.path("acked");
         assertThat(acked.path("answered").asInt() + acked.path("refused").asInt())
