@@ -1,13 +1,13 @@
-// The tenant events-per-second quota on one path (the stack runs with a quota of 20 events a second per tenant and
+// The tenant events-per-second quota on one path (the stack runs with a quota of 5 events a second per tenant and
 // loose rate limits). A client of tenant "flood-<tag>" sends 100 acked echoes at once while a client of tenant
-// "calm-<tag>" sends 10: the flooder's are answered or refused with the quota's error ack, the calm tenant's are
+// "calm-<tag>" sends 3: the flooder's are answered or refused with the quota's error ack, the calm tenant's are
 // all answered. Then 100 echoes without a callback: each comes back as an `echo` event or as an `error` event with
 // the quota's error. At the checkpoint "refused" the Java test waits until the server's clock is past the second it
 // saw there; after that one more acked echo of the flooder must be admitted.
 import { client, connected, checkpoint, run } from "./lib/harness.mjs";
 
 const FLOOD = 100;
-const CALM = 10;
+const CALM = 3;
 const UNACKED = 100;
 const QUOTA_ERROR = "tenant quota exceeded";
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(300)
 class TenantEventQuotaIT {
     private static final System.Logger LOG = System.getLogger(TenantEventQuotaIT.class.getName());
-    private static final int QUOTA = 20;
+    // Small, so that even a slow machine handles the flood faster than the quota admits and some are refused.
+    private static final int QUOTA = 5;
     private static LocalRunner runner;
 
     @BeforeAll
@@ -74,7 +75,7 @@ class TenantEventQuotaIT {
         assertThat(acked.path("answered").asInt()).as("admitted: %s", seen).isPositive();
         assertThat(acked.path("refusal").path("error").asText()).isEqualTo("tenant quota exceeded");
         assertThat(acked.path("refusal").path("retryAfterMs").asInt()).isEqualTo(1000);
-        assertThat(acked.path("calmAnswered").asInt()).as("the other tenant: %s", seen).isEqualTo(10);
+        assertThat(acked.path("calmAnswered").asInt()).as("the other tenant: %s", seen).isEqualTo(3);
 
         JsonNode unacked = seen.path("unacked");
         assertThat(unacked.path("echoed").asInt() + unacked.path("errors").asInt())
