@@ -81,6 +81,11 @@ class OrderedDeliveryIT {
     private static LocalRunner start(RecordingChatApp app, String delivery) {
         Map<String, String> settings = new HashMap<>(TestStack.settings());
         settings.put("skysocket.apigw-message-delivery", delivery);
+        // This test is about delivery order: the inbound limits' per-frame counter writes (one hot item per
+        // connection on DynamoDB Local) are measured elsewhere (RateLimitIT) and would only slow the burst here.
+        settings.put("skysocket.rate-limit-burst", "0");
+        settings.put("skysocket.rate-limit-per-second", "0");
+        settings.put("skysocket.tenant-events-per-second", "0");
         return LocalRunner.start(Settings.of(settings), app);
     }
 }
