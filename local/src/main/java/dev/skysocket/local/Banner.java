@@ -30,7 +30,12 @@ final class Banner {
 
     private static String authorizer(LocalRunner runner) {
         return runner.emulator().authorizer().map(settings -> {
-            String token = settings.identitySource().isEmpty() ? "token" : settings.identitySource().get(0);
+            if (settings.identitySource().isEmpty()) {
+                // the local query identity: every handshake is let in, with the identity its query names
+                return "  Identity (local only, on both paths): add query: { user: \"ada\", tenant: \"acme\" }"
+                        + " to the options;\n  without them a connection is anonymous in the default tenant.\n";
+            }
+            String token = settings.identitySource().get(0);
             return "  $connect runs the authorizer first: add query: { " + token + ": <JWT> } to the options (no "
                     + token + ": 401, a bad one: 403).\n";
         }).orElse("");

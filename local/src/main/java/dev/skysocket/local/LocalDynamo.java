@@ -5,12 +5,16 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -51,11 +55,30 @@ public final class LocalDynamo implements AutoCloseable {
         try {
             DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", String.valueOf(chosen), "-disableTelemetry"}));
+            loopbackOnly(server);
             server.start();
             return new LocalDynamo(server, URI.create("http://127.0.0.1:" + chosen));
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen
                     + " (set skysocket.dynamodb-port to a free port, or 0)", e);
+        }
+    }
+
+    /**
+     * DynamoDB Local's Jetty listens on every interface, and the database answers anyone without checking a
+     * signature; the local stack's other listeners are on loopback, so this one is too. DynamoDB Local has no option
+     * for the host, hence the reach into its (pinned) server before it starts; a version without that field fails here,
+     * loudly, rather than listening on the network.
+     */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
+                ((ServerConnector) connector).setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            }
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot keep DynamoDB Local on loopback", e);
         }
     }
 
