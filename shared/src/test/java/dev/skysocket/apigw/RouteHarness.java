@@ -31,12 +31,18 @@ final class RouteHarness implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
 
     final ManagementApiStub api = ManagementApiStub.start();
-    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final DynamoDbClient dynamo;
     final MutableClock clock = new MutableClock();
     final SkysocketConfig config;
     final ApiGatewayRuntime runtime;
 
     RouteHarness(SocketApp app, Map<String, String> settings) {
+        this(app, settings, DynamoDbLocalServer.client());
+    }
+
+    /** @param dynamo the client every route uses (one with an interceptor, to count its calls) */
+    RouteHarness(SocketApp app, Map<String, String> settings, DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
         Map<String, String> all = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "routes"),
                 "skysocket.ping-interval-ms", "25000",
