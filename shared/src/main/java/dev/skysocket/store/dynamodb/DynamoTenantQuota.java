@@ -12,19 +12,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * A tenant's events per second, counted in DynamoDB by every process and path, from a sample
- * ({@link SampledCounting}, {@link SampleSchedule}): one event in {@code weight} (the quota over
- * {@value #WRITES_PER_SHARD}, at most 20; 1 below 1,000 a second) adds {@code weight} to a shard picked at random among the tenant's counter items for the
- * current second ({@link DynamoSchema#quotaKey}), one UpdateItem (1 write unit), and is refused when that shard's
- * count passes its share of the quota. At the quota a shard takes {@value #WRITES_PER_SHARD} writes a second at
- * most, half of what one DynamoDB partition takes, so a busy tenant has no hot partition. The count is exact with
- * weight 1 and one shard; otherwise a shard's sampled total strays from its true one by about sqrt(weight × true
- * count) (one standard deviation; 447 events, 4.5 % of the quota, at the default), so refusals start a few percent
- * below or above the quota, as the random shard picks alone made them before.
+ * A tenant's events per second, counted in DynamoDB by every process and path, from a sample ({@link SampledCounting},
+ * {@link SampleSchedule}): one event in {@code weight} (the quota over {@value #WRITES_PER_SHARD}, at most 20; 1 below
+ * 1,000 a second) adds {@code weight} to a shard picked at random among the tenant's counter items for the current
+ * second ({@link DynamoSchema#quotaKey}), one UpdateItem (1 write unit), and is refused when that shard's count passes
+ * its share of the quota. At the quota a shard takes {@value #WRITES_PER_SHARD} writes a second at most, half of what
+ * one DynamoDB partition takes, so a busy tenant has no hot partition. The count is exact with weight 1 and one shard;
+ * otherwise a shard's sampled total strays from its true one by about sqrt(weight × true count) (one standard
+ * deviation; 447 events, 4.5 % of the quota, at the default), so refusals start a few percent below or above the quota,
+ * as the random shard picks alone made them before.
  *
  * <p>Once a shard refuses, this process refuses the tenant's further events for the rest of that second without
- * writing, so a tenant far over its quota costs each process one write a second; before that, each process admits
- * about {@code weight - 1} events past the quota (those it did not write) until its own next write is refused.
+ * writing, so a tenant far over its quota costs each process one write a second; before that, each process admits about
+ * {@code weight - 1} events past the quota (those it did not write) until its own next write is refused.
  */
 public final class DynamoTenantQuota implements EventQuota {
     static final int WRITES_PER_SHARD = 500;
@@ -103,7 +103,8 @@ public final class DynamoTenantQuota implements EventQuota {
                 .key(DynamoSchema.quotaKey(tenant, second, shard))
                 .updateExpression("SET #exp = :exp ADD #n :add")
                 .expressionAttributeNames(Map.of("#exp", DynamoSchema.EXPIRES_AT, "#n", DynamoSchema.COUNT))
-                .expressionAttributeValues(Map.of(":add", Attributes.n(weight), ":exp", Attributes.n(second + TTL_SECONDS)))
+                .expressionAttributeValues(Map.of(":add", Attributes.n(weight),
+                        ":exp", Attributes.n(second + TTL_SECONDS)))
                 .returnValues(ReturnValue.UPDATED_NEW));
         AttributeValue n = response.attributes().get(DynamoSchema.COUNT);
         return n == null ? 0 : Long.parseLong(n.n());
