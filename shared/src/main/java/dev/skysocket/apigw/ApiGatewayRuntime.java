@@ -7,6 +7,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.StoreEmitter;
@@ -56,12 +57,20 @@ public final class ApiGatewayRuntime implements AutoCloseable {
     }
 
     /**
-     * @param limits the per-connection rate limit and the tenant quota; each costs one DynamoDB write per inbound
-     *               message or event while on ({@link DynamoBackend#connectionRate}, {@link DynamoBackend#tenantQuota})
+     * @param limits the per-connection rate limit and the tenant quota; each counts a sample of the inbound
+     *               messages or events in DynamoDB while on, at most one write in 20 at the defaults
+     *               ({@link DynamoBackend#connectionRate}, {@link DynamoBackend#tenantQuota})
      */
     public ApiGatewayRuntime(SkysocketConfig config, InboundLimits limits, DeclaredServer io, DynamoDbClient dynamo,
                              ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
                              String callbackUrl, Clock clock) {
+        this(config, limits, Draw.RANDOM, io, dynamo, managementClients, invokerFor, callbackUrl, clock);
+    }
+
+    /** The same, with the limits' sampled events picked by {@code draw} (tests that count the limits' writes). */
+    ApiGatewayRuntime(SkysocketConfig config, InboundLimits limits, Draw draw, DeclaredServer io, DynamoDbClient dynamo,
+                      ManagementApiClients managementClients, Function<OpenPacketStep, AsyncInvoker> invokerFor,
+                      String callbackUrl, Clock clock) {
         this.managementClients = managementClients;
         this.config = config;
         this.clock = clock;
@@ -69,8 +78,8 @@ public final class ApiGatewayRuntime implements AutoCloseable {
         DynamoConnectionStore connections = backend.connections();
         ManagementApiFanout fanout = backend.fanout();
         this.context = backend.context(config, io);
-        PacketRouter router = new PacketRouter(context, DynamoBackend.tenantQuota(config, limits, dynamo));
-        ConnectionRate rate = DynamoBackend.connectionRate(config, limits, dynamo);
+        PacketRouter router = new PacketRouter(context, DynamoBackend.tenantQuota(config, limits, dynamo, draw));
+        ConnectionRate rate = DynamoBackend.connectionRate(config, limits, dynamo, draw);
         CallbackEndpoint endpoints = new CallbackEndpoint(callbackUrl, managementClients.region().id());
         this.openStep = new OpenPacketStep(config, connections, fanout, clock, OPEN_DEADLINE_MS, OPEN_LEASE_MS);
         this.connect = new ConnectRoute(config, connections, new IdentityResolver(config.defaultTenant()), endpoints,

@@ -26,9 +26,10 @@ import java.util.Optional;
  * This is the one choke point for bad input on this path: a {@link ProtocolException} closes the offending
  * connection and nothing else.
  *
- * <p>The per-connection rate limit comes first, before any read: each message costs one counter write
- * ({@link ConnectionRate}); one over the limit closes the connection (Management API DELETE) or, once closed for
- * it, is dropped with nothing else done. Pongs are not counted: one per ping interval, and they prove liveness.
+ * <p>The per-connection rate limit comes first, before any read: a sample of the messages costs a counter write each
+ * ({@link ConnectionRate}, one in 20 at the defaults); one over the limit closes the connection (Management API DELETE)
+ * or, once closed for it, is dropped with nothing else done. Pongs are not counted: one per ping interval, and they
+ * prove liveness.
  */
 public final class MessageRoute {
     private static final System.Logger LOG = System.getLogger(MessageRoute.class.getName());

@@ -7,6 +7,7 @@ import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.EventQuota;
 import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.limits.ProcessConnectionRate;
@@ -63,21 +64,34 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
                 ServerAcks.overStore(answers, clock), kept, log, revocations);
     }
 
-    /** The tenant quota of {@code limits}, counted in the table (one write per event); unlimited when off. */
+    /** The tenant quota of {@code limits}, counted in the table from a sample of the events; unlimited when off. */
     public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return tenantQuota(config, limits, dynamo, Draw.RANDOM);
+    }
+
+    /** The same, with the sampled events picked by {@code draw} (tests). */
+    public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo,
+                                         Draw draw) {
         return limits.limitsTenants()
-                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond()) : EventQuota.UNLIMITED;
+                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond(), draw)
+                : EventQuota.UNLIMITED;
     }
 
     /**
      * The per-connection rate limit of {@code limits} where any process may handle a connection's next event (the
-     * API Gateway path): in this process's memory first, then counted in the table (one write per message the
-     * process admits); unlimited when off.
+     * API Gateway path): in this process's memory first, then counted in the table from a sample of the messages
+     * the process admits; unlimited when off.
      */
     public static ConnectionRate connectionRate(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo) {
+        return connectionRate(config, limits, dynamo, Draw.RANDOM);
+    }
+
+    /** The same, with the sampled messages picked by {@code draw} (tests). */
+    public static ConnectionRate connectionRate(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo,
+                                                Draw draw) {
         return limits.limitsConnections()
-                ? new ProcessConnectionRate(limits.burst(), limits.perSecond(),
-                        new DynamoConnectionRate(dynamo, config.tableName(), limits.burst(), limits.perSecond()))
+                ? new ProcessConnectionRate(limits.burst(), limits.perSecond(), new DynamoConnectionRate(dynamo,
+                        config.tableName(), limits.burst(), limits.perSecond(), draw))
                 : ConnectionRate.UNLIMITED;
     }
 }

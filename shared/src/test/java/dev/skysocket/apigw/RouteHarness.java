@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.SocketApp;
 import dev.skysocket.server.DeclaredServer;
@@ -31,12 +32,21 @@ final class RouteHarness implements AutoCloseable {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")), 16, Duration.ofSeconds(5));
 
     final ManagementApiStub api = ManagementApiStub.start();
-    final DynamoDbClient dynamo = DynamoDbLocalServer.client();
+    final DynamoDbClient dynamo;
     final MutableClock clock = new MutableClock();
     final SkysocketConfig config;
     final ApiGatewayRuntime runtime;
 
     RouteHarness(SocketApp app, Map<String, String> settings) {
+        this(app, settings, DynamoDbLocalServer.client(), Draw.RANDOM);
+    }
+
+    /**
+     * @param dynamo the client every route uses (one with an interceptor, to count its calls)
+     * @param draw   picks the events the inbound limits write (a seeded one repeats its figures)
+     */
+    RouteHarness(SocketApp app, Map<String, String> settings, DynamoDbClient dynamo, Draw draw) {
+        this.dynamo = dynamo;
         Map<String, String> all = new HashMap<>(Map.of(
                 "skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "routes"),
                 "skysocket.ping-interval-ms", "25000",
@@ -48,7 +58,7 @@ final class RouteHarness implements AutoCloseable {
         boolean limited = all.keySet().stream().anyMatch(name -> name.startsWith("skysocket.rate-limit-")
                 || name.equals(InboundLimits.TENANT_PER_SECOND));
         InboundLimits limits = limited ? InboundLimits.from(Settings.of(all)) : InboundLimits.OFF;
-        runtime = new ApiGatewayRuntime(config, limits, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
+        runtime = new ApiGatewayRuntime(config, limits, draw, DeclaredServer.configuredBy(app), dynamo, CLIENTS,
                 step -> request -> {
                     try {
                         step.run(request);

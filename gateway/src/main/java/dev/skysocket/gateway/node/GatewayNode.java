@@ -92,8 +92,8 @@ public final class GatewayNode implements AutoCloseable {
     /**
      * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
      * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway. The tenant
-     * quota of {@code limits} is counted in the store (one write per event); the per-session rate limit is the
-     * engine's ({@code EngineOptions#withInbound}).
+     * quota of {@code limits} is counted in the store (a sample of the events, one write in 20 at the default); the
+     * per-session rate limit is the engine's ({@code EngineOptions#withInbound}).
      */
     public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
                                     DeclaredServer io,

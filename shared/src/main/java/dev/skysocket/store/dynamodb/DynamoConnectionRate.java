@@ -1,7 +1,10 @@
 package dev.skysocket.store.dynamodb;
 
 import dev.skysocket.limits.ConnectionRate;
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.RateVerdict;
+import dev.skysocket.limits.SampleSchedule;
+import dev.skysocket.limits.SampledCounting;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,17 +13,19 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The per-connection token bucket where any Lambda instance may handle a connection's next event: one UpdateItem
- * per event (1 write unit, the item stays under 1 KB) that adds one to the connection's count for its 10-second
- * window and to the count of the second within it ({@link DynamoSchema#rateWindowKey}), and returns both. No read,
- * no condition, so concurrent invocations never retry each other.
+ * The per-connection token bucket where any Lambda instance may handle a connection's next event, counted from a
+ * sample: at the default limits each process writes every 20th event of a connection, from a random start
+ * ({@link SampleSchedule}), and that write adds 20 ({@link SampledCounting}). A write is one UpdateItem (1 write
+ * unit, the item stays under 1 KB) that adds the weight to the connection's count for its 10-second window and to
+ * the count of the second within it ({@link DynamoSchema#rateWindowKey}), and returns both. No read, no
+ * condition, so concurrent invocations never retry each other.
  *
  * <p>A bucket of {@code burst} tokens refilled at {@code perSecond} lets at most {@code burst + perSecond} events
- * through in any one second and {@code burst + 10 × perSecond} in any ten, so those are the two bounds: a client
- * the bucket admits is never closed here, and a flood is caught within its first second. What this admits beyond
- * the exact bucket: a steady rate up to {@code perSecond + burst / 10}. ADD hands every event its own count, so
- * exactly one event per window (or second) sees the count pass the bound and closes the connection; the ones after
- * it are dropped without anything else.
+ * through in any one second and {@code burst + 10 × perSecond} in any ten; the counted totals are compared with
+ * {@link SampledCounting#threshold} of those bounds, which a client the bucket admits passes with probability at
+ * most 10⁻⁹ per second or window (exact below 60 events a second, where every event is written). ADD hands every
+ * write its own total, so exactly one write per window (or second) sees it pass the threshold and closes the
+ * connection; the sampled ones after it are dropped without anything else.
  */
 public final class DynamoConnectionRate implements ConnectionRate {
     static final int WINDOW_SECONDS = 10;
@@ -30,21 +35,46 @@ public final class DynamoConnectionRate implements ConnectionRate {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final SampleSchedule schedule;
+    private final int weight;
     private final long perSecondBound;
     private final long perWindowBound;
 
     public DynamoConnectionRate(DynamoDbClient client, String tableName, int burst, int perSecond) {
+        this(client, tableName, burst, perSecond, Draw.RANDOM);
+    }
+
+    /** @param draw picks the sampled events */
+    public DynamoConnectionRate(DynamoDbClient client, String tableName, int burst, int perSecond, Draw draw) {
         if (burst < 1 || perSecond < 1) {
             throw new IllegalArgumentException("burst and rate must be positive");
         }
         this.client = client;
         this.tableName = tableName;
-        this.perSecondBound = (long) burst + perSecond;
-        this.perWindowBound = (long) burst + (long) perSecond * WINDOW_SECONDS;
+        // The weight suits the smaller bound; the window's, larger, is then counted with less relative noise.
+        this.weight = SampledCounting.weightFor((long) burst + perSecond);
+        this.perSecondBound = SampledCounting.threshold((long) burst + perSecond, weight);
+        this.perWindowBound = SampledCounting.threshold((long) burst + (long) perSecond * WINDOW_SECONDS, weight);
+        this.schedule = new SampleSchedule(weight, draw);
+    }
+
+    int weight() {
+        return weight;
+    }
+
+    long perSecondThreshold() {
+        return perSecondBound;
+    }
+
+    long perWindowThreshold() {
+        return perWindowBound;
     }
 
     @Override
     public RateVerdict count(String connectionId, long nowMs) {
+        if (!schedule.writes(connectionId)) {
+            return RateVerdict.ADMIT;
+        }
         long second = nowMs / 1000;
         long window = second / WINDOW_SECONDS;
         String slot = "s" + (second % WINDOW_SECONDS);
@@ -52,10 +82,10 @@ public final class DynamoConnectionRate implements ConnectionRate {
         try {
             response = client.updateItem(r -> r.tableName(tableName)
                     .key(DynamoSchema.rateWindowKey(connectionId, window))
-                    .updateExpression("SET #exp = :exp ADD #n :one, #s :one")
+                    .updateExpression("SET #exp = :exp ADD #n :w, #s :w")
                     .expressionAttributeNames(Map.of("#exp", DynamoSchema.EXPIRES_AT, "#n", DynamoSchema.COUNT,
                             "#s", slot))
-                    .expressionAttributeValues(Map.of(":one", Attributes.n(1),
+                    .expressionAttributeValues(Map.of(":w", Attributes.n(weight),
                             ":exp", Attributes.n((window + 1) * WINDOW_SECONDS + TTL_MARGIN_SECONDS)))
                     .returnValues(ReturnValue.UPDATED_NEW));
         } catch (RuntimeException e) {
@@ -70,8 +100,8 @@ public final class DynamoConnectionRate implements ConnectionRate {
         if (!over) {
             return RateVerdict.ADMIT;
         }
-        // The event that went over: without it, both counts were within their bounds.
-        boolean wasWithin = inWindow - 1 <= perWindowBound && inSecond - 1 <= perSecondBound;
+        // The write that went over: without it, both counts were within their thresholds.
+        boolean wasWithin = inWindow - weight <= perWindowBound && inSecond - weight <= perSecondBound;
         return wasWithin ? RateVerdict.CLOSE : RateVerdict.DROP;
     }
 

@@ -1,27 +1,33 @@
 package dev.skysocket.store.dynamodb;
 
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.EventQuota;
+import dev.skysocket.limits.SampleSchedule;
+import dev.skysocket.limits.SampledCounting;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * A tenant's events per second, counted in DynamoDB by every process and path: each event adds one to a shard
- * picked at random among the tenant's counter items for the current second ({@link DynamoSchema#quotaKey}), one
- * UpdateItem (1 write unit), and is refused when that shard's count passes its share of the quota. Shards keep
- * each counter at {@value #EVENTS_PER_SHARD} writes a second at most, half of what one DynamoDB partition takes,
- * so a busy tenant has no hot partition; with one shard (quotas up to {@value #EVENTS_PER_SHARD}) the count is
- * exact, with more the refusals start within a few percent of the quota, as the random picks spread unevenly.
+ * A tenant's events per second, counted in DynamoDB by every process and path, from a sample ({@link SampledCounting},
+ * {@link SampleSchedule}): one event in {@code weight} (the quota over {@value #WRITES_PER_SHARD}, at most 20; 1 below
+ * 1,000 a second) adds {@code weight} to a shard picked at random among the tenant's counter items for the current
+ * second ({@link DynamoSchema#quotaKey}), one UpdateItem (1 write unit), and is refused when that shard's count passes
+ * its share of the quota. At the quota a shard takes {@value #WRITES_PER_SHARD} writes a second at most, half of what
+ * one DynamoDB partition takes, so a busy tenant has no hot partition. The count is exact with weight 1 and one shard;
+ * otherwise a shard's sampled total strays from its true one by about sqrt(weight × true count) (one standard
+ * deviation; 447 events, 4.5 % of the quota, at the default), so refusals start a few percent below or above the quota,
+ * as the random shard picks alone made them before.
  *
  * <p>Once a shard refuses, this process refuses the tenant's further events for the rest of that second without
- * writing, so a tenant far over its quota costs each process one write a second, not one per event.
+ * writing, so a tenant far over its quota costs each process one write a second; before that, each process admits about
+ * {@code weight - 1} events past the quota (those it did not write) until its own next write is refused.
  */
 public final class DynamoTenantQuota implements EventQuota {
-    static final int EVENTS_PER_SHARD = 500;
+    static final int WRITES_PER_SHARD = 500;
     private static final long TTL_SECONDS = 60;
     /** Tenants remembered as over their quota; cleared when larger (a stale entry is only a missed shortcut). */
     private static final int MAX_REMEMBERED = 10_000;
@@ -29,22 +35,38 @@ public final class DynamoTenantQuota implements EventQuota {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final Draw draw;
+    private final SampleSchedule schedule;
+    private final int weight;
     private final int shards;
     private final long perShard;
     private final Map<String, Long> overInSecond = new ConcurrentHashMap<>();
 
     public DynamoTenantQuota(DynamoDbClient client, String tableName, int eventsPerSecond) {
+        this(client, tableName, eventsPerSecond, Draw.RANDOM);
+    }
+
+    /** @param draw picks the sampled events and their shards */
+    public DynamoTenantQuota(DynamoDbClient client, String tableName, int eventsPerSecond, Draw draw) {
         if (eventsPerSecond < 1) {
             throw new IllegalArgumentException("the quota must be positive");
         }
         this.client = client;
         this.tableName = tableName;
-        this.shards = (eventsPerSecond + EVENTS_PER_SHARD - 1) / EVENTS_PER_SHARD;
+        this.draw = draw;
+        this.weight = Math.max(1, Math.min(SampledCounting.MAX_WEIGHT, eventsPerSecond / WRITES_PER_SHARD));
+        long writesAtQuota = ((long) eventsPerSecond + weight - 1) / weight;
+        this.shards = (int) ((writesAtQuota + WRITES_PER_SHARD - 1) / WRITES_PER_SHARD);
         this.perShard = ((long) eventsPerSecond + shards - 1) / shards;
+        this.schedule = new SampleSchedule(weight, draw);
     }
 
     int shards() {
         return shards;
+    }
+
+    int weight() {
+        return weight;
     }
 
     @Override
@@ -54,17 +76,12 @@ public final class DynamoTenantQuota implements EventQuota {
         if (over != null && over == second) {
             return false;
         }
-        int shard = shards == 1 ? 0 : ThreadLocalRandom.current().nextInt(shards);
+        if (!schedule.writes(tenant)) {
+            return true;
+        }
         long count;
         try {
-            var response = client.updateItem(r -> r.tableName(tableName)
-                    .key(DynamoSchema.quotaKey(tenant, second, shard))
-                    .updateExpression("SET #exp = :exp ADD #n :one")
-                    .expressionAttributeNames(Map.of("#exp", DynamoSchema.EXPIRES_AT, "#n", DynamoSchema.COUNT))
-                    .expressionAttributeValues(Map.of(":one", Attributes.n(1), ":exp", Attributes.n(second + TTL_SECONDS)))
-                    .returnValues(ReturnValue.UPDATED_NEW));
-            AttributeValue n = response.attributes().get(DynamoSchema.COUNT);
-            count = n == null ? 0 : Long.parseLong(n.n());
+            count = add(tenant, second, shards == 1 ? 0 : draw.below(shards));
         } catch (RuntimeException e) {
             // The quota protects the tenant's neighbours; a counter that cannot be written must not fail events.
             LOG.log(Level.WARNING, "event=quota_count_failed tenant={0} error={1}", tenant,
@@ -79,5 +96,17 @@ public final class DynamoTenantQuota implements EventQuota {
         }
         overInSecond.put(tenant, second);
         return false;
+    }
+
+    private long add(String tenant, long second, int shard) {
+        var response = client.updateItem(r -> r.tableName(tableName)
+                .key(DynamoSchema.quotaKey(tenant, second, shard))
+                .updateExpression("SET #exp = :exp ADD #n :add")
+                .expressionAttributeNames(Map.of("#exp", DynamoSchema.EXPIRES_AT, "#n", DynamoSchema.COUNT))
+                .expressionAttributeValues(Map.of(":add", Attributes.n(weight),
+                        ":exp", Attributes.n(second + TTL_SECONDS)))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        AttributeValue n = response.attributes().get(DynamoSchema.COUNT);
+        return n == null ? 0 : Long.parseLong(n.n());
     }
 }

@@ -36,8 +36,10 @@
  * revocation V#{tenant}#{user}                V             revokedUntil(N, ms) expiresAt (new connections of the
  *                                                            user are refused until then; UserRevocations)
  * rate        RL#{connectionId}#{window}       N             n s0..s9 (events per window of 10 s and per second
- *                                                            of it) expiresAt (the API Gateway path's rate limit)
- * events     EQ#{tenant}#{epochSecond}#{shard} N             n expiresAt (one shard of a tenant's events per second)
+ *                                                            of it, sampled: ADD weight) expiresAt (the API Gateway
+ *                                                            path's rate limit)
+ * events     EQ#{tenant}#{epochSecond}#{shard} N             n expiresAt (one shard of a tenant's events per second,
+ *                                                            sampled: ADD weight)
  *
  * index    partition key                    sort key           projection
  * byUser   userKey = U#{tenant}#{user}      connectionId (S)   ALL       (only connections with a user)

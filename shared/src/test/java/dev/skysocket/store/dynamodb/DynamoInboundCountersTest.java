@@ -2,6 +2,7 @@ package dev.skysocket.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.RateVerdict;
 import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.OperationRecorder;
@@ -143,14 +144,88 @@ class DynamoInboundCountersTest {
     }
 
     @Test
-    void aLargeQuotaSpreadsOverShardsOfAtMostFiveHundredEventsASecond() {
-        DynamoTenantQuota quota = new DynamoTenantQuota(client, table, 1_000);
+    void aLargeQuotaSpreadsOverShardsOfAtMostFiveHundredWritesASecond() {
+        // Below 1,000 a second every event is written: 999 needs two shards.
+        DynamoTenantQuota quota = new DynamoTenantQuota(client, table, 999);
+        assertThat(quota.weight()).isEqualTo(1);
         assertThat(quota.shards()).isEqualTo(2);
         int admitted = 0;
         for (int i = 0; i < 1_200 && quota.admit("sharded", WINDOW_START_MS); i++) {
             admitted++;
         }
-        // The first refusal comes when one shard passes 500: with the picks at random, near 1,000 and never past it.
-        assertThat(admitted).isBetween(800, 1_000);
+        // The first refusal comes when one shard passes 500: with the picks at random, near 999 and never past it.
+        assertThat(admitted).isBetween(800, 999);
+        // Sampled one in 20, 20,000 a second is 1,000 writes a second at the quota: two shards.
+        DynamoTenantQuota sampled = new DynamoTenantQuota(client, table, 20_000);
+        assertThat(sampled.weight()).isEqualTo(20);
+        assertThat(sampled.shards()).isEqualTo(2);
+    }
+
+    @Test
+    void atTheDefaultLimitsASenderAtTheBoundIsAdmittedAndAFloodClosedOnceForAWriteInTwenty() {
+        OperationRecorder recorder = new OperationRecorder();
+        try (DynamoDbClient recorded = DynamoDbLocalServer.client(recorder)) {
+            DynamoConnectionRate rate = new DynamoConnectionRate(recorded, table, 500, 100, Draw.seeded(1));
+            assertThat(rate.weight()).isEqualTo(20);
+            assertThat(rate.perSecondThreshold()).isEqualTo(1_340);
+            assertThat(rate.perWindowThreshold()).isEqualTo(2_620);
+            // 600 in one second, all the bucket lets through.
+            List<RateVerdict> atBound = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                atBound.add(rate.count("at-bound", WINDOW_START_MS + i));
+            }
+            assertThat(atBound).containsOnly(RateVerdict.ADMIT);
+            assertThat(recorder.operations().size()).as("writes for 600 events in one process").isBetween(29, 31);
+            // 3,000 in one second: the sampled count passes 1,340 once, after about as many events.
+            List<RateVerdict> flood = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                flood.add(rate.count("flood", WINDOW_START_MS + i / 3));
+            }
+            int close = flood.indexOf(RateVerdict.CLOSE);
+            assertThat(close).isBetween(1_000, 1_800);
+            assertThat(flood.subList(0, close)).containsOnly(RateVerdict.ADMIT);
+            assertThat(flood.stream().filter(RateVerdict.CLOSE::equals)).hasSize(1);
+            assertThat(flood.subList(close + 1, flood.size())).contains(RateVerdict.DROP);
+        }
+    }
+
+    @Test
+    void atTheDefaultLimitsEventsSpreadOverProcessesAreCountedAsWell() {
+        // Each event in a process of its own, the widest spread (and the noisiest count): Lambda under a flood.
+        Draw draw = Draw.seeded(5);
+        for (int i = 0; i < 600; i++) {
+            assertThat(new DynamoConnectionRate(client, table, 500, 100, draw).count("spread", WINDOW_START_MS + i))
+                    .isEqualTo(RateVerdict.ADMIT);
+        }
+        List<RateVerdict> flood = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            flood.add(new DynamoConnectionRate(client, table, 500, 100, draw).count("spread-flood",
+                    WINDOW_START_MS + i / 3));
+        }
+        // The threshold is 1,340; one standard deviation of the count there is about 160 events.
+        assertThat(flood.indexOf(RateVerdict.CLOSE)).isBetween(800, 2_000);
+        assertThat(flood.stream().filter(RateVerdict.CLOSE::equals)).hasSize(1);
+    }
+
+    @Test
+    void atTheDefaultQuotaATenantUnderItIsAdmittedForAWriteInTwentyAndOneOverIsRefusedNearIt() {
+        OperationRecorder recorder = new OperationRecorder();
+        try (DynamoDbClient recorded = DynamoDbLocalServer.client(recorder)) {
+            DynamoTenantQuota quota = new DynamoTenantQuota(recorded, table, 10_000, Draw.seeded(2));
+            assertThat(quota.weight()).isEqualTo(20);
+            assertThat(quota.shards()).isEqualTo(1);
+            for (int i = 0; i < 5_000; i++) {
+                assertThat(quota.admit("calm", WINDOW_START_MS + i / 5)).isTrue();
+            }
+            assertThat(recorder.operations().size()).as("writes for 5,000 events in one process").isBetween(249, 251);
+            int admitted = 0;
+            for (int i = 0; i < 12_000; i++) {
+                if (quota.admit("busy", WINDOW_START_MS + i / 12)) {
+                    admitted++;
+                }
+            }
+            // One standard deviation of the sampled count at the quota is 447 events.
+            assertThat(admitted).isBetween(8_700, 11_300);
+        }
     }
 }
