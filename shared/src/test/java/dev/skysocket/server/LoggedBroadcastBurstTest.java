@@ -12,8 +12,6 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.BroadcastLog;
 import dev.skysocket.store.LoggedPacket;
 import dev.skysocket.store.Member;
-import dev.skysocket.store.RoomStore;
-import dev.skysocket.store.SocketRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,8 +70,8 @@ class LoggedBroadcastBurstTest {
     private ServerContext context() {
         return new ServerContext(SkysocketConfig.from(Settings.of(Map.of())),
                 DeclaredServer.configuredBy(io -> io.of("/").connectionStateRecovery(Duration.ofMinutes(2))),
-                null, null, null, new OneMember(), new CountingFanout(), null, Clock.systemUTC(), null, null,
-                new WaitingLog());
+                null, null, null, new ReadOnlyRooms(() -> List.of(new Member("s1", "c1", "e"))), new CountingFanout(),
+                null, Clock.systemUTC(), null, null, new WaitingLog());
     }
 
     private static SocketPacket event() {
@@ -96,23 +94,6 @@ class LoggedBroadcastBurstTest {
         @Override
         public List<LoggedPacket> between(String tenant, String namespace, String after, String upTo, long now) {
             return List.of();
-        }
-    }
-
-    private static final class OneMember implements RoomStore {
-        @Override
-        public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void leave(SocketRecord socket, String room) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Iterable<Member> members(String tenant, String namespace, String room) {
-            return List.of(new Member("s1", "c1", "e"));
         }
     }
 
