@@ -8,12 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  # test-compile, not compile: the gateway (built with -am) needs the shared module's test jar in the reactor.
-  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
-         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
-fi
+# The benchmarks' test classes and their class path, unless bench/run-all.sh built them.
+source bench/lib/build.sh
+bench_build
 
 classpath="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 exec java ${JAVA_OPTS:--Xmx512m} -Djava.awt.headless=true -cp "$classpath" \

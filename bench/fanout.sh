@@ -28,16 +28,11 @@ fi
 # Raise the soft open-file limit to the hard one; 10,000 connections need more than the usual 1,024.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-# Build the gateway's test classes and write their class path (offline first; online if the local repo lacks a jar),
-# unless bench/run-all.sh already did.
-if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
-         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
-fi
+source bench/lib/build.sh
+bench_build
 
 java_opts=(${JAVA_OPTS:--Xmx2g})
-classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+classpath="$(bench_classpath)"
 if [ -n "${FANOUT_JFR:-}" ]; then
   # JFR announces itself on standard output; keep that clear for the table.
   java "${java_opts[@]}" "-XX:StartFlightRecording=filename=${FANOUT_JFR},settings=profile" -cp "$classpath" \

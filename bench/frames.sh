@@ -10,12 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build the benchmarks module's test classes (and the modules they need) unless run-all.sh already did.
-if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
-         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
-fi
+source bench/lib/build.sh
+bench_build
 
-classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+classpath="$(bench_classpath)"
 exec java ${JAVA_OPTS:--Xmx1g} -cp "$classpath" dev.skysocket.benchmarks.FrameCount "$@"

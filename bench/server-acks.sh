@@ -9,12 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${SKYSOCKET_BENCH_BUILT:-}" ]; then
-  build=(-B -q -pl benchmarks -am test-compile dependency:build-classpath
-         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
-  mvn -o "${build[@]}" >&2 || mvn -ntp "${build[@]}" >&2
-fi
+# The benchmarks' test classes and their class path, unless bench/run-all.sh built them.
+source bench/lib/build.sh
+bench_build
 
-classpath="benchmarks/target/test-classes:benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+classpath="$(bench_classpath)"
 exec java ${JAVA_OPTS:--Xmx1g} -Djava.util.logging.config.file=/dev/null -cp "$classpath" \
   dev.skysocket.benchmarks.AckRoundTrip "$@"

@@ -3,10 +3,7 @@ package dev.skysocket.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.jwk.JWKSet;
 import dev.skysocket.api.SocketApp;
-import dev.skysocket.auth.JwksServer;
-import dev.skysocket.auth.Tokens;
 import dev.skysocket.config.Settings;
 import dev.skysocket.local.LocalRunner;
 import dev.skysocket.store.ConnectionRecord;
@@ -14,8 +11,6 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.WebSocket;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class AuthenticatedConnectIT {
     private static final OkHttpClient HTTP = new OkHttpClient();
-    private static JwksServer jwks;
+    private static JwtKeys keys;
     private static LocalRunner runner;
     private Socket socket;
 
@@ -57,24 +52,15 @@ class AuthenticatedConnectIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        jwks = new JwksServer().serve(new JWKSet(Tokens.RSA));
+        keys = new JwtKeys();
         Map<String, String> settings = new HashMap<>(TestStack.settings());
-        settings.putAll(Map.of(
-                "skysocket.jwt-issuer", Tokens.ISSUER,
-                "skysocket.jwt-audience", Tokens.AUDIENCE,
-                "skysocket.jwt-jwks-url", jwks.url().toString(),
-                "skysocket.jwt-tenant-claim", "tenant"));
+        settings.putAll(keys.settings());
         runner = LocalRunner.start(Settings.of(settings), WHO_AM_I);
     }
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
-        }
-        if (jwks != null) {
-            jwks.close();
-        }
+        TestStack.close(runner, keys);
     }
 
     @AfterEach
@@ -86,8 +72,7 @@ class AuthenticatedConnectIT {
 
     @Test
     void theTokensTenantAndUserReachTheSocketItsHandshakeAndTheStore() throws Exception {
-        String token = Tokens.sign(Tokens.RSA, Tokens.claims().subject("alice").claim("tenant", "acme")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        String token = JwtKeys.token("acme", "alice");
         socket = connect("token=" + token);
         awaitConnected(socket);
 
@@ -112,8 +97,7 @@ class AuthenticatedConnectIT {
 
     @Test
     void aClientWithoutATokenOrWithAForgedOneNeverConnects() throws Exception {
-        String forged = Tokens.sign(Tokens.IMPOSTOR, Tokens.claims().subject("mallory").claim("tenant", "acme")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        String forged = JwtKeys.forged("acme", "mallory");
         for (String query : new String[] {"", "token=" + forged}) {
             Socket client = connect(query);
             try {
@@ -136,8 +120,7 @@ class AuthenticatedConnectIT {
      */
     @Test
     void theFallbackGatewayRunsTheSameAuthorizerAndRefusesWithTheReason() throws Exception {
-        String token = Tokens.sign(Tokens.RSA, Tokens.claims().subject("alice").claim("tenant", "acme")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        String token = JwtKeys.token("acme", "alice");
         JsonNode allowed = fallbackClient("{\"token\":\"" + token + "\"}");
         assertThat(allowed.path("connected").asBoolean()).as("%s", allowed).isTrue();
         assertThat(allowed.path("me").path("tenant").asText()).isEqualTo("acme");
@@ -148,8 +131,7 @@ class AuthenticatedConnectIT {
         assertThat(missing.path("connected").asBoolean()).isFalse();
         assertThat(missing.path("message").asText()).isEqualTo("missing token");
 
-        String forged = Tokens.sign(Tokens.IMPOSTOR, Tokens.claims().subject("mallory").claim("tenant", "acme")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+        String forged = JwtKeys.forged("acme", "mallory");
         JsonNode refused = fallbackClient("{\"token\":\"" + forged + "\"}");
         assertThat(refused.path("connected").asBoolean()).isFalse();
         assertThat(refused.path("message").asText()).isIn("unknown key", "bad signature");

@@ -34,9 +34,7 @@ class QueryIdentityIT {
     }
 
     private static JsonNode whoami(String path, String queryJson) {
-        NodeScenario scenario = path.equals("apigw")
-                ? NodeScenario.of("identity.mjs", runner.websocketUrl(), TestStack.path(runner))
-                : NodeScenario.of("identity.mjs", runner.gatewayUrl()).clientSetup("default");
+        NodeScenario scenario = TestStack.scenarioOn(path, "identity.mjs", runner);
         JsonNode seen = scenario.withEnv("SKYSOCKET_QUERY", queryJson).run().succeeded();
         assertThat(seen.path("connected").asBoolean()).as("connected: %s", seen).isTrue();
         return seen.path("me");

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWKSet;
-import dev.skysocket.auth.JwksServer;
-import dev.skysocket.auth.Tokens;
 import dev.skysocket.local.LocalRunner;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,29 +23,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class RevocationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static JwksServer jwks;
+    private static JwtKeys keys;
     private static LocalRunner runner;
 
     @BeforeAll
     static void startStack() throws Exception {
         TestStack.assumeLocal("the JWT authorizer with test keys");
-        jwks = new JwksServer().serve(new JWKSet(Tokens.RSA));
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "skysocket.jwt-issuer", Tokens.ISSUER,
-                "skysocket.jwt-audience", Tokens.AUDIENCE,
-                "skysocket.jwt-jwks-url", jwks.url().toString(),
-                "skysocket.jwt-tenant-claim", "tenant"));
-        runner = TestStack.start(settings);
+        keys = new JwtKeys();
+        runner = TestStack.start(keys.settings());
     }
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
-        }
-        if (jwks != null) {
-            jwks.close();
-        }
+        TestStack.close(runner, keys);
     }
 
     @Test
@@ -61,7 +44,7 @@ class RevocationIT {
         for (String path : new String[] {"apigw", "gateway"}) {
             ObjectNode clients = identities.putObject(path);
             for (String user : new String[] {"alice", "bob", "admin"}) {
-                clients.putObject(user).putObject("query").put("token", token("acme", user));
+                clients.putObject(user).putObject("query").put("token", JwtKeys.token("acme", user));
             }
         }
 
@@ -86,10 +69,5 @@ class RevocationIT {
                 .allSatisfy(bob -> assertThat(bob.path("connected").asBoolean()).isTrue());
         assertThat(runner.gateway().node().context().revocations().revokedUntil("acme", "alice")).isPresent();
         assertThat(runner.gateway().node().context().revocations().revokedUntil("other", "alice")).isEmpty();
-    }
-
-    private static String token(String tenant, String user) {
-        return Tokens.sign(Tokens.RSA, Tokens.claims().subject(user).claim("tenant", tenant)
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
     }
 }

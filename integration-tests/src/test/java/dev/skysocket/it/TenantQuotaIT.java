@@ -31,17 +31,13 @@ class TenantQuotaIT {
 
     @AfterAll
     static void stopStack() {
-        if (runner != null) {
-            runner.close();
-        }
+        TestStack.close(runner);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"apigw", "fallback"})
     void aTenantAtItsQuotaIsRefusedWithTheReasonWhileAnotherConnects(String path) {
-        NodeScenario scenario = path.equals("apigw")
-                ? NodeScenario.of("quota.mjs", runner.websocketUrl(), TestStack.path(runner))
-                : NodeScenario.of("quota.mjs", runner.gatewayUrl()).clientSetup("default");
+        NodeScenario scenario = TestStack.scenarioOn(path, "quota.mjs", runner);
         JsonNode seen = scenario.withEnv("SKYSOCKET_TENANT", "acme-" + path).timeout(java.time.Duration.ofSeconds(90))
                 .run().succeeded();
 

@@ -74,6 +74,38 @@ final class TestStack {
         return LocalRunner.start(Settings.of(settings()), app);
     }
 
+    /**
+     * Closes what a test class started, in order, skipping what never started (an assumption or a start failed);
+     * every part is closed even when an earlier one fails, and the first failure is rethrown.
+     */
+    static void close(AutoCloseable... started) {
+        RuntimeException first = null;
+        for (AutoCloseable part : started) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * A Node scenario against one path of the local stack: {@code apigw} (the emulator's stage), else the fallback
+     * gateway with the stock client's default set-up.
+     */
+    static NodeScenario scenarioOn(String path, String script, LocalRunner runner) {
+        return path.equals("apigw")
+                ? NodeScenario.of(script, runner.websocketUrl(), path(runner))
+                : NodeScenario.of(script, runner.gatewayUrl()).clientSetup("default");
+    }
+
     /** The stage path clients pass as socket.io-client's {@code path} option. */
     static String path(LocalRunner runner) {
         return "/" + runner.stage();

@@ -11,7 +11,6 @@ import dev.skysocket.api.EmitReport;
 import dev.skysocket.api.Handshake;
 import dev.skysocket.api.PresenceMember;
 import dev.skysocket.api.Socket;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skysocket.fanout.FanoutReport;
@@ -22,10 +21,8 @@ import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.PresenceRooms;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -37,9 +34,7 @@ public final class StoredSocket implements Socket {
     private final ServerContext ctx;
     private final ConnectionRecord connection;
     private final Handshake handshake;
-    private final ObjectNode data;
-    /** {@code data} as last read or saved: saving writes only the top-level keys that differ from it. */
-    private ObjectNode savedData;
+    private final SocketDataChanges data;
     private SocketRecord record;
     private boolean connected;
     /** Set once the socket has left its namespace: Socket.IO's {@code disconnect} listeners see no rooms. */
@@ -53,9 +48,7 @@ public final class StoredSocket implements Socket {
         this.record = record;
         this.handshake = handshake;
         this.connected = connected;
-        JsonNode parsed = record.dataJson() == null ? null : JsonValues.read(record.dataJson());
-        this.data = parsed instanceof ObjectNode object ? object : JsonValues.object();
-        this.savedData = this.data.deepCopy();
+        this.data = new SocketDataChanges(record.dataJson());
     }
 
     @Override
@@ -85,7 +78,7 @@ public final class StoredSocket implements Socket {
 
     @Override
     public ObjectNode data() {
-        return data;
+        return data.data();
     }
 
     @Override
@@ -252,7 +245,7 @@ public final class StoredSocket implements Socket {
 
     void markConnected(SocketRecord stored) {
         this.record = stored;
-        this.savedData = data.deepCopy(); // the new socket was stored with the data middleware left
+        data.markSaved(); // the new socket was stored with the data middleware left
         this.connected = true;
     }
 
@@ -273,22 +266,7 @@ public final class StoredSocket implements Socket {
         if (!connected) {
             return;
         }
-        Map<String, String> changed = new LinkedHashMap<>();
-        data.fields().forEachRemaining(field -> {
-            if (!field.getValue().equals(savedData.get(field.getKey()))) {
-                changed.put(field.getKey(), JsonValues.write(field.getValue()));
-            }
-        });
-        Set<String> removed = new LinkedHashSet<>();
-        savedData.fieldNames().forEachRemaining(key -> {
-            if (!data.has(key)) {
-                removed.add(key);
-            }
-        });
-        if (!changed.isEmpty() || !removed.isEmpty()) {
-            ctx.sockets().updateSocketData(connection.connectionId(), namespace(), changed, removed);
-            savedData = data.deepCopy();
-        }
+        data.save(ctx.sockets(), connection.connectionId(), namespace());
     }
 
     // ---- server-to-client acks (SocketAckEmitter) ----

@@ -13,8 +13,6 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.BroadcastLog;
 import dev.skysocket.store.LoggedPacket;
 import dev.skysocket.store.Member;
-import dev.skysocket.store.RoomStore;
-import dev.skysocket.store.SocketRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -64,7 +62,8 @@ class LoggedBroadcastTest {
     private ServerContext context(BroadcastLog log) {
         return new ServerContext(SkysocketConfig.from(Settings.of(Map.of())),
                 DeclaredServer.configuredBy(io -> io.of("/").connectionStateRecovery(Duration.ofMinutes(2))),
-                null, null, null, new Room(), new RecordingFanout(), null, CLOCK, null, null, log);
+                null, null, null, new ReadOnlyRooms(this::readRoom), new RecordingFanout(), null, CLOCK, null, null,
+                log);
     }
 
     private static SocketPacket event() {
@@ -99,29 +98,16 @@ class LoggedBroadcastTest {
         }
     }
 
-    /** Two members; its read notes whether the log write had already started. */
-    private final class Room implements RoomStore {
-        @Override
-        public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
-            throw new UnsupportedOperationException();
+    /** Two members; the read notes whether the log write had already started. */
+    private Iterable<Member> readRoom() {
+        try {
+            readSawWrite.set(writeStarted.await(10, TimeUnit.SECONDS) && !stored.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            readDone.countDown();
         }
-
-        @Override
-        public void leave(SocketRecord socket, String room) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Iterable<Member> members(String tenant, String namespace, String room) {
-            try {
-                readSawWrite.set(writeStarted.await(10, TimeUnit.SECONDS) && !stored.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                readDone.countDown();
-            }
-            return List.of(new Member("s1", "c1", "e"), new Member("s2", "c2", "e"));
-        }
+        return List.of(new Member("s1", "c1", "e"), new Member("s2", "c2", "e"));
     }
 
     private final class RecordingFanout implements Fanout {

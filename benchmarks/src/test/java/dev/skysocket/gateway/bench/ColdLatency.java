@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -19,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the emits run {@code seconds} seconds, then up to 10 s for the last frames.
  */
 final class ColdLatency {
-    private static final long FIRST_MSG = 1_000_000_000L;
-
     /** One second's samples (1-based second after the first connection), and how many of them were due. */
     record Second(int second, Percentiles latency, long received, long expected) {
     }
@@ -38,43 +32,21 @@ final class ColdLatency {
         clients.join(0, members, RoomLatency.ROOM, concurrency, Duration.ofMinutes(2));
         double joined = (System.nanoTime() - t0) / 1e9;
         int emits = seconds * rate;
-        AtomicLongArray sentAt = new AtomicLongArray(emits);
-        long[] samples = new long[emits * (members - 1)];
-        int[] sampleEmit = new int[samples.length];
-        AtomicInteger count = new AtomicInteger();
-        AtomicLong received = new AtomicLong();
+        RoomEmits run = new RoomEmits(emits, 0, members);
         clients.onSaid((client, msg, nanos) -> {
-            int i = (int) (msg - FIRST_MSG);
-            if (i < 0 || i >= emits) {
-                return;
-            }
-            received.incrementAndGet();
-            int at = count.getAndIncrement();
-            if (at < samples.length) {
-                samples[at] = nanos - sentAt.get(i);
-                sampleEmit[at] = i;
+            int i = run.emitOf(msg);
+            if (i >= 0) {
+                run.arrived(i, nanos);
             }
         });
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
+        ScheduledExecutorService ticker = run.start(clients, 0, members, RoomLatency.ROOM, 1_000_000_000L / rate);
         try {
-            ticker.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i < emits) {
-                    sentAt.set(i, System.nanoTime());
-                    clients.say(i % members, RoomLatency.ROOM, FIRST_MSG + i);
-                }
-            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-            long expected = (long) emits * (members - 1);
-            long deadline = System.nanoTime() + (seconds + 10) * 1_000_000_000L;
-            while (received.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            run.awaitArrivals((long) emits * (members - 1), System.nanoTime() + (seconds + 10) * 1_000_000_000L);
         } finally {
             ticker.shutdownNow();
             clients.onSaid((client, msg, nanos) -> { });
         }
-        return summarize(t0, sentAt, next.get(), members, samples, sampleEmit, Math.min(count.get(), samples.length),
+        return summarize(t0, run.sentAt, run.sent(), members, run.samples, run.sampleEmit, run.sampled(),
                 fromSecond, connected, joined);
     }
 

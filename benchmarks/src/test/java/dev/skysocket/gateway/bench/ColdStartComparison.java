@@ -24,8 +24,8 @@ public final class ColdStartComparison {
         List<String> all = new ArrayList<>(List.of("--targets=node,gateway", "--figures=latency"));
         all.addAll(List.of(args));
         ComparisonSettings s = ComparisonSettings.parse(all.toArray(String[]::new));
-        int seconds = Integer.parseInt(value(args, "cold-seconds", "30"));
-        int from = Integer.parseInt(value(args, "cold-from-second", "5"));
+        int seconds = Integer.parseInt(ComparisonSettings.value(args, "cold-seconds", "30"));
+        int from = Integer.parseInt(ComparisonSettings.value(args, "cold-from-second", "5"));
         Files.createDirectories(s.logDir());
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::killAll));
         Map<String, ColdLatency.Result> results = new LinkedHashMap<>();
@@ -95,16 +95,5 @@ public final class ColdStartComparison {
                 .append(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .append(" at the end\n");
         return out.toString();
-    }
-
-    private static String value(String[] args, String name, String fallback) {
-        String prefix = "--" + name + "=";
-        String found = fallback;
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                found = arg.substring(prefix.length());
-            }
-        }
-        return found;
     }
 }

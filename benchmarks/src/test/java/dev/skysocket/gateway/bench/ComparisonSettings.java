@@ -121,7 +121,8 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
         return Arrays.stream(spaced.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
     }
 
-    private static String value(String[] args, String name, String fallback) {
+    /** The value of {@code --name=value} in {@code args}, or {@code fallback}. */
+    static String value(String[] args, String name, String fallback) {
         // The last one wins, so a wrapper script's defaults can be overridden after it.
         String prefix = "--" + name + "=";
         String found = fallback;

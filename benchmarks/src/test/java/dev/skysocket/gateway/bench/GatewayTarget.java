@@ -3,7 +3,6 @@ package dev.skysocket.gateway.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * example app found through ServiceLoader) in its own JVM, against DynamoDB Local in a second JVM: the gateway's
  * memory is its own, while the connection and room items it keeps live in DynamoDB Local (reported beside it).
  */
-final class GatewayTarget implements ServerTarget {
+final class GatewayTarget extends ChildTarget {
     /**
      * The JVM flags of the image's entrypoint (gateway/pom.xml, Jib {@code <entrypoint>}); with
      * {@code -XX:MaxRAM} set to the task's memory they size the heap as in the task.
@@ -22,41 +21,32 @@ final class GatewayTarget implements ServerTarget {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
 
     private final ChildProcess dynamo;
-    private final ChildProcess gateway;
-    private final int port;
-    private final String conditions;
     /** Where the JFR recording goes, or null when none runs. */
     private final String jfr;
 
     private GatewayTarget(ChildProcess dynamo, ChildProcess gateway, int port, String conditions, String jfr) {
+        super("gateway", gateway, port, conditions);
         this.dynamo = dynamo;
-        this.gateway = gateway;
-        this.port = port;
-        this.conditions = conditions;
         this.jfr = jfr;
     }
 
     static GatewayTarget start(ComparisonSettings s, Path logDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ChildProcess dynamo = ChildProcess.start("dynamodb-local", List.of(java, "-Xmx1g", "-cp",
-                        System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0", "skysocket"),
+        ChildProcess dynamo = ChildProcess.start("dynamodb-local", JvmCommand.java(List.of("-Xmx1g", "-cp",
+                        System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0", "skysocket")),
                 Map.of(), logDir.resolve("dynamodb-local.log"), Pattern.compile("dynamodb-ready (\\d+)"),
                 Duration.ofMinutes(2));
         try {
-            List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + s.gatewayRam()));
+            List<String> command = JvmCommand.java(List.of("-XX:MaxRAM=" + s.gatewayRam()));
             if (!s.gatewayHeap().isEmpty()) {
                 command.add("-Xmx" + s.gatewayHeap());
             }
             command.addAll(s.gatewayJvmOptions());
-            // GC pauses, to line up with the latency trace; logging them changes nothing measurable.
-            command.add("-Xlog:gc:file=" + logDir.resolve("gateway-gc.log") + ":uptime,time");
+            JvmCommand.logGc(command, logDir.resolve("gateway-gc.log"));
             if (s.gatewayNmt()) {
                 command.add("-XX:NativeMemoryTracking=summary");
             }
             if (s.gatewayJfr() != null) {
-                // The SDK's request pipeline is deeper than JFR's default 64 frames: keep the caller in the stack.
-                command.add("-XX:FlightRecorderOptions=stackdepth=256");
-                command.add("-XX:StartFlightRecording=filename=" + s.gatewayJfr() + ",settings=profile");
+                JvmCommand.record(command, s.gatewayJfr(), false);
             }
             command.addAll(List.of(
                     "-Dskysocket.gateway-port=0",
@@ -105,33 +95,13 @@ final class GatewayTarget implements ServerTarget {
     }
 
     @Override
-    public String name() {
-        return "gateway";
-    }
-
-    @Override
-    public String conditions() {
-        return conditions;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public Memory.Sample memory() throws IOException, InterruptedException {
-        return Memory.ofJvm(gateway.pid());
-    }
-
-    @Override
     public long storeRss() throws IOException {
         return Memory.rss(dynamo.pid());
     }
 
     @Override
     public List<Long> serverPids() {
-        return List.of(gateway.pid(), dynamo.pid());
+        return List.of(server().pid(), dynamo.pid());
     }
 
     @Override
@@ -139,14 +109,14 @@ final class GatewayTarget implements ServerTarget {
         if (jfr != null) {
             // Written now: draining many connections can outlast close()'s SIGKILL deadline, which loses it.
             try {
-                Memory.jcmd(gateway.pid(), "JFR.dump filename=" + jfr);
+                Memory.jcmd(server().pid(), "JFR.dump filename=" + jfr);
             } catch (IOException | RuntimeException e) {
                 System.err.println("[bench] JFR dump failed: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        gateway.close();
+        super.close();
         dynamo.close();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,39 +15,26 @@ import java.util.regex.Pattern;
  * gateway beside them on the same table. Clients reach either its API Gateway path ({@code apigw}) or its
  * gateway ({@code local-gateway}); memory figures of this JVM mix all of those.
  */
-final class LocalStackTarget implements ServerTarget {
+final class LocalStackTarget extends ChildTarget {
     /** The README command's JVM flags (none: the JVM's defaults on this machine). */
     static final List<String> README_JVM_FLAGS = List.of();
     private static final Pattern APIGW = Pattern.compile("API Gateway WebSocket \\(emulated\\): ws://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern GATEWAY = Pattern.compile("Fallback gateway .*: http://127\\.0\\.0\\.1:(\\d+)");
 
-    private final String name;
-    private final ChildProcess stack;
-    private final int port;
     private final String path;
-    private final String conditions;
 
     private LocalStackTarget(String name, ChildProcess stack, int port, String path, String conditions) {
-        this.name = name;
-        this.stack = stack;
-        this.port = port;
+        super(name, stack, port, conditions);
         this.path = path;
-        this.conditions = conditions;
     }
 
     /** @param name {@code apigw} (clients on the emulator's stage) or {@code local-gateway} (on the gateway) */
     static LocalStackTarget start(String name, ComparisonSettings s, Path logDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(s.localJvmOptions());
-        // GC pauses, to line up with the latency trace; logging them changes nothing measurable.
-        command.add("-Xlog:gc:file=" + logDir.resolve(name + "-gc.log") + ":uptime,time");
+        List<String> command = JvmCommand.java(s.localJvmOptions());
+        JvmCommand.logGc(command, logDir.resolve(name + "-gc.log"));
         if (s.apigwJfr() != null) {
-            // The whole run, like --gateway-jfr: the trace's wall-clock stamps line emits up with its samples.
-            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             Path jfr = Path.of(s.apigwJfr());
-            command.add("-XX:StartFlightRecording=filename=" + jfr.resolveSibling(name + "-" + jfr.getFileName())
-                    + ",settings=profile,dumponexit=true");
+            JvmCommand.record(command, jfr.resolveSibling(name + "-" + jfr.getFileName()).toString(), true);
         }
         command.addAll(List.of("-Dskysocket.apigw-port=0", "-Dskysocket.dynamodb-port=0",
                 "-Dskysocket.gateway-port=0", "-Dskysocket.gateway-management-port=0",
@@ -82,37 +68,7 @@ final class LocalStackTarget implements ServerTarget {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String conditions() {
-        return conditions;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
     public String path() {
         return path;
-    }
-
-    @Override
-    public Memory.Sample memory() throws IOException, InterruptedException {
-        return Memory.ofJvm(stack.pid());
-    }
-
-    @Override
-    public List<Long> serverPids() {
-        return List.of(stack.pid());
-    }
-
-    @Override
-    public void close() {
-        stack.close();
     }
 }

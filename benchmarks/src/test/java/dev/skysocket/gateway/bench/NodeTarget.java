@@ -8,15 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The reference: stock socket.io 4.8 running the same example app ({@code bench/node-reference/server.js}). */
-final class NodeTarget implements ServerTarget {
-    private final ChildProcess node;
-    private final int port;
-    private final String conditions;
-
+final class NodeTarget extends ChildTarget {
     private NodeTarget(ChildProcess node, int port, String conditions) {
-        this.node = node;
-        this.port = port;
-        this.conditions = conditions;
+        super("node", node, port, conditions);
     }
 
     static final String RECOVERY_PROPERTY = "skysocket.bench.node-recovery-ms";
@@ -39,32 +33,7 @@ final class NodeTarget implements ServerTarget {
     }
 
     @Override
-    public String name() {
-        return "node";
-    }
-
-    @Override
-    public String conditions() {
-        return conditions;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
     public Memory.Sample memory() throws IOException, InterruptedException {
-        return Memory.ofNode(node.pid(), port);
-    }
-
-    @Override
-    public List<Long> serverPids() {
-        return List.of(node.pid());
-    }
-
-    @Override
-    public void close() {
-        node.close();
+        return Memory.ofNode(server().pid(), port());
     }
 }

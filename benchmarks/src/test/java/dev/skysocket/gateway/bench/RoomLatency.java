@@ -1,10 +1,7 @@
 package dev.skysocket.gateway.bench;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -16,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class RoomLatency {
     static final String ROOM = "latency";
-    private static final long FIRST_MSG = 1_000_000_000L;
 
     /** p50/p99 of all samples, how many arrived of how many were due, and the server's CPU share. */
     record Result(int members, int rate, int seconds, Percentiles latency, long received, long expected,
@@ -29,59 +25,34 @@ final class RoomLatency {
         int emits = warmEmits + s.latencySeconds() * s.latencyRate();
         int from = clients.size() - members; // the last clients: not in the broadcast ramp's first steps
         clients.join(from, clients.size(), ROOM, s.connectConcurrency(), Duration.ofMinutes(2));
-        AtomicLongArray sentAt = new AtomicLongArray(emits);
-        long[] samples = new long[(emits - warmEmits) * (members - 1)];
-        int[] sampleEmit = new int[samples.length]; // which emit each sample belongs to, for the trace
+        RoomEmits run = new RoomEmits(emits, warmEmits, members);
         AtomicLongArray lastAt = new AtomicLongArray(emits); // each emit's last arrival, warm-up included
-        AtomicInteger count = new AtomicInteger();
-        AtomicLong received = new AtomicLong();
         AtomicLong any = new AtomicLong(); // warm-up frames too: what the server delivered per second at all
         clients.onSaid((client, msg, nanos) -> {
-            int i = (int) (msg - FIRST_MSG);
-            if (i >= 0 && i < emits) {
+            int i = run.emitOf(msg);
+            if (i >= 0) {
                 any.incrementAndGet();
                 lastAt.accumulateAndGet(i, nanos, Math::max);
-            }
-            if (i < warmEmits || i >= emits) {
-                return;
-            }
-            received.incrementAndGet();
-            int at = count.getAndIncrement();
-            if (at < samples.length) {
-                samples[at] = nanos - sentAt.get(i);
-                sampleEmit[at] = i;
+                run.arrived(i, nanos);
             }
         });
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
-        long cpuBefore = 0;
         long started = System.nanoTime();
+        ScheduledExecutorService ticker = run.start(clients, from, members, ROOM, 1_000_000_000L / s.latencyRate());
         try {
-            long periodNanos = 1_000_000_000L / s.latencyRate();
-            ticker.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i < emits) {
-                    sentAt.set(i, System.nanoTime());
-                    clients.say(from + i % members, ROOM, FIRST_MSG + i);
-                }
-            }, 0, periodNanos, TimeUnit.NANOSECONDS);
             Thread.sleep(s.latencyWarmupSeconds() * 1000L);
-            cpuBefore = cpu(target);
+            long cpuBefore = cpu(target);
             var threadsBefore = ThreadCpu.sample(target.serverPids());
             long measureStart = System.nanoTime();
             // bounded: the emits take latencySeconds, then up to 10 s for the last frames to land
-            long deadline = System.nanoTime() + (s.latencySeconds() + 10) * 1_000_000_000L;
             long expected = (long) (emits - warmEmits) * (members - 1);
-            while (received.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            run.awaitArrivals(expected, System.nanoTime() + (s.latencySeconds() + 10) * 1_000_000_000L);
             double wallMs = (System.nanoTime() - measureStart) / 1e6;
             double cpuPercent = 100.0 * (cpu(target) - cpuBefore) / wallMs;
             String byRole = ThreadCpu.split(threadsBefore, ThreadCpu.sample(target.serverPids()), wallMs);
-            LatencyTrace.write(target.name(), sentAt, lastAt, warmEmits, samples, sampleEmit,
-                    Math.min(count.get(), samples.length));
+            LatencyTrace.write(target.name(), run.sentAt, lastAt, warmEmits, run.samples, run.sampleEmit,
+                    run.sampled());
             return new Result(members, s.latencyRate(), s.latencySeconds(),
-                    new Percentiles(samples, Math.min(count.get(), samples.length)), received.get(), expected,
+                    new Percentiles(run.samples, run.sampled()), run.received(), expected,
                     cpuPercent, any.get() / ((System.nanoTime() - started) / 1e9), byRole);
         } finally {
             ticker.shutdownNow();

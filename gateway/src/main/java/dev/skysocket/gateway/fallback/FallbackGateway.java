@@ -21,7 +21,6 @@ import dev.skysocket.gateway.node.Readiness;
 import dev.skysocket.api.Emitter;
 import dev.skysocket.server.DeclaredServer;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,8 +83,8 @@ public final class FallbackGateway implements AutoCloseable {
         StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
         try {
             InboundLimits limits = InboundLimits.from(settings);
-            node = GatewayNode.start(config, limits, nodeSettings, io, dynamo, clients, managementApi,
-                    Clock.systemUTC(), ConnectAuthorizers.load(settings));
+            node = GatewayNode.with(config, nodeSettings, io, dynamo, clients, managementApi).limits(limits)
+                    .authorizer(ConnectAuthorizers.load(settings)).start();
             // While draining, /health answers 503 (the ALB stops routing here) and new handshakes are refused.
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)).withInbound(limits), node.listener());

@@ -29,7 +29,10 @@ import java.util.Set;
  * {@code skysocket.gateway-priming=false}. A failure ends priming, never the start.
  */
 final class Priming {
-    /** Not a tenant an authorizer can give: tenants of clients come from identities, never with this prefix. */
+    /**
+     * A tenant no deployment is expected to give its clients. Nothing refuses it at the handshake: an identity
+     * naming it during the start's priming seconds would be in the priming room.
+     */
     static final String TENANT = "skysocket-priming";
     static final String ROOM = "priming";
     private static final System.Logger LOG = System.getLogger(Priming.class.getName());

@@ -2,9 +2,6 @@ package dev.skysocket.gateway.node;
 
 import dev.skysocket.runtime.DynamoBackend;
 import dev.skysocket.api.auth.ConnectAuthorizer;
-import dev.skysocket.auth.AnonymousAuthorizer;
-import dev.skysocket.auth.ConnectAuthorizers;
-import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
@@ -60,45 +57,28 @@ public final class GatewayNode implements AutoCloseable {
         this.managementUrl = managementUrl;
     }
 
-    /** Reads {@code SkysocketConfig}, {@link NodeSettings} and the authorizer from {@code settings}. */
-    public static GatewayNode start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
-                                    ManagementApiClients clients, ManagementListener managementApi) {
-        return start(SkysocketConfig.from(settings), InboundLimits.from(settings), NodeSettings.from(settings), io,
-                dynamo, clients, managementApi, Clock.systemUTC(), ConnectAuthorizers.load(settings));
-    }
-
-    /** Every session anonymous in the default tenant, no inbound limits (tests of other parts). */
-    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
-                                    DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock) {
-        return start(config, InboundLimits.OFF, settings, io, dynamo, clients, managementApi, clock);
-    }
-
-    /** Every session anonymous in the default tenant. */
-    public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
-                                    DeclaredServer io, DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock) {
-        return start(config, limits, settings, io, dynamo, clients, managementApi, clock,
-                new AnonymousAuthorizer(config.defaultTenant()));
-    }
-
-    /** No inbound limits. */
-    public static GatewayNode start(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
-                                    DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
-        return start(config, InboundLimits.OFF, settings, io, dynamo, clients, managementApi, clock, authorizer);
-    }
-
     /**
-     * Starts {@code managementApi} (bound as {@code settings} say) first: the endpoint stored on sessions must
-     * answer before any opens. {@code authorizer} decides each handshake's identity, as on API Gateway. The tenant
-     * quota of {@code limits} is counted in the store (a sample of the events, one write in 20 at the default); the
-     * per-session rate limit is the engine's ({@code EngineOptions#withInbound}).
+     * What the node starts with; {@link NodeStart#start()} starts {@code managementApi} (bound as {@code settings}
+     * say) first: the endpoint stored on sessions must answer before any opens. The tenant quota of the limits is
+     * counted in the store (a sample of the events, one write in 20 at the default); the per-session rate limit is
+     * the engine's ({@code EngineOptions#withInbound}).
      */
-    public static GatewayNode start(SkysocketConfig config, InboundLimits limits, NodeSettings settings,
-                                    DeclaredServer io,
-                                    DynamoDbClient dynamo, ManagementApiClients clients,
-                                    ManagementListener managementApi, Clock clock, ConnectAuthorizer authorizer) {
+    public static NodeStart with(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
+                                 DynamoDbClient dynamo, ManagementApiClients clients,
+                                 ManagementListener managementApi) {
+        return new NodeStart(config, settings, io, dynamo, clients, managementApi);
+    }
+
+    static GatewayNode start(NodeStart start) {
+        SkysocketConfig config = start.config;
+        InboundLimits limits = start.limits;
+        NodeSettings settings = start.settings;
+        DeclaredServer io = start.io;
+        DynamoDbClient dynamo = start.dynamo;
+        ManagementApiClients clients = start.clients;
+        ManagementListener managementApi = start.managementApi;
+        Clock clock = start.clock;
+        ConnectAuthorizer authorizer = start.authorizer;
         SessionDirectory sessions = new SessionDirectory();
         SessionTargets targets = new SessionTargets(sessions);
         int port = managementApi.start(targets);

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.testing.DynamoDbLocalServer;
+import dev.skysocket.testing.OperationRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * DynamoDB calls per emit into a room on a gateway node, counted at the SDK (real DynamoDB Local): a room whose
@@ -28,13 +25,8 @@ class EmitReadsTest {
     private static final int MEMBERS = 10;
     private static final int EMITS = 50;
 
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(new ExecutionInterceptor() {
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            calls.add(context.request().getClass().getSimpleName().replace("Request", ""));
-        }
-    }));
+    private final OperationRecorder calls = new OperationRecorder();
+    private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(calls));
 
     @AfterEach
     void close() {
@@ -62,7 +54,7 @@ class EmitReadsTest {
             h.send(members.get(i % MEMBERS), "2" + (100 + i) + "[\"say\",\"" + room + "\"," + i + "]");
         }
         Map<String, Integer> totals = new TreeMap<>();
-        calls.forEach(op -> totals.merge(op, 1, Integer::sum));
+        calls.operations().forEach(op -> totals.merge(op, 1, Integer::sum));
         Map<String, Double> counts = new TreeMap<>();
         totals.forEach((op, n) -> counts.put(op, (double) n / EMITS));
         return counts;
@@ -106,7 +98,7 @@ class EmitReadsTest {
         } finally {
             senders.shutdownNow();
         }
-        long queries = calls.stream().filter("Query"::equals).count();
+        long queries = calls.operations().stream().filter("Query"::equals).count();
         System.out.printf("[emit-reads] %d members emitting at once into a room of %d + 1 on API Gateway: "
                 + "%.2f Queries per emit%n", MEMBERS, MEMBERS, queries / (double) EMITS);
         assertThat(queries).isLessThanOrEqualTo(2L * EMITS);

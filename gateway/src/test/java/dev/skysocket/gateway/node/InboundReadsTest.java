@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.testing.DynamoDbLocalServer;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.skysocket.testing.OperationRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * What one inbound event costs the store on the gateway path: the connection and the socket its packet names
@@ -18,13 +14,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * read serves the session's next events until something in this process writes to its items.
  */
 class InboundReadsTest {
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(new ExecutionInterceptor() {
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            calls.add(context.request().getClass().getSimpleName().replace("Request", ""));
-        }
-    }));
+    private final OperationRecorder calls = new OperationRecorder();
+    private final NodeHarness h = new NodeHarness(true, DynamoDbLocalServer.client(calls));
 
     @AfterEach
     void close() {
@@ -40,7 +31,7 @@ class InboundReadsTest {
         h.send(session, "27[\"echo\",\"hi\"]");
 
         assertThat(session.sent()).last().isEqualTo("437[\"hi\"]");
-        assertThat(calls).containsExactly("Query");
+        assertThat(calls.operations()).containsExactly("Query");
     }
 
     @Test
@@ -53,7 +44,7 @@ class InboundReadsTest {
         h.send(session, "22[\"echo\",2]");
         h.send(session, "23[\"echo\",3]");
 
-        assertThat(calls).isEmpty();
+        assertThat(calls.operations()).isEmpty();
         assertThat(session.sent()).last().isEqualTo("433[3]");
     }
 
@@ -66,7 +57,7 @@ class InboundReadsTest {
         h.send(session, "22[\"join\",\"lobby\"]");
         calls.clear();
         h.send(session, "23[\"echo\",3]");
-        assertThat(calls).containsExactly("Query");
+        assertThat(calls.operations()).containsExactly("Query");
 
         // A write from another thread of this process (the upgrade's transport update) counts too.
         Thread writer = new Thread(() -> h.node.context().connections().updateTransport(session.sid(), "websocket"));
@@ -74,6 +65,6 @@ class InboundReadsTest {
         writer.join();
         calls.clear();
         h.send(session, "24[\"echo\",4]");
-        assertThat(calls).containsExactly("Query");
+        assertThat(calls.operations()).containsExactly("Query");
     }
 }

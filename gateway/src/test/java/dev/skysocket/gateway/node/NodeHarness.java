@@ -80,10 +80,8 @@ final class NodeHarness implements AutoCloseable {
         DeclaredServer io = DeclaredServer.configuredBy(app);
         NodeSettings nodeSettings = NodeSettings.loopback().withLocalDelivery(localDelivery);
         PrivateManagementApi managementApi = new PrivateManagementApi(FallbackGateway.listenerSettings(nodeSettings));
-        node = authorizer == null
-                ? GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS, managementApi, Clock.systemUTC())
-                : GatewayNode.start(config, nodeSettings, io, dynamo, CLIENTS, managementApi, Clock.systemUTC(),
-                        authorizer);
+        NodeStart start = GatewayNode.with(config, nodeSettings, io, dynamo, CLIENTS, managementApi);
+        node = (authorizer == null ? start : start.authorizer(authorizer)).start();
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {
                 step.run(request);

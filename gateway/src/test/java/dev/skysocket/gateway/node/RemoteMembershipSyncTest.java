@@ -8,7 +8,6 @@ import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import dev.skysocket.server.DeclaredServer;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,9 +88,9 @@ class RemoteMembershipSyncTest {
     void aJoinAndLeaveMadeOnAnotherNodeAreSeenByBroadcastsStartedOnTheOwningNode() throws HandshakeRefused {
         FakeSession socket = connected();
         NodeSettings settings = NodeSettings.loopback();
-        try (GatewayNode other = GatewayNode.start(h.config, settings, DeclaredServer.configuredBy(new RoomApp()),
-                h.dynamo, NodeHarness.CLIENTS, new PrivateManagementApi(FallbackGateway.listenerSettings(settings)),
-                Clock.systemUTC())) {
+        try (GatewayNode other = GatewayNode.with(h.config, settings, DeclaredServer.configuredBy(new RoomApp()),
+                h.dynamo, NodeHarness.CLIENTS, new PrivateManagementApi(FallbackGateway.listenerSettings(settings)))
+                .start()) {
             other.emitter("default").of("/").socketsJoin("r");
             onNode.of("/").to("r").emit("news", "joined on b");
             assertThat(socket.sent()).contains("42[\"news\",\"joined on b\"]");

@@ -28,7 +28,10 @@ class DynamoConnectionCountsTest {
     @BeforeAll
     static void startTable() {
         client = DynamoDbLocalServer.client(recorder);
-        table = DynamoDbLocalServer.freshTable(DynamoDbLocalServer.client(), "counts");
+        // Created on a client of its own, closed at once, so the recorder sees only the stores' calls.
+        try (DynamoDbClient admin = DynamoDbLocalServer.client()) {
+            table = DynamoDbLocalServer.freshTable(admin, "counts");
+        }
         counts = new DynamoConnectionCounts(client, table, 4, CLOCK);
         store = new DynamoConnectionStore(client, table, 1, connectedAt -> EXPIRES_AT, CLOCK, counts);
     }
