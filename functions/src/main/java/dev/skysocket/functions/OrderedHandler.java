@@ -33,7 +33,8 @@ public class OrderedHandler implements RequestHandler<SQSEvent, SQSBatchResponse
 
     private SQSBatchResponse handle(SQSEvent batch, Context context) {
         // Each frame's waits for acks (Socket.emitWithAck) end within what is left of this invocation's time.
-        return new OrderedMessageRoute(event -> runtime.message().handle(event, context.getRemainingTimeInMillis()))
-                .handle(batch);
+        // Queued frames: the heartbeat waits for a pong queued behind them (PongBehindQueue).
+        return new OrderedMessageRoute(
+                event -> runtime.message().handleQueued(event, context.getRemainingTimeInMillis())).handle(batch);
     }
 }

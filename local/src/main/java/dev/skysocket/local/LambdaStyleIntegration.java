@@ -12,6 +12,7 @@ import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.apigw.OrderedMessageRoute;
 import dev.skysocket.local.apigw.QueueIntegration;
 import dev.skysocket.local.apigw.WebSocketIntegration;
+import dev.skysocket.server.ServerAcks;
 
 /**
  * Calls the API Gateway routes the way Lambda does: the event arrives as JSON, is read into the same
@@ -33,7 +34,8 @@ final class LambdaStyleIntegration implements WebSocketIntegration, QueueIntegra
 
     LambdaStyleIntegration(ApiGatewayRuntime runtime) {
         this.runtime = runtime;
-        this.ordered = new OrderedMessageRoute(runtime.message()::handle);
+        this.ordered = new OrderedMessageRoute(
+                event -> runtime.message().handleQueued(event, ServerAcks.DEFAULT_INVOCATION_MS));
     }
 
     @Override

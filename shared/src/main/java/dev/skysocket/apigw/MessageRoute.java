@@ -39,6 +39,7 @@ public final class MessageRoute {
     private final EngineIoDecoder decoder;
     private final CallbackEndpoint endpoints;
     private final ConnectionRate rate;
+    private final PongBehindQueue pongs;
 
     /** @param reads the scope of the store the context uses: the connection and its socket are read once */
     public MessageRoute(ServerContext ctx, ReadScope reads, PacketRouter router, CallbackEndpoint endpoints) {
@@ -54,6 +55,7 @@ public final class MessageRoute {
         this.router = router;
         this.endpoints = endpoints;
         this.decoder = ctx.engineDecoder();
+        this.pongs = new PongBehindQueue(ctx);
     }
 
     /** The same, with the remaining time unknown: taken as {@link ServerAcks#DEFAULT_INVOCATION_MS}. */
@@ -67,11 +69,23 @@ public final class MessageRoute {
      */
     public APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, long remainingMillis) {
         try (LogContext.Scope scope = RouteLogContext.open(event)) {
-            return message(event, remainingMillis);
+            return message(event, remainingMillis, false);
         }
     }
 
-    private APIGatewayV2WebSocketResponse message(APIGatewayV2WebSocketEvent event, long remainingMillis) {
+    /**
+     * A frame the ordered mode's queue handed over ({@link OrderedMessageRoute}): handled as {@link #handle}, and
+     * while a pong is awaited that may be queued behind this frame, the heartbeat waits for it
+     * ({@link PongBehindQueue}).
+     */
+    public APIGatewayV2WebSocketResponse handleQueued(APIGatewayV2WebSocketEvent event, long remainingMillis) {
+        try (LogContext.Scope scope = RouteLogContext.open(event)) {
+            return message(event, remainingMillis, true);
+        }
+    }
+
+    private APIGatewayV2WebSocketResponse message(APIGatewayV2WebSocketEvent event, long remainingMillis,
+                                                  boolean queued) {
         String connectionId = event.getRequestContext().getConnectionId();
         Decoded decoded = decode(event);
         if (decoded.packet() instanceof EnginePacket.Pong) {
@@ -92,17 +106,20 @@ public final class MessageRoute {
             }
         }
         // The connection, then the socket its packet names: one read of the connection's partition for both.
-        return reads.withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis));
+        return reads.withOneRead(connectionId, () -> handle(event, connectionId, decoded, remainingMillis, queued));
     }
 
     private APIGatewayV2WebSocketResponse handle(APIGatewayV2WebSocketEvent event, String connectionId,
-                                                 Decoded decoded, long remainingMillis) {
+                                                 Decoded decoded, long remainingMillis, boolean queued) {
         Optional<ConnectionRecord> found = ctx.connections().find(connectionId);
         if (found.isEmpty()) {
             unknown(connectionId, event);
             return Responses.ok();
         }
         ConnectionRecord connection = found.get();
+        if (queued) {
+            pongs.onQueuedFrame(connection, receivedAt(event));  // before the handler, which may take a while
+        }
         LogContext.tenant(connection.tenant());
         try {
             if (decoded.error() != null) {

@@ -24,6 +24,12 @@ public interface HeartbeatStore {
      */
     boolean claimPing(String connectionId, long now, long pongDeadline);
 
+    /**
+     * Moves the deadline of an awaited pong later, to {@code pongDeadline}, never earlier. True when it moved; false
+     * when no pong is awaited, the deadline is already that late, or the connection is gone.
+     */
+    boolean extendPongDeadline(String connectionId, long pongDeadline);
+
     /** Connections whose {@code pingDueAt} is at or before {@code now}, at most {@code limit}, via an index. */
     List<HeartbeatDue> due(long now, int limit);
 }

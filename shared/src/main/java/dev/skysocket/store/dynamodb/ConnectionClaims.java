@@ -61,4 +61,11 @@ final class ConnectionClaims {
                 Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
                 Map.of(":due", n(pongDeadline), ":true", bool(true), ":false", bool(false), ":nowMs", n(now)));
     }
+
+    /** Moves an awaited pong's deadline later: only while a pong is awaited, never earlier. */
+    boolean extendPongDeadline(String connectionId, long pongDeadline) {
+        return liveUpdates.update(connectionKey(connectionId), "SET #due = :due", "#awaiting = :true AND #due < :due",
+                Map.of("#due", PING_DUE_AT, "#awaiting", AWAITING_PONG),
+                Map.of(":due", n(pongDeadline), ":true", bool(true)));
+    }
 }

@@ -165,6 +165,13 @@ public final class DynamoConnectionStore implements ConnectionStore, SocketStore
         });
     }
 
+    @Override
+    public boolean extendPongDeadline(String connectionId, long pongDeadline) {
+        return PartitionReads.writing(tableName, connectionId, () -> {
+            return claims.extendPongDeadline(connectionId, pongDeadline);
+        });
+    }
+
     /** {@code now} (epoch ms) selects what is due; the TTL filter uses the injected clock, like every read. */
     @Override
     public List<HeartbeatDue> due(long now, int limit) {
