@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Sessions of this node refused at their handshake (identity denied, user revoked, tenant connection quota): their
  * connection lives here only, never in the table, so a refused client costs no write and leaves no item. It is
- * kept for the session's life so that each CONNECT is answered with the refusal; only this node serves the session.
+ * kept for the session's life so that each CONNECT is answered with the refusal; only this node serves the session
+ * (a polling request of it that lost its ALB affinity finds no owner elsewhere and is refused there: the client
+ * reconnects and is refused again, as a denied {@code $connect} is on API Gateway).
  */
 final class RefusedSessions {
     private final ConcurrentMap<String, ConnectionRecord> held = new ConcurrentHashMap<>();
