@@ -23,20 +23,29 @@ public final class GoneConnections implements GoneListener {
     @Override
     public void onGone(Recipient recipient) {
         String connectionId = recipient.connectionId();
+        try {
+            leavePresence(connectionId);
+        } finally {
+            ctx.connections().remove(connectionId); // whatever presence did: the prune is what a 410 promises
+        }
+    }
+
+    private void leavePresence(String connectionId) {
         List<SocketRecord> sockets = ctx.sockets().sockets(connectionId);
         // Only a presence member needs its connection read: any other 410 costs one Query more than before.
-        if (sockets.stream().anyMatch(GoneConnections::holdsPresence)) {
-            Optional<ConnectionRecord> connection = ctx.connections().find(connectionId);
-            if (connection.isPresent()) {
-                SocketLifecycle lifecycle = new SocketLifecycle(ctx);
-                SocketPresence presence = new SocketPresence(ctx);
-                for (SocketRecord socket : sockets) {
-                    // Still in its rooms, as on a disconnect: the listener's socket.to(room) reaches the others.
-                    presence.leaveAll(lifecycle.load(connection.get(), socket));
-                }
-            }
+        if (sockets.stream().noneMatch(GoneConnections::holdsPresence)) {
+            return;
         }
-        ctx.connections().remove(connectionId);
+        Optional<ConnectionRecord> connection = ctx.connections().find(connectionId);
+        if (connection.isEmpty()) {
+            return;
+        }
+        SocketLifecycle lifecycle = new SocketLifecycle(ctx);
+        SocketPresence presence = new SocketPresence(ctx);
+        for (SocketRecord socket : sockets) {
+            // Still in its rooms, as on a disconnect: the listener's socket.to(room) reaches the others.
+            presence.leaveAll(lifecycle.load(connection.get(), socket));
+        }
     }
 
     private static boolean holdsPresence(SocketRecord socket) {
