@@ -3,6 +3,7 @@ package dev.skysocket.runtime;
 import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ConnectionControl;
 import dev.skysocket.fanout.Fanout;
+import dev.skysocket.fanout.GoneRelay;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.fanout.ManagementApiFanout;
 import dev.skysocket.server.ConnectionAdmission;
@@ -11,6 +12,7 @@ import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.EventQuota;
 import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.limits.ProcessConnectionRate;
+import dev.skysocket.server.GoneConnections;
 import dev.skysocket.server.ServerAcks;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.server.DeclaredServer;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore rooms, ManagementApiFanout fanout,
                             Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log,
-                            ConnectionAdmission admission, DynamoRevocationStore revocations) {
+                            ConnectionAdmission admission, DynamoRevocationStore revocations, GoneRelay gone) {
 
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
@@ -43,14 +45,20 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
                 config::expiresAtSeconds, clock, counts);
         DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
         // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
-        ManagementApiFanout fanout = new ManagementApiFanout(clients,
-                recipient -> connections.remove(recipient.connectionId()), config.fanoutConcurrency());
+        // Once a context exists, the removal also ends its presence with "left" (pruneGoneThrough).
+        GoneRelay gone = new GoneRelay(recipient -> connections.remove(recipient.connectionId()));
+        ManagementApiFanout fanout = new ManagementApiFanout(clients, gone, config.fanoutConcurrency());
         DynamoAckStore answers = new DynamoAckStore(dynamo, config.tableName(), clock);
         // Connection state recovery's stores cost nothing until a namespace turns it on.
         return new DynamoBackend(connections, rooms, fanout, clock, answers,
                 new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()),
                 new ConnectionAdmission(config.quotas(), counts),
-                new DynamoRevocationStore(dynamo, config.tableName(), clock));
+                new DynamoRevocationStore(dynamo, config.tableName(), clock), gone);
+    }
+
+    /** A 410 during fan-out from now on prunes through {@code ctx}, announcing the presence it ends. */
+    public void pruneGoneThrough(ServerContext ctx) {
+        gone.forwardTo(new GoneConnections(ctx));
     }
 
     /** The Socket.IO layer's context, delivering through the Management API; acks answered through the store. */
@@ -60,8 +68,10 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
 
     /** The same, with a fan-out in front of the Management API one (e.g. direct delivery to local sessions). */
     public ServerContext context(SkysocketConfig config, DeclaredServer io, Fanout delivery, ConnectionControl control) {
-        return new ServerContext(config, io, connections, connections, connections, rooms, delivery, control, clock,
-                ServerAcks.overStore(answers, clock), kept, log, revocations);
+        ServerContext ctx = new ServerContext(config, io, connections, connections, connections, rooms, delivery,
+                control, clock, ServerAcks.overStore(answers, clock), kept, log, revocations);
+        pruneGoneThrough(ctx);
+        return ctx;
     }
 
     /** The tenant quota of {@code limits}, counted in the table from a sample of the events; unlimited when off. */

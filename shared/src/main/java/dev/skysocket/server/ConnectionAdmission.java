@@ -14,7 +14,8 @@ import java.lang.System.Logger.Level;
  * limit may then both be refused, never both admitted past it (except across a counter that is momentarily stale,
  * which DynamoDB's eventually consistent reads allow for about a second).
  *
- * <p>A refused connection is still stored, marked with the refusal: its Socket.IO CONNECT is answered with a
+ * <p>A refused connection is marked with the refusal (stored on API Gateway, held in memory by the fallback
+ * gateway's node): its Socket.IO CONNECT is answered with a
  * CONNECT_ERROR whose message is {@link #REASON}, which the stock client shows as {@code connect_error}. A counted
  * one is marked too, so its removal (any close path: disconnect, gone, heartbeat timeout, rotation) takes it off.
  */

@@ -1,9 +1,11 @@
 package dev.skysocket.server;
 
 import dev.skysocket.api.RemoteSocket;
+import dev.skysocket.api.RoomQuotaExceededException;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.store.Member;
 import dev.skysocket.store.SocketQueries;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
  * endpoint it lives on, wherever this runs (a Lambda, a gateway node, a backend's emitter).
  */
 final class RemoteOperations {
+    private static final System.Logger LOG = System.getLogger(RemoteOperations.class.getName());
     private final ServerContext ctx;
     private final RemoteTargets targets;
     private final SocketQueries queries;
@@ -33,10 +36,20 @@ final class RemoteOperations {
         return found;
     }
 
+    /**
+     * A socket the rooms-per-socket quota refuses keeps the rooms it had joined by then and is skipped, with one
+     * log line (the quota counted the refusal): one full socket must not stop the join for the others.
+     */
     void socketsJoin(String... rooms) {
         String[] checked = checked(rooms);
-        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member)
-                .ifPresent(socket -> socket.join(checked))));
+        targets.forEachChunk(chunk -> chunk.forEach(member -> load(member).ifPresent(socket -> {
+            try {
+                socket.join(checked);
+            } catch (RoomQuotaExceededException refused) {
+                LOG.log(Level.INFO, "event=quota_refused quota=rooms_per_socket op=socketsJoin namespace={0} "
+                        + "socket={1} limit={2}", socket.namespace(), socket.id(), String.valueOf(refused.limit()));
+            }
+        })));
     }
 
     void socketsLeave(String... rooms) {

@@ -13,8 +13,8 @@ import java.util.List;
  * A socket's presence memberships ({@code socket.joinPresence}): the room, a marker room in the socket's stored
  * rooms naming the member, and the member's entry in the store, whose first and last socket decide when the
  * namespace's presence listeners hear {@code joined} and {@code left}. Every way a socket leaves a room or its
- * namespace with handlers running comes through here; a removal without handlers (a 410 during fan-out) clears
- * the entry in the store's removal cascade, silently.
+ * namespace comes through here, a 410 during fan-out too ({@link GoneConnections}, which runs no other handler);
+ * the store's removal cascade clears whatever a crash left behind, silently.
  */
 final class SocketPresence {
     private static final System.Logger LOG = System.getLogger(SocketPresence.class.getName());

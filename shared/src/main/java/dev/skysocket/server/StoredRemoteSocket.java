@@ -58,10 +58,14 @@ final class StoredRemoteSocket implements RemoteSocket {
         return socket.emit(event, args);
     }
 
+    /** Past the rooms-per-socket quota this throws, after telling the owner of the rooms joined before it. */
     @Override
     public void join(String... rooms) {
-        socket.join(rooms);
-        tellOwner();
+        try {
+            socket.join(rooms);
+        } finally {
+            tellOwner();
+        }
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the index is eventually consistent: the second look, {@link RevocationSettings#recheckAfterMs} later, finds what
  * the first missed.
  */
-final class UserRevocation {
+public final class UserRevocation {
     private static final System.Logger LOG = System.getLogger(UserRevocation.class.getName());
     /** Closes in flight at once: each is a few Management API calls, so a user's many tabs close together. */
     private static final int MAX_PARALLEL_CLOSES = 16;
@@ -73,8 +73,11 @@ final class UserRevocation {
         return closed.get();
     }
 
-    /** Until the revocation ends, a CONNECT of the user's connection is refused with Socket.IO's CONNECT_ERROR. */
-    static boolean refuses(ServerContext ctx, ConnectionRecord connection) {
+    /**
+     * Until the revocation ends, a CONNECT of the user's connection is refused with Socket.IO's CONNECT_ERROR. The
+     * fallback gateway also asks at its handshake, so a revoked user's session is never stored.
+     */
+    public static boolean refuses(ServerContext ctx, ConnectionRecord connection) {
         RevocationStore store = ctx.revocations();
         if (store == null || connection.user() == null || store.revokedUntil(connection.tenant(),
                 connection.user()).isEmpty()) {

@@ -34,6 +34,7 @@ class PresenceTest {
                 ack.send();
             })
             .on("unwatch", (socket, args, ack) -> socket.leave(args.text(0)))
+            .on("say", (socket, args, ack) -> socket.to(args.text(0)).emit("said"))
             .onPresence((socket, change) -> {
                 heard.add(change.member().id() + " " + change.member().user() + " " + change.state().wireName());
                 changed.add(change.member());
@@ -104,6 +105,26 @@ class PresenceTest {
 
         layer.disconnect(alice);
         assertThat(changed).as("left with the same info").containsExactly(expected, expected);
+    }
+
+    @Test
+    void aMemberWhoseConnectionIsGoneWhenAFanOutReachesItLeavesOnceAndTheOthersHearIt() {
+        String bob = layer.joined("/");
+        layer.send(bob, "42[\"watch\",\"deck\"]");
+        String alice = connectAs("alice");
+        layer.send(alice, "42[\"watch\",\"deck\"]");
+        heard.clear();
+        layer.api.markGone(alice); // AWS lost alice's $disconnect: the next post to her answers 410
+
+        layer.send(bob, "42[\"say\",\"deck\"]");
+        layer.send(bob, "42[\"say\",\"deck\"]");
+
+        assertThat(heard).containsExactly("alice \"alice\" left");
+        assertThat(layer.posts(bob)).filteredOn(frame -> frame.contains("presence"))
+                .containsExactly("42[\"presence\",\"alice\",\"joined\"]", "42[\"presence\",\"alice\",\"left\"]");
+        assertThat(layer.runtime.context().connections().find(alice)).as("her items went with the 410").isEmpty();
+        layer.send(bob, "42[\"watch\",\"deck\"]");
+        assertThat(lastListing).as("bob's socket alone is left in the room").hasSize(1).doesNotContain("alice");
     }
 
     /** A connection whose authorizer named a user, as a Lambda authorizer's context does. */

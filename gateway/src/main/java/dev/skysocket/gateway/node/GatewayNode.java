@@ -96,14 +96,14 @@ public final class GatewayNode implements AutoCloseable {
         // This node's sessions answer its acks in memory; other nodes' sockets answer through the store.
         ServerAcks acks = ServerAcks.holdingSessions(backend.answers(), clock);
         if (settings.localDelivery()) {
-            LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(),
-                    recipient -> connections.remove(recipient.connectionId()));
+            LocalDelivery delivery = new LocalDelivery(sessions, url, backend.fanout(), backend.gone());
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, delivery, delivery, clock,
                     acks, backend.kept(), backend.log(), backend.revocations());
         } else {
             context = new ServerContext(config, io, connections, sockets, heartbeats, rooms, backend.fanout(),
                     backend.fanout(), clock, acks, backend.kept(), backend.log(), backend.revocations());
         }
+        backend.pruneGoneThrough(context); // a gone connection's presence ends with "left", as on a disconnect
         EventQuota quota = DynamoBackend.tenantQuota(config, limits, dynamo);
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(),

@@ -17,6 +17,7 @@ import dev.skysocket.api.DisconnectReason;
 import dev.skysocket.server.ConnectionAdmission;
 import dev.skysocket.server.PacketRouter;
 import dev.skysocket.server.ServerContext;
+import dev.skysocket.server.UserRevocation;
 import dev.skysocket.store.ConnectionExistsException;
 import dev.skysocket.store.ConnectionRecord;
 import dev.skysocket.store.ReadScope;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Engine.IO sessions of this node as Socket.IO connections: a session's open stores a connection item whose
- * endpoint is this node's private Management API, so fan-out from any node or Lambda reaches it; messages go to
+ * endpoint is this node's private Management API, so fan-out from any node or Lambda reaches it (a session refused
+ * at its handshake is held in memory only, {@link RefusedSessions}); messages go to
  * the same {@link PacketRouter} as on the API Gateway path; a close ends every socket of the connection.
  * {@link #onMessage} is this path's one choke point for bad input, as {@code MessageRoute} is on API Gateway.
  * No store or SDK error leaves a callback: the DynamoDB client has already retried what a retry can help (its own
@@ -50,6 +52,7 @@ public final class GatewaySessions implements EngineListener {
     private final ConnectDeadlines deadlines;
     private final HandshakeIdentity identities;
     private final ConnectionAdmission admission;
+    private final RefusedSessions refused = new RefusedSessions();
 
     /**
      * @param reads      the read scope of the context's store: a session's read is held between its events
@@ -100,6 +103,8 @@ public final class GatewaySessions implements EngineListener {
             LOG.log(Level.INFO, "event=session_refused sid={0} reason=identity_denied detail={1}", session.sid(),
                     denied.reason());
             record = record.refused(denied.reason());
+        } else if (UserRevocation.refuses(ctx, record)) {
+            record = record.refused("revoked"); // as its CONNECT would be, but nothing gets stored first
         }
         // Over its tenant's quota the session is refused the same way, with the quota as the reason.
         record = admission.admit(record);
@@ -107,6 +112,13 @@ public final class GatewaySessions implements EngineListener {
         if (!directory.register(session, connectedAt)) {
             admission.undo(record);
             throw new HandshakeRefused("sid in use");
+        }
+        if (record.refusal() != null) {
+            // Not stored: the refusal is answered from this node's memory (RefusedSessions).
+            refused.hold(record);
+            deadlines.opened(session);
+            Metrics.count(Metric.CONNECTIONS_OPENED);
+            return;
         }
         try {
             ctx.connections().create(record);
@@ -143,9 +155,9 @@ public final class GatewaySessions implements EngineListener {
 
     private void route(EngineSession session, String sid, EnginePacket message) {
         // Read per message, as MessageRoute does: a binary packet's pending attachments live in the item.
-        Optional<ConnectionRecord> found;
+        Optional<ConnectionRecord> found = refused.find(sid);
         try {
-            found = ctx.connections().find(sid);
+            found = found.isPresent() ? found : ctx.connections().find(sid);
         } catch (RuntimeException e) {
             storeFailed(session, "read_connection", e);
             return;
@@ -176,6 +188,9 @@ public final class GatewaySessions implements EngineListener {
     @Override
     public void onUpgrade(EngineSession session) {
         String transport = session.transport();
+        if (refused.find(session.sid()).isPresent()) {
+            return; // no item to update
+        }
         try {
             ctx.connections().updateTransport(session.sid(), transport);
         } catch (RuntimeException e) {
@@ -195,10 +210,15 @@ public final class GatewaySessions implements EngineListener {
         }
         LOG.log(Level.DEBUG, "event=session_close sid={0} reason={1}", session.sid(), mapped);
         endConnection(session.sid(), mapped);
+        refused.release(session.sid());
     }
 
     /** Disconnect handlers and item removal; the items carry a TTL, so whatever a failure leaves expires. */
     private void endConnection(String sid, DisconnectReason reason) {
+        if (refused.find(sid).isPresent()) {
+            reads.releaseHeldRead(sid); // nothing stored, no socket: no handler and no removal to run
+            return;
+        }
         try {
             router.onConnectionEnd(sid, reason);
         } catch (RuntimeException e) {

@@ -19,12 +19,14 @@ import dev.skysocket.gateway.http.management.PrivateManagementApi;
 import java.time.Clock;
 import java.time.Duration;
 import dev.skysocket.api.auth.ConnectAuthorizer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A gateway node on loopback against DynamoDB Local, plus the API Gateway path on the same table whose
@@ -64,6 +66,11 @@ final class NodeHarness implements AutoCloseable {
     /** A node whose handshakes {@code authorizer} decides, as a deployment's ConnectAuthorizer would. */
     NodeHarness(ConnectAuthorizer authorizer) {
         this(false, DynamoDbLocalServer.client(), Map.of(), authorizer);
+    }
+
+    /** A node with these settings whose handshakes {@code authorizer} decides. */
+    NodeHarness(Map<String, String> settings, ConnectAuthorizer authorizer) {
+        this(false, DynamoDbLocalServer.client(), settings, authorizer);
     }
 
     private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
@@ -106,6 +113,13 @@ final class NodeHarness implements AutoCloseable {
     /** The table's rooms as any other writer sees them, past this node's index. */
     DynamoRoomStore storeRooms() {
         return new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), Clock.systemUTC());
+    }
+
+    /** Every item of the table that names {@code sid} in any attribute (key or value): a Scan, for tests only. */
+    List<Map<String, AttributeValue>> itemsNaming(String sid) {
+        return dynamo.scanPaginator(r -> r.tableName(config.tableName())).items().stream()
+                .filter(item -> item.toString().contains(sid))
+                .toList();
     }
 
     void send(FakeSession session, String socketIoText) {

@@ -8,10 +8,14 @@ import dev.skysocket.api.SocketServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A small app: echo with ack, join and leave a room, say to a room, ask and survey; records disconnect reasons. */
+/**
+ * A small app: echo with ack, join and leave a room, watch a room (presence), say to a room, ask and survey;
+ * records disconnect reasons and the presence changes heard.
+ */
 final class RoomApp implements SocketApp {
     final List<String> seen = new CopyOnWriteArrayList<>();
     final List<DisconnectReason> disconnects = new CopyOnWriteArrayList<>();
+    final List<String> presence = new CopyOnWriteArrayList<>();
 
     @Override
     public void configure(SocketServer io) {
@@ -27,6 +31,14 @@ final class RoomApp implements SocketApp {
                 .on("leave", (socket, args, ack) -> {
                     socket.leave(args.text(0));
                     ack.send(args.text(0));
+                })
+                .on("watch", (socket, args, ack) -> {
+                    socket.joinPresence(args.text(0));
+                    ack.send(args.text(0));
+                })
+                .onPresence((socket, change) -> {
+                    presence.add(change.member().id() + " " + change.state().wireName());
+                    socket.to(change.room()).emit("presence", change.member().id(), change.state().wireName());
                 })
                 .on("say", (socket, args, ack) -> {
                     socket.to(args.text(0)).emit("said", args.get(1));

@@ -33,8 +33,9 @@ class TenantQuotaNodeTest {
 
         assertThat(first.sent()).singleElement().asString().startsWith("40{\"sid\"");
         assertThat(over.sent()).singleElement().isEqualTo(REFUSED);
-        assertThat(h.node.context().connections().find(over.sid()).orElseThrow().refusal())
-                .isEqualTo("tenant connection quota");
+        assertThat(h.itemsNaming(over.sid())).as("a refused session is never stored").isEmpty();
+        h.send(over, "0");
+        assertThat(over.sent()).as("each CONNECT gets the refusal").containsExactly(REFUSED, REFUSED);
 
         h.node.listener().onClose(first, EngineCloseReason.TRANSPORT_CLOSE);
         h.node.listener().onClose(over, EngineCloseReason.TRANSPORT_CLOSE);

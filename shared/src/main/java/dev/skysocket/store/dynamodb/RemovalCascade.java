@@ -100,8 +100,8 @@ final class RemovalCascade {
 
     /**
      * Takes the socket out of its presence entries. Where the socket left its namespace through its handlers this
-     * was done already, with the app's presence listeners, and each conditional update here fails at no harm; a
-     * removal no handler saw (a 410 during fan-out) leaves presence silently here.
+     * was done already, with the app's presence listeners (a 410 during fan-out too), and each conditional update
+     * here fails at no harm; only what a removal without the Socket.IO layer finds leaves presence silently here.
      */
     private void leavePresence(SocketRecord socket, Set<String> rooms) {
         for (String room : rooms) {
