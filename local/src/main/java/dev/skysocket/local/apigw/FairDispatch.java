@@ -16,32 +16,31 @@ import java.util.function.Supplier;
 
 /**
  * Starts the connections' route invocations on the shared workers, fairly: each connection has its own lane, and
- * whenever a slot is free the next lane in turn (round-robin) starts one of its waiting invocations. On AWS every
+ * whenever a slot is free the next lane in turn (round-robin) starts its oldest waiting invocation. On AWS every
  * frame is its own Lambda invocation, so one connection's flood never queues in front of another connection's
  * frames; the emulator has a few dozen workers instead of an account's concurrency, and a single FIFO in front of
- * them made every connection wait behind a flooder. Within a lane nothing is serialised: while it is the only one
- * with work it gets every slot, and its invocations overlap and finish in any order, as on AWS. Each invocation
+ * them made every connection wait behind a flooder. Within a lane nothing is serialised: its invocations overlap
+ * and finish in any order, as on AWS, up to {@code perLane} at once. Each invocation
  * enters its lane after a random delay up to {@code maxDelay}, so that two frames sent back to back really overtake
  * each other in tests; the delay is a timer, and holds no worker.
  *
- * <p>A lane starts its waiting invocations in random order, not oldest first: on AWS they would all be running
- * already, so none has a claim to go first, and a frame that arrived late is handled about as soon as one that
- * arrived early. This matters for anything judged by arrival time: a rate limit, say, sees a frame over its limit
- * soon after it arrived, not only once the thousands of frames before it have run.
- *
  * <p>At most {@code slots} invocations run at once (the worker count), so the workers' own queue stays short and
- * {@code $connect} and the authorizer never wait behind a flood either.
+ * {@code $connect} and the authorizer never wait behind a flood either. One connection runs at most
+ * {@code perLane} of them ({@link InvocationLimits#perConnection}): on AWS each invocation has a Lambda instance of
+ * its own, here they share a few cores and, on the local stack, one DynamoDB Local, where a flood holding every
+ * slot would make each of another connection's store calls wait behind a store call of every one of them.
  */
 final class FairDispatch implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FairDispatch.class.getName());
 
     /** One invocation; {@code ifDropped} is null for one that must run even once its connection is gone. */
-    private record Task(Supplier<? extends CompletionStage<?>> start, Runnable ifDropped) {
+    private record Task(Lane lane, Supplier<? extends CompletionStage<?>> start, Runnable ifDropped) {
     }
 
     private final Executor workers;
     private final int slots;
+    private final int perLane;
     private final long maxDelayNanos;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "apigw-invocation-delay");
@@ -53,9 +52,10 @@ final class FairDispatch implements AutoCloseable {
     private int running;
     private int waiting;
 
-    FairDispatch(Executor workers, int slots, Duration maxDelay) {
+    FairDispatch(Executor workers, int slots, int perLane, Duration maxDelay) {
         this.workers = workers;
         this.slots = slots;
+        this.perLane = perLane;
         this.maxDelayNanos = maxDelay.toNanos();
     }
 
@@ -76,13 +76,14 @@ final class FairDispatch implements AutoCloseable {
 
     /** One connection's invocations. */
     final class Lane implements InvocationDispatch {
-        private final ArrayList<Task> queue = new ArrayList<>(2);
+        private final ArrayDeque<Task> queue = new ArrayDeque<>(2);
         private boolean inTurn;
+        private int running;
         private boolean dropping;
 
         @Override
         public void submit(Supplier<? extends CompletionStage<?>> task, Runnable ifDropped) {
-            Task admitted = new Task(task, ifDropped);
+            Task admitted = new Task(this, task, ifDropped);
             long delay = maxDelayNanos == 0 ? 0 : ThreadLocalRandom.current().nextLong(maxDelayNanos + 1);
             if (delay == 0) {
                 enqueue(this, admitted);
@@ -93,19 +94,6 @@ final class FairDispatch implements AutoCloseable {
             } catch (RejectedExecutionException stopping) {
                 // The emulator is stopping: the invocation is dropped with everything else still waiting.
             }
-        }
-
-        /** One of the waiting invocations, picked at random (the last takes its place), or null. */
-        private Task takeAny() {
-            int size = queue.size();
-            if (size == 0) {
-                return null;
-            }
-            int picked = ThreadLocalRandom.current().nextInt(size);
-            Task task = queue.get(picked);
-            queue.set(picked, queue.get(size - 1));
-            queue.remove(size - 1);
-            return task;
         }
 
         @Override
@@ -125,7 +113,7 @@ final class FairDispatch implements AutoCloseable {
         synchronized (this) {
             drop = lane.dropping && task.ifDropped() != null;
             if (!drop) {
-                lane.queue.add(task);
+                lane.queue.addLast(task);
                 waiting++;
                 if (!lane.inTurn) {
                     lane.inTurn = true;
@@ -147,11 +135,11 @@ final class FairDispatch implements AutoCloseable {
             synchronized (this) {
                 while (next == null && running < slots && !turns.isEmpty()) {
                     Lane lane = turns.pollFirst();
-                    next = lane.takeAny();
+                    next = lane.running < perLane ? lane.queue.pollFirst() : null;
                     if (next != null && !lane.queue.isEmpty()) {
                         turns.addLast(lane);  // its next invocation waits for the other lanes' turns
                     } else {
-                        lane.inTurn = false;
+                        lane.inTurn = false;  // empty, or at its share: back in turn when one of its own ends
                     }
                 }
                 if (next == null) {
@@ -159,6 +147,7 @@ final class FairDispatch implements AutoCloseable {
                 }
                 waiting--;
                 running++;
+                next.lane().running++;
             }
             start(next);
         }
@@ -168,7 +157,7 @@ final class FairDispatch implements AutoCloseable {
         try {
             workers.execute(() -> run(task));
         } catch (RejectedExecutionException stopping) {
-            finished();  // the workers are stopping: the invocation is dropped
+            finished(task);  // the workers are stopping: the invocation is dropped
         }
     }
 
@@ -178,19 +167,25 @@ final class FairDispatch implements AutoCloseable {
             stage = task.start().get();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "apigw.dispatch.failed error={0}", e.toString());
-            finished();
+            finished(task);
             return;
         }
         if (stage == null) {
-            finished();
+            finished(task);
         } else {
-            stage.whenComplete((result, error) -> finished());
+            stage.whenComplete((result, error) -> finished(task));
         }
     }
 
-    private void finished() {
+    private void finished(Task task) {
         synchronized (this) {
             running--;
+            Lane lane = task.lane();
+            lane.running--;
+            if (!lane.inTurn && !lane.queue.isEmpty()) {
+                lane.inTurn = true;
+                turns.addLast(lane);
+            }
         }
         startWhatFits();
     }

@@ -55,6 +55,15 @@ public record InvocationLimits(int threads, int queueLimit, int backlog) {
         return pool;
     }
 
+    /**
+     * How many of the workers one connection's invocations may take at once: an eighth (8 of the default 64), and
+     * never fewer than 2, so that a connection's invocations still overlap. A flood then leaves most workers, and
+     * most of the machine, to the other connections ({@link FairDispatch}).
+     */
+    int perConnection() {
+        return Math.max(2, threads / 8);
+    }
+
     /** True while {@code queueLimit} or more invocations wait, for a worker or in a connection's lane. */
     boolean saturated(ThreadPoolExecutor pool, int waitingInLanes) {
         return pool.getQueue().size() + waitingInLanes >= queueLimit;

@@ -49,7 +49,7 @@ final class StageServer {
         this.stats = stats;
         this.orderedMode = orderedMode;
         workers = limits.newPool();
-        fair = new FairDispatch(workers, limits.threads(), settings.maxInvocationDelay());
+        fair = new FairDispatch(workers, limits.threads(), limits.perConnection(), settings.maxInvocationDelay());
         IntegrationInvoker invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
         // Like AWS, an unsigned request is refused; locally any SigV4-shaped header (dummy credentials too) passes.
         ManagementRoute management = new ManagementRoute("/" + settings.stage(),

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * One connection's flood does not hold up another connection's messages: each connection waits in its own lane and
  * the lanes take turns at the workers. Here two workers run "flood" invocations that each wait for a permit the
  * test hands out; with a hundred flood messages waiting, another client's message runs after two permits, not
- * after the hundred. Messages still waiting when the gateway closes their connection are dropped and counted; a
- * client's own close drops nothing.
+ * after the hundred; and with more workers, one connection takes no more than its share of them. Messages still
+ * waiting when the gateway closes their connection are dropped and counted; a client's own close drops nothing.
  */
 class FairDispatchTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -33,6 +33,10 @@ class FairDispatchTest {
     }
 
     private void start(int backlog) {
+        start(2, backlog);
+    }
+
+    private void start(int workers, int backlog) {
         integration.on("$default", event -> {
             if (event.path("body").asText().startsWith("flood")
                     && !floodReturns.tryAcquire(30, TimeUnit.SECONDS)) {  // as a function on a slow store
@@ -41,7 +45,7 @@ class FairDispatchTest {
             return RecordingIntegration.OK;
         });
         emulator = new ApiGatewayEmulator(EmulatorFixture.settings().withIntegrationTimeout(Duration.ofSeconds(29)),
-                integration).withInvocationLimits(new InvocationLimits(2, 1_000, backlog));
+                integration).withInvocationLimits(new InvocationLimits(workers, 1_000, backlog));
         emulator.start();
     }
 
@@ -83,6 +87,21 @@ class FairDispatchTest {
         floodReturns.release(10_000);
         await().atMost(WAIT).until(() -> floodCalls() == 100);
         assertThat(emulator.stats().droppedInvocations()).isZero();
+    }
+
+    @Test
+    void oneConnectionTakesAtMostAnEighthOfTheWorkers() {
+        start(16, InvocationLimits.DEFAULT_BACKLOG);  // 2 of 16 workers per connection
+        TestClient flooder = TestClient.connect(emulator.websocketUrl());
+        TestClient other = TestClient.connect(emulator.websocketUrl());
+        flood(flooder, 50);
+
+        other.send("other");  // no flood invocation returns: the other client's message finds a free worker
+
+        await().atMost(WAIT).until(() -> invoked("other"));
+        assertThat(floodCalls()).isEqualTo(2);
+        floodReturns.release(10_000);
+        await().atMost(WAIT).until(() -> floodCalls() == 50);
     }
 
     @Test
