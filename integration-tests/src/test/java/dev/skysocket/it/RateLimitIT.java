@@ -28,9 +28,9 @@ class RateLimitIT {
     @BeforeEach
     void start() {
         TestStack.assumeLocal("the default inbound limits");
-        // Heartbeats slower than the suite's: on the emulator every invocation shares the machine's cores and one DynamoDB
-        // Local (on AWS each frame is its own Lambda invocation), so the other clients' pongs are slowed by the
-        // flood's admitted burst, and this test measures their acks, not the heartbeat.
+        // Heartbeats slower than the suite's: on the emulator every invocation shares the machine's cores and one
+        // DynamoDB Local (on AWS each frame is its own Lambda invocation), so the other clients' pongs are slowed by
+        // the flood's admitted burst, and this test measures their acks, not the heartbeat.
         // The emulator's invocation backlog stands for AWS's account throttle (10,000 requests a second, shared by
         // every API of the account): 10,000 frames in a second from one client fill it before the per-connection
         // limit has run for most of them (they wait in the flooder's own lane until the ones before them have been
