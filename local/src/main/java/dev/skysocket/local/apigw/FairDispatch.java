@@ -157,7 +157,10 @@ final class FairDispatch implements AutoCloseable {
         try {
             workers.execute(() -> run(task));
         } catch (RejectedExecutionException stopping) {
-            finished(task);  // the workers are stopping: the invocation is dropped
+            synchronized (this) {  // the workers are stopping: dropped, and nothing more is started
+                running--;
+                task.lane().running--;
+            }
         }
     }
 
