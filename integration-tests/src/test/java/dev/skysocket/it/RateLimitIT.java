@@ -28,13 +28,14 @@ class RateLimitIT {
     @BeforeEach
     void start() {
         TestStack.assumeLocal("the default inbound limits");
-        // Heartbeats slower than the suite's: on the emulator every invocation shares one worker pool (on AWS each
-        // frame is its own Lambda invocation), so the other clients' pongs wait behind the flood's admitted burst,
-        // and this test measures their acks, not the heartbeat.
+        // Heartbeats slower than the suite's: on the emulator every invocation shares the machine's cores and one
+        // DynamoDB Local (on AWS each frame is its own Lambda invocation), so the other clients' pongs are slowed by
+        // the flood's admitted burst, and this test measures their acks, not the heartbeat.
         // The emulator's invocation backlog stands for AWS's account throttle (10,000 requests a second, shared by
         // every API of the account): 10,000 frames in a second from one client fill it before the per-connection
-        // limit has run for most of them, and then every client's frames are refused. Raised here, so that what cuts
-        // the flooder off is the rate limit under test, not the throttle.
+        // limit has run for most of them (they wait in the flooder's own lane until the ones before them have been
+        // handled), and then every client's frames are refused. Raised here, so that what cuts the flooder off is
+        // the rate limit under test, not the throttle.
         stack = TestStack.start(Map.of("skysocket.ping-interval-ms", "5000", "skysocket.ping-timeout-ms", "10000",
                 "skysocket.apigw-invocation-backlog", "50000"));
     }

@@ -26,6 +26,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link InvocationDispatch}: overlapping and in any order as on AWS (where {@code $disconnect} too may run while
  * earlier {@code $default} calls are still in flight), or one at a time in arrival order with
  * {@link InvocationOrder#SERIAL}. {@code $connect} always completes first: no frame is read before the 101.
+ *
+ * <p>Once the gateway closes the connection (a Management API {@code DELETE}, a limit, shutdown), messages still
+ * waiting for a worker are dropped and counted ({@link EmulatorStats#droppedInvocations}). AWS documents nothing
+ * here because it has no such wait: each frame is invoked as it arrives. They wait only because the emulator runs
+ * fewer invocations at once than AWS; on AWS most of them (a flood the product cut off, say) would have reached a
+ * socket already closed. Messages of a connection the client closed are all still invoked: on AWS they arrived,
+ * and were invoked, before the close.
  */
 final class EmulatedConnection {
 
@@ -134,6 +141,7 @@ final class EmulatedConnection {
     void closeWith(CloseCode status) {
         if (closing.compareAndSet(null, status)) {
             registry.remove(this);
+            queue.dropQueued();
             LOG.log(Level.DEBUG, "apigw.close connectionId={0} status={1}", id(), String.valueOf(status.code()));
             socket.close((short) status.code(), status.reason());
         }
@@ -211,7 +219,7 @@ final class EmulatedConnection {
             String event = events.message(context, body, receivedAtMillis, AwsIds.newId(), requestId);
             return invoker.invoke("$default", event)
                     .thenAccept(outcome -> reply(RouteReplies.of(outcome, id(), requestId)));
-        });
+        }, stats::droppedInvocation);
         if (!admitted) {
             // Over the backlog, as over API Gateway's throttle: the message is not delivered and the client gets an
             // error frame in the shape of the integration's failures. The connection stays open.
@@ -272,7 +280,7 @@ final class EmulatedConnection {
         boolean admitted = backlog.submit(queue, () -> {
             String event = events.disconnect(context, code, reason, System.currentTimeMillis(), AwsIds.newId());
             return invoker.invoke("$disconnect", event).whenComplete((outcome, error) -> disconnected.complete(null));
-        });
+        }, null);
         if (!admitted) {
             // AWS delivers $disconnect on a best-effort basis: dropped here, the record is left to the heartbeat,
             // whose next post to it answers 410 and removes it.

@@ -23,6 +23,7 @@ public final class EmulatorStats {
     private final LongAdder disconnectInvocations = new LongAdder();
     private final LongAdder authorizerInvocations = new LongAdder();
     private final LongAdder throttledInvocations = new LongAdder();
+    private final LongAdder droppedInvocations = new LongAdder();
 
     /** Inbound data frames (text, binary, continuation), control frames excluded. */
     public long inboundFrames() {
@@ -154,6 +155,18 @@ public final class EmulatorStats {
         throttledInvocations.increment();
     }
 
+    /**
+     * {@code $default} invocations admitted but dropped before they started, because the gateway closed their
+     * connection meanwhile (a Management API {@code DELETE}, a limit, shutdown); a client's own close drops none.
+     */
+    public long droppedInvocations() {
+        return droppedInvocations.sum();
+    }
+
+    void droppedInvocation() {
+        droppedInvocations.increment();
+    }
+
     void authorizerInvocation() {
         authorizerInvocations.increment();
     }
@@ -170,6 +183,7 @@ public final class EmulatorStats {
                 + ", refused=" + connectsRefused() + ", gone=" + goneResponses()
                 + ", integrationFailures=" + integrationFailures() + ", invocations=" + connectInvocations() + "/"
                 + defaultInvocations() + "/" + disconnectInvocations() + ", authorizerInvocations="
-                + authorizerInvocations() + ", throttled=" + throttledInvocations() + "}";
+                + authorizerInvocations() + ", throttled=" + throttledInvocations() + ", dropped=" + droppedInvocations()
+                + "}";
     }
 }

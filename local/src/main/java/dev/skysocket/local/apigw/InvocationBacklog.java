@@ -19,13 +19,18 @@ final class InvocationBacklog {
     }
 
     /**
-     * Hands {@code task} to {@code dispatch} when a permit is free, holding it until the task's stage completes;
-     * false (and nothing dispatched) when the backlog is full.
+     * Hands {@code task} to {@code dispatch} when a permit is free, holding it until the task's stage completes or
+     * the task is dropped (then {@code ifDropped} runs too; null: the task is never dropped); false (and nothing
+     * dispatched) when the backlog is full.
      */
-    boolean submit(InvocationDispatch dispatch, Supplier<? extends CompletionStage<?>> task) {
+    boolean submit(InvocationDispatch dispatch, Supplier<? extends CompletionStage<?>> task, Runnable ifDropped) {
         if (!permits.tryAcquire()) {
             return false;
         }
+        Runnable dropped = ifDropped == null ? null : () -> {
+            permits.release();
+            ifDropped.run();
+        };
         dispatch.submit(() -> {
             CompletionStage<?> stage;
             try {
@@ -39,7 +44,7 @@ final class InvocationBacklog {
                 return null;
             }
             return stage.whenComplete((result, error) -> permits.release());
-        });
+        }, dropped);
         return true;
     }
 

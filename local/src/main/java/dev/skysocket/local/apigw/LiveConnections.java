@@ -33,6 +33,7 @@ final class LiveConnections {
     private final ExecutorService workers;
     private final Duration fragmentedMessageTimeout;
     private final InvocationBacklog backlog;
+    private final FairDispatch fair;
     /** Every accepted connection until its {@code $disconnect} has completed. */
     private final Set<EmulatedConnection> live = ConcurrentHashMap.newKeySet();
     /** Upgrades answered 101 whose socket is not yet in {@link #live}: shutdown must not miss them. */
@@ -42,8 +43,9 @@ final class LiveConnections {
 
     LiveConnections(EmulatorSettings settings, EmulatorStats stats, ConnectionRegistry registry,
                     IntegrationInvoker invoker, ExecutorService workers, Duration fragmentedMessageTimeout,
-                    InvocationBacklog backlog) {
+                    InvocationBacklog backlog, FairDispatch fair) {
         this.backlog = backlog;
+        this.fair = fair;
         this.settings = settings;
         this.fragmentedMessageTimeout = fragmentedMessageTimeout;
         this.stats = stats;
@@ -81,7 +83,7 @@ final class LiveConnections {
 
     private void open(ServerWebSocket socket, ConnectionContext context, WebSocketEvents events) {
         EmulatedConnection connection = new EmulatedConnection(context, socket, settings, stats, invoker, events,
-                registry, InvocationDispatch.of(settings.invocationOrder(), settings.maxInvocationDelay(), workers),
+                registry, InvocationDispatch.of(settings.invocationOrder(), fair, workers),
                 backlog, fragmentedMessageTimeout);
         OrderedDelivery ordered = this.ordered;
         if (ordered != null) {

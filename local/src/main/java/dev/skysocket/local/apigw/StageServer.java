@@ -31,6 +31,7 @@ final class StageServer {
     private final OrderedMode orderedMode;
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final ThreadPoolExecutor workers;
+    private final FairDispatch fair;
     private final Vertx vertx;
     private final HttpServer server;
     private final LiveConnections connections;
@@ -48,6 +49,7 @@ final class StageServer {
         this.stats = stats;
         this.orderedMode = orderedMode;
         workers = limits.newPool();
+        fair = new FairDispatch(workers, limits.threads(), limits.perConnection(), settings.maxInvocationDelay());
         IntegrationInvoker invoker = new IntegrationInvoker(integration, workers, settings.integrationTimeout(), stats);
         // Like AWS, an unsigned request is refused; locally any SigV4-shaped header (dummy credentials too) passes.
         ManagementRoute management = new ManagementRoute("/" + settings.stage(),
@@ -55,11 +57,11 @@ final class StageServer {
         vertx = Vertx.vertx();
         // A fragmented message gets the patience a request's headers get, as on the gateway.
         connections = new LiveConnections(settings, stats, registry, invoker, workers, headerTimeout,
-                new InvocationBacklog(limits.backlog()));
+                new InvocationBacklog(limits.backlog()), fair);
         AuthorizerCall authorizerCall = authorizer == null ? null
                 : new AuthorizerCall(authorizer, workers, settings.integrationTimeout(), stats);
         upgrades = new UpgradeHandler(settings, stats, authorizerCall, invoker, connections, vertx, this::port,
-                () -> limits.saturated(workers));
+                () -> limits.saturated(workers, fair.waiting()));
         HeaderDeadline deadline = new HeaderDeadline(headerTimeout.toMillis());
         server = vertx.createHttpServer(options(settings))
                 .connectionHandler(CloseHandshakeGuard.installThen(deadline.onConnection()))
@@ -152,6 +154,7 @@ final class StageServer {
         if (ordered != null) {
             ordered.close();
         }
+        fair.close();
         workers.shutdownNow();
         LOG.log(Level.INFO, "apigw.stop {0}", stats);
     }

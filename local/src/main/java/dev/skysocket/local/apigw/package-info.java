@@ -35,7 +35,9 @@
  * {@code EmulatedConnection}s and drains them on shutdown, {@code ManagementRoutes} routes plain HTTP to
  * {@code gateway.http.management}'s {@code ManagementRoute} over {@code EmulatorTargets} (the live connections, with
  * {@code ManagementFaults}' scripted answers), {@code InvocationDispatch} starts {@code $default} calls (serial ones
- * through {@code gateway.concurrent.SerialExecutor}), {@code LivenessSweep} enforces the idle and age limits,
+ * through {@code gateway.concurrent.SerialExecutor}, concurrent ones in the connection's lane of {@code FairDispatch},
+ * whose lanes take turns at the workers so that one connection's flood does not hold up the others'),
+ * {@code LivenessSweep} enforces the idle and age limits,
  * and {@code OrderedMode} becomes the running {@code OrderedDelivery} once the port is known.
  *
  * <p>Must not import: anything Socket.IO or Engine.IO ({@code dev.skysocket.protocol}, {@code dev.skysocket.server},
