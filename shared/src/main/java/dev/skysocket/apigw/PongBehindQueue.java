@@ -13,8 +13,8 @@ import java.lang.System.Logger.Level;
  * ping timeout, the sweep would end a client that answered in time; and the client, which gets no ping until its
  * pong is consumed, would give up by itself after pingInterval + pingTimeout.
  *
- * <p>So a queued frame that API Gateway received before the awaited ping went out (or before the deadline last
- * moved) shows that the pong, if the client sent one, is still queued behind it. When the deadline is less than
+ * <p>So a queued frame that API Gateway received before the awaited ping went out, or soon after (half a ping
+ * timeout; or before the deadline last moved), shows that the pong, if the client sent one, is still queued behind it. When the deadline is less than
  * half a ping timeout away, it moves to a whole ping timeout from now, and the client gets another ping, which
  * restarts its own timer (that ping's pong queues too; the first pong consumed ends the wait). A conditional write
  * and a ping per half ping timeout of backlog, and none without a backlog. A client that stopped answering is still
@@ -41,8 +41,11 @@ final class PongBehindQueue {
         long timeout = ctx.config().pingTimeoutMs();
         long deadline = connection.pingDueAt();
         long now = ctx.now();
-        // A frame received after the ping went out says nothing about where the pong is: a client pongs at once.
-        if (receivedAt >= deadline - timeout || deadline - now >= timeout / 2) {
+        // A frame received well after the ping went out says nothing about where the pong is: a client pongs at
+        // once. "Well after": the ping takes a trip to the client and then waits behind whatever the client is busy
+        // sending (a burst of emits made in one tick goes out before the client reads the ping), so frames received
+        // up to half a ping timeout after the ping may still be ahead of its pong.
+        if (receivedAt >= deadline - timeout / 2 || deadline - now >= timeout / 2) {
             return false;
         }
         String connectionId = connection.connectionId();

@@ -62,6 +62,15 @@ class PongBehindQueueTest {
     }
 
     @Test
+    void framesTheClientSentJustAfterThePingWasPostedMayStillBeAheadOfItsPong() {
+        routes.clock.advance(Duration.ofSeconds(15));
+        queued("42[\"note\",1]", pingAt + 90);  // a burst the client sent before it read the ping
+        assertThat(pings()).isEqualTo(2);
+        routes.clock.advance(Duration.ofSeconds(6));  // past the first deadline
+        assertThat(routes.runtime.heartbeat().run().timedOut()).isZero();
+    }
+
+    @Test
     void aClientThatNeverAnswersIsTimedOutOncePastItsQueuedFrames() {
         routes.clock.advance(Duration.ofSeconds(15));
         queued("42[\"note\",1]", pingAt - 1_000);
@@ -73,7 +82,8 @@ class PongBehindQueueTest {
     @Test
     void aFrameSentAfterThePingDoesNotDelayTheTimeout() {
         routes.clock.advance(Duration.ofSeconds(15));
-        queued("42[\"note\",1]", pingAt + 500);  // had the client answered, its pong would have come first
+        // half a ping timeout after the ping: had the client answered, its pong would have come first
+        queued("42[\"note\",1]", pingAt + 10_500);
         assertThat(pings()).isEqualTo(1);
         routes.clock.advance(Duration.ofSeconds(6));
         assertThat(routes.runtime.heartbeat().run().timedOut()).isEqualTo(1);
