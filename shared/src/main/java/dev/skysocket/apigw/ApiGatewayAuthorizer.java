@@ -3,6 +3,7 @@ package dev.skysocket.apigw;
 import dev.skysocket.api.auth.Authorization;
 import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.auth.ReservedTenants;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ApiGatewayAuthorizer {
         String methodArn = in.get("methodArn") instanceof String arn && !arn.isBlank() ? arn : null;
         Authorization decision;
         try {
-            decision = authorizer.authorize(request(in));
+            decision = ReservedTenants.screen(authorizer.authorize(request(in)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=connect_authorizer_failed error={0}", e.getClass().getName());
             decision = new Authorization.Denied("authorizer failed");

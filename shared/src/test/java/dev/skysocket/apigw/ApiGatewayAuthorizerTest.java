@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.auth.ReservedTenants;
 import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.api.auth.ConnectRequest;
 import java.util.HashMap;
@@ -114,6 +115,13 @@ class ApiGatewayAuthorizerTest {
                 .handle(event());
         assertThat(statement(answer)).containsEntry("Effect", "Deny").containsEntry("Resource", ARN);
         assertThat(answer.get("context")).isEqualTo(Map.of());
+    }
+
+    @Test
+    void anIdentityInTheGatewaysReservedPrimingTenantIsDenied() throws Exception {
+        Map<String, Object> answer = new ApiGatewayAuthorizer(
+                request -> new Authorization.Allowed(ReservedTenants.PRIMING, "mallory")).handle(event());
+        assertThat(statement(answer)).containsEntry("Effect", "Deny").containsEntry("Resource", ARN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.fallback;
 
+import dev.skysocket.auth.ReservedTenants;
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.protocol.CodecLimits;
@@ -22,18 +23,15 @@ import java.util.Set;
  * Runs the hot paths of a broadcast once the listeners are up and before the node reports that it listens, like
  * Lambda SnapStart's priming: a fresh JVM interprets them, and on two busy cores the first seconds of traffic
  * otherwise queue behind the interpreter and the JIT. Loopback sessions ({@link PrimingClients}) are opened through
- * the public listener; sockets of a tenant no client can have ({@link #TENANT}) are stored for them and join one
+ * the public listener; sockets of a tenant no client can have ({@link #TENANT}, reserved) are stored for them and join one
  * room; then broadcasts to that room run the whole path (encode, the room's local index, the store Query for the
  * other endpoints, local delivery, the websocket write) and the codecs decode client frames. Everything it stored
  * is removed again. Bounded by {@code skysocket.gateway-priming-ms} (default 3,000) and a round limit; off with
  * {@code skysocket.gateway-priming=false}. A failure ends priming, never the start.
  */
 final class Priming {
-    /**
-     * A tenant no deployment is expected to give its clients. Nothing refuses it at the handshake: an identity
-     * naming it during the start's priming seconds would be in the priming room.
-     */
-    static final String TENANT = "skysocket-priming";
+    /** Reserved: an identity that names it is denied at the handshake on both paths. */
+    static final String TENANT = ReservedTenants.PRIMING;
     static final String ROOM = "priming";
     private static final System.Logger LOG = System.getLogger(Priming.class.getName());
     private static final int SESSIONS = 8;

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import dev.skysocket.api.auth.Authorization;
 import dev.skysocket.api.auth.ConnectAuthorizer;
 import dev.skysocket.api.auth.ConnectRequest;
+import dev.skysocket.auth.ReservedTenants;
 import dev.skysocket.gateway.engine.HandshakeRequest;
 import dev.skysocket.runtime.HandshakeFields;
 import java.lang.System.Logger.Level;
@@ -27,7 +28,7 @@ final class HandshakeIdentity {
         try {
             Authorization decision = authorizer.authorize(new ConnectRequest(handshake.query(), handshake.headers(),
                     handshake.remoteAddress()));
-            return decision == null ? new Authorization.Denied("authorizer failed") : decision;
+            return decision == null ? new Authorization.Denied("authorizer failed") : ReservedTenants.screen(decision);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=connect_authorizer_failed error={0}", e.getClass().getName());
             return new Authorization.Denied("authorizer failed");

@@ -3,6 +3,7 @@ package dev.skysocket.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.api.auth.Authorization;
+import dev.skysocket.auth.ReservedTenants;
 import dev.skysocket.gateway.engine.EngineCloseReason;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import java.time.Duration;
@@ -39,6 +40,17 @@ class RefusedHandshakeTest {
         assertThat(denied.closed()).isTrue();
         h.node.listener().onClose(denied, EngineCloseReason.TRANSPORT_CLOSE);
         assertThat(h.itemsNaming(denied.sid())).isEmpty();
+    }
+
+    @Test
+    void anIdentityInTheReservedPrimingTenantIsRefusedAndWritesNoItem() throws HandshakeRefused {
+        decision.set(new Authorization.Allowed(ReservedTenants.PRIMING, "mallory"));
+        FakeSession reserved = h.open();
+
+        h.send(reserved, "0");
+
+        assertThat(reserved.sent()).containsExactly("44{\"message\":\"reserved tenant\"}");
+        assertThat(h.itemsNaming(reserved.sid())).isEmpty();
     }
 
     @Test
