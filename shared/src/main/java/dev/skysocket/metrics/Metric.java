@@ -24,7 +24,8 @@ public enum Metric {
     REVOKED_CLOSES("RevokedCloses", Unit.COUNT),
     REVOKED_REFUSALS("RevokedRefusals", Unit.COUNT),
     PRESENCE_JOINS("PresenceJoins", Unit.COUNT),
-    PRESENCE_LEAVES("PresenceLeaves", Unit.COUNT);
+    PRESENCE_LEAVES("PresenceLeaves", Unit.COUNT),
+    REPLAY_LOG_FAILURES("ReplayLogFailures", Unit.COUNT);
 
     /** CloudWatch's unit names, as Embedded Metric Format spells them. */
     public enum Unit {

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Resolves a broadcast to recipients (one room query per room, members deduplicated across rooms) and delivers
  * the packet encoded once. Members the room store holds in memory (a gateway node's own sockets) are delivered
- * to before the store is read for the rest, so they never wait for that read; every member still gets the packet
- * once, and frames of one sender still reach each recipient in order (each broadcast finishes before the next).
+ * to before the store is read for the rest, and before the recovery log's item is stored, so they wait for
+ * neither; every member still gets the packet once, and frames of one sender still reach each recipient in order
+ * (each broadcast finishes, its log item settled, before the next).
  */
 final class Broadcaster {
     private final ServerContext ctx;
@@ -47,35 +48,27 @@ final class Broadcaster {
         }
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
         // Encoded first, even for an empty room, so an oversized emit fails the same way whoever is listening.
-        // The log item (connection state recovery) is written while the rooms are read; nobody gets the frames
-        // before it is stored, so no recipient can hold an offset the log does not have.
+        // The log item (connection state recovery) is written while the frames go out and the rooms are read.
         ReplayLog.Logged logged = new ReplayLog(ctx).logging(tenant, namespace, targets, exceptRooms, exceptSockets,
                 packet);
         List<String> frames = logged.frames();
         Map<String, Recipient> held = new LinkedHashMap<>();
         Map<String, Recipient> recipients = new LinkedHashMap<>();
-        FanoutReport first = FanoutReport.empty();
         try {
             for (String room : targets) {
                 collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
             }
-            if (!held.isEmpty()) {
-                logged.awaitLogged();
-                first = send(frames, held.values());
-            }
+            FanoutReport first = held.isEmpty() ? FanoutReport.empty() : send(frames, held.values());
             // Already delivered: a held member is also among members(), and must not get the packet twice.
             excluded.addAll(held.keySet());
             for (String room : targets) {
                 collect(ctx.rooms().members(tenant, namespace, room), excluded, recipients);
             }
+            return recipients.isEmpty() ? first : sum(first, send(frames, recipients.values()));
         } finally {
-            // Even when a read failed: the emit returns (or throws) only once its log item is settled.
-            logged.awaitLogged();
+            // Even when a read failed: the emit returns (or throws the read's error) only once its log item is settled.
+            logged.settle();
         }
-        if (recipients.isEmpty()) {
-            return first;
-        }
-        return sum(first, send(frames, recipients.values()));
     }
 
     private static void collect(Iterable<Member> members, Set<String> excluded, Map<String, Recipient> into) {

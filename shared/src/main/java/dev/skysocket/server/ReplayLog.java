@@ -1,15 +1,19 @@
 package dev.skysocket.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.BroadcastLog;
 import dev.skysocket.store.KeptSession;
 import dev.skysocket.store.LoggedPacket;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -23,14 +27,15 @@ import java.util.concurrent.TimeUnit;
  * it reaches; a recovered socket gets the logged packets meant for it after the offset it presents.
  */
 final class ReplayLog {
+    private static final System.Logger LOG = System.getLogger(ReplayLog.class.getName());
     /** Slack beyond the disconnection duration and the time a drop may take to be noticed. */
     private static final long RETENTION_SLACK_MS = 60_000;
     /** Log writes that may run beside their broadcasts at once; a write past them runs on its caller. */
     static final int MAX_APPEND_THREADS = 32;
     /**
      * Writes log items beside the broadcasts waiting for them: daemon threads that end when idle, at most one per
-     * broadcast in flight (each waits for its own write before it returns). A burst past the bound writes on the
-     * broadcast's own thread before its room read, as without this pool: slower, never dropped.
+     * broadcast in flight (each settles its own write before it returns). A burst past the bound writes on the
+     * broadcast's own thread before it delivers: slower, never dropped.
      */
     private static final ExecutorService APPENDS = new ThreadPoolExecutor(0, MAX_APPEND_THREADS, 60,
             TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
@@ -51,26 +56,17 @@ final class ReplayLog {
 
     /**
      * The frames that carry {@code packet} (an EVENT) to {@code rooms} minus the exceptions: as they are when
-     * recovery is off, else with a new offset appended and logged first, so no recipient can hold an offset whose
-     * packet is not in the log yet.
-     */
-    List<String> frames(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
-                        Set<String> exceptSockets, SocketPacket packet) {
-        Logged logged = logging(tenant, namespace, rooms, exceptRooms, exceptSockets, packet);
-        logged.awaitLogged();
-        return logged.frames();
-    }
-
-    /**
-     * As {@link #frames}, but the log item is written on another thread while the caller goes on (a broadcast
-     * reads its room meanwhile, so the write no longer adds its round trip to every emit); the caller must
-     * {@link Logged#awaitLogged()} before any recipient gets the frames.
+     * recovery is off, else with a new offset appended, and the log item for that offset being written on another
+     * thread while the caller delivers the frames and reads its rooms. The frames need not wait for the item: a
+     * recipient presents the offset only as the point to replay after, and packets logged after a recovering read
+     * reach the socket live, since its memberships are stored before the read (docs/recovery.md). The caller
+     * {@link Logged#settle() settles} the write before it returns, so a Lambda invocation never ends with it open.
      */
     Logged logging(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
                    Set<String> exceptSockets, SocketPacket packet) {
         long duration = durationMs(namespace);
         if (duration == 0) {
-            return new Logged(PacketFrames.of(packet), null);
+            return new Logged(PacketFrames.of(packet), null, null);
         }
         long now = ctx.now();
         String offset = Offsets.next(now);
@@ -80,24 +76,26 @@ final class ReplayLog {
         BroadcastLog log = log();
         LoggedPacket logged = new LoggedPacket(offset, rooms, exceptRooms, exceptSockets, frames);
         long expiresAt = (now + retentionMs(duration)) / 1000 + 1;
-        return new Logged(frames, CompletableFuture.runAsync(
+        return new Logged(frames, offset, CompletableFuture.runAsync(
                 () -> log.append(tenant, namespace, logged, expiresAt), APPENDS));
     }
 
-    /** Frames to send, and the write of their log item (null: nothing is logged). */
-    record Logged(List<String> frames, CompletableFuture<Void> write) {
-        /** Waits for the log item; a failed write is rethrown as the store threw it, and nothing may be sent. */
-        void awaitLogged() {
+    /** Frames to send, their offset and the write of their log item (null: nothing is logged). */
+    record Logged(List<String> frames, String offset, CompletableFuture<Void> write) {
+        /**
+         * Waits for the log item. A write that failed (after the SDK's retries) is logged and counted, not thrown:
+         * the frames are out by then, and only a socket that recovers across this offset misses the packet.
+         */
+        void settle() {
             if (write == null) {
                 return;
             }
             try {
                 write.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                Metrics.count(Metric.REPLAY_LOG_FAILURES);
+                LOG.log(Level.WARNING, "event=replay_log_failed offset={0} error={1}", offset, String.valueOf(cause));
             }
         }
     }

@@ -150,8 +150,13 @@ public final class StoredSocket implements Socket {
         EventNames.requireUnreserved(event);
         SocketPacket packet = outgoing(event, args);
         // A socket's own id is the room an emit to it is logged for, so a recovered socket gets it again.
-        List<String> frames = new ReplayLog(ctx).frames(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(), packet);
-        return Reports.of(ctx.fanout().deliver(frames, List.of(recipient())));
+        ReplayLog.Logged logged = new ReplayLog(ctx).logging(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(),
+                packet);
+        try {
+            return Reports.of(ctx.fanout().deliver(logged.frames(), List.of(recipient())));
+        } finally {
+            logged.settle();
+        }
     }
 
     @Override
