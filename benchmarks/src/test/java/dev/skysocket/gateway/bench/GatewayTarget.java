@@ -32,7 +32,8 @@ final class GatewayTarget extends ChildTarget {
 
     static GatewayTarget start(ComparisonSettings s, Path logDir) throws IOException {
         ChildProcess dynamo = ChildProcess.start("dynamodb-local", JvmCommand.java(List.of("-Xmx1g", "-cp",
-                        System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0", "skysocket")),
+                        System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0", "skysocket",
+                        String.valueOf(storeWarmupSeconds()))),
                 Map.of(), logDir.resolve("dynamodb-local.log"), Pattern.compile("dynamodb-ready (\\d+)"),
                 Duration.ofMinutes(2));
         try {
@@ -69,7 +70,9 @@ final class GatewayTarget extends ChildTarget {
                     + System.getProperty("java.runtime.version") + "), local delivery " + s.localDelivery()
                     + (s.gatewayNmt() ? ", NMT on" : "") + ", " + String.join(" ", launch(s.gatewayClasspath()))
                     .replaceAll(" dev\\.skysocket.*", "") + (s.gatewayJfr() != null ? ", JFR on" : "")
-                    + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)";
+                    + ", DynamoDB Local 2.6.1 in-memory in a second JVM (-Xmx1g)"
+                    + (storeWarmupSeconds() > 0 ? ", warmed " + storeWarmupSeconds()
+                            + " s with mixed calls on a table of its own before the gateway started" : "");
             return new GatewayTarget(dynamo, gateway, Integer.parseInt(gateway.readyGroup()), conditions,
                     s.gatewayJfr());
         } catch (IOException | RuntimeException e) {
@@ -92,6 +95,14 @@ final class GatewayTarget extends ChildTarget {
             return List.of("-XX:SharedArchiveFile=" + archive, "-jar", first);
         }
         return List.of("-cp", classpath, "dev.skysocket.gateway.fallback.FallbackMain");
+    }
+
+    /**
+     * {@code -Dskysocket.bench.store-warmup-seconds} on the benchmark's JVM: how long DynamoDB Local is warmed before
+     * the gateway starts (AWS's DynamoDB is always warm); 0, the default, starts the gateway beside a cold store.
+     */
+    static int storeWarmupSeconds() {
+        return Integer.getInteger("skysocket.bench.store-warmup-seconds", 0);
     }
 
     @Override

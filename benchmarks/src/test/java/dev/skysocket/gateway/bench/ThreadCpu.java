@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,13 +36,21 @@ final class ThreadCpu {
             Map.entry("C1 CompilerThre", "JIT"),
             Map.entry("C2 CompilerThre", "JIT"));
 
+    /** Roles every JVM has: named with their process when there are several. */
+    private static final Set<String> SHARED_ROLES = Set.of("GC", "JIT");
+
     private ThreadCpu() {
     }
 
-    /** Ticks (1/100 s) per thread id of every pid, keyed "pid/tid" with the role beside. */
+    /**
+     * Ticks (1/100 s) per thread id of every pid, keyed "pid/tid" with the role beside. With more than one process
+     * (the gateway and DynamoDB Local), JIT, GC and "other" say whose they are: process 1 is the server itself.
+     */
     static Map<String, Sample> sample(List<Long> pids) {
         Map<String, Sample> out = new LinkedHashMap<>();
-        for (long pid : pids) {
+        for (int index = 0; index < pids.size(); index++) {
+            long pid = pids.get(index);
+            String process = pids.size() == 1 ? "" : index == 0 ? " (server)" : " (process " + (index + 1) + ")";
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
                 for (Path task : tasks) {
                     try {
@@ -49,7 +58,7 @@ final class ThreadCpu {
                         String stat = Files.readString(task.resolve("stat"));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         out.put(pid + "/" + task.getFileName(),
-                                new Sample(role(comm), Long.parseLong(f[11]) + Long.parseLong(f[12])));
+                                new Sample(role(comm, process), Long.parseLong(f[11]) + Long.parseLong(f[12])));
                     } catch (IOException | RuntimeException gone) {
                         // the thread ended while it was read
                     }
@@ -74,13 +83,13 @@ final class ThreadCpu {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String role(String comm) {
+    private static String role(String comm, String process) {
         for (Map.Entry<String, String> role : ROLES) {
             if (comm.startsWith(role.getKey())) {
-                return role.getValue();
+                return SHARED_ROLES.contains(role.getValue()) ? role.getValue() + process : role.getValue();
             }
         }
-        return "other";
+        return "other" + process;
     }
 
     record Sample(String role, long ticks) {
