@@ -45,15 +45,17 @@ public final class FallbackGateway implements AutoCloseable {
     private final EngineHttpServer http;
     private final DrainController drain;
     private final StoreProbe probe;
+    private final WarmingGate warming;
     private final GatewayMetrics metrics;
 
     private FallbackGateway(GatewayNode node, EngineServer engine, EngineHttpServer http, DrainController drain,
-                            StoreProbe probe, GatewayMetrics metrics) {
+                            StoreProbe probe, WarmingGate warming, GatewayMetrics metrics) {
         this.node = node;
         this.engine = engine;
         this.http = http;
         this.drain = drain;
         this.probe = probe;
+        this.warming = warming;
         this.metrics = metrics;
     }
 
@@ -69,6 +71,16 @@ public final class FallbackGateway implements AutoCloseable {
     /** The same, also serving fixed pages by exact path (the local stack's demo page and its client bundle). */
     public static FallbackGateway start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
                                         ManagementApiClients clients, Map<String, StaticPage> pages) {
+        return start(settings, io, dynamo, clients, pages, false);
+    }
+
+    /**
+     * The same; with {@code warmingFirst}, {@code /health} answers 503 "warming up" until {@link #warmed()}, so a
+     * task that primes itself first gets its clients only after (the task's entry point, {@code FallbackMain}).
+     */
+    public static FallbackGateway start(Settings settings, DeclaredServer io, DynamoDbClient dynamo,
+                                        ManagementApiClients clients, Map<String, StaticPage> pages,
+                                        boolean warmingFirst) {
         SkysocketConfig config = SkysocketConfig.from(settings);
         FallbackSettings fallback = FallbackSettings.from(settings);
         DrainSettings drainSettings = DrainSettings.from(settings);
@@ -81,6 +93,7 @@ public final class FallbackGateway implements AutoCloseable {
         EngineServer engine = null;
         // A node that cannot reach its store answers /health with 503, so the ALB routes to one that can.
         StoreProbe probe = new StoreProbe(dynamo, config.tableName(), PROBE_TIMEOUT, PROBE_TTL);
+        WarmingGate warming = new WarmingGate(probe, !warmingFirst);
         try {
             InboundLimits limits = InboundLimits.from(settings);
             node = GatewayNode.with(config, nodeSettings, io, dynamo, clients, managementApi).limits(limits)
@@ -89,13 +102,13 @@ public final class FallbackGateway implements AutoCloseable {
             engine = new EngineServer(EngineOptions.of(config).withRequireSecret(fallback.pollingSecret())
                     .withAdmission(readiness).withWorkers(WorkerLimits.from(settings)).withInbound(limits), node.listener());
             EngineHttpServer http = new EngineHttpServer(fallback.http(config.allowedOrigins()), engine, readiness)
-                    .withHealthProbe(probe).withPages(pages)
+                    .withHealthProbe(warming).withPages(pages)
                     .forwardingTo(new StoredOwners(node.context().connections(), node.managementUrl())).start();
             managementApi.serveEngine(http);
             DrainController drain = new DrainController(readiness, node.sessions(), drainSettings);
             LOG.log(Level.INFO, "event=fallback_started port={0} management_url={1} polling_secret={2}",
                     String.valueOf(http.port()), node.managementUrl(), String.valueOf(fallback.pollingSecret()));
-            return new FallbackGateway(node, engine, http, drain, probe, metrics);
+            return new FallbackGateway(node, engine, http, drain, probe, warming, metrics);
         } catch (RuntimeException e) {
             probe.close();
             metrics.close();
@@ -112,6 +125,11 @@ public final class FallbackGateway implements AutoCloseable {
     }
 
     /** The public port clients connect to. */
+    /** Start-up priming is over: {@code /health} follows the store from now on. */
+    public void warmed() {
+        warming.open();
+    }
+
     public int port() {
         return http.port();
     }

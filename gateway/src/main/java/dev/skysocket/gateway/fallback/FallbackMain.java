@@ -33,10 +33,12 @@ public final class FallbackMain {
         ManagementApiClients clients = aws.management();
         DynamoDbClient dynamo = aws.dynamo();
         AppSettings appSettings = AppSettingsLoader.load(settings, aws.credentials(), aws.region().id());
+        // While it primes, /health answers 503: the ALB sends clients only once the hot paths are compiled.
         FallbackGateway gateway = FallbackGateway.start(settings, DeclaredServer.fromServiceLoader(appSettings), dynamo,
-                clients);
+                clients, Map.of(), Priming.enabled(settings));
         // Before the node says it listens: the first clients then meet compiled code, not the interpreter.
         Priming.runIfEnabled(gateway, settings);
+        gateway.warmed();
         if (settings.bool("skysocket.gateway-training-run", false)) {
             // The build's run that records the classes a start loads (-XX:ArchiveClassesAtExit): it ends here.
             gateway.close();

@@ -18,6 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the hot paths of a broadcast once the listeners are up and before the node reports that it listens, like
@@ -35,6 +42,15 @@ final class Priming {
     static final String ROOM = "priming";
     private static final System.Logger LOG = System.getLogger(Priming.class.getName());
     private static final int SESSIONS = 8;
+    private static final int THREADS = 4;
+    static final long DEFAULT_BUDGET_MS = 3_000;
+    /** Priming's round loops: daemon threads that end when idle, so a primed node keeps none. */
+    private static final ExecutorService LOOPS = new ThreadPoolExecutor(0, THREADS, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "skysocket-priming");
+                thread.setDaemon(true);
+                return thread;
+            });
     private static final int MAX_ROUNDS = 2_000;
     private static final int CODEC_LOOPS = 200;
 
@@ -54,42 +70,64 @@ final class Priming {
     record Result(int rounds, long frames, long millis, String outcome) {
     }
 
+    /** Whether start-up priming runs ({@code skysocket.gateway-priming}, on by default). */
+    static boolean enabled(Settings settings) {
+        return settings.bool("skysocket.gateway-priming", true);
+    }
+
     /** Primes {@code gateway} unless the settings turn it off; empty when they do. */
     static Optional<Result> runIfEnabled(FallbackGateway gateway, Settings settings) {
-        if (!settings.bool("skysocket.gateway-priming", true)) {
+        if (!enabled(settings)) {
             return Optional.empty();
         }
         return Optional.of(new Priming(gateway.node().context(), gateway.managementUrl(), gateway.port(),
-                settings.longValue("skysocket.gateway-priming-ms", 3_000)).run());
+                settings.longValue("skysocket.gateway-priming-ms", DEFAULT_BUDGET_MS)).run());
     }
 
     Result run() {
         long start = System.nanoTime();
-        int rounds = 0;
+        AtomicInteger rounds = new AtomicInteger();
         long frames = 0;
         String outcome = "done";
         try (PrimingClients clients = PrimingClients.open(port, SESSIONS, remaining(start))) {
             List<SocketRecord> sockets = store(clients.sids());
             try {
-                EngineIoDecoder engine = new EngineIoDecoder(CodecLimits.DEFAULT);
-                SocketIoDecoder socketIo = new SocketIoDecoder(CodecLimits.DEFAULT);
-                while (rounds < MAX_ROUNDS && remaining(start) > 0) {
-                    broadcast(rounds);
-                    deliver(clients.sids(), rounds);
-                    decode(engine, socketIo, rounds);
-                    rounds++;
+                // Rounds from several threads at once, as emits from many sessions arrive: a store call's wait
+                // then overlaps the others' work, and the JIT sees the paths as busy as traffic makes them.
+                List<CompletableFuture<Void>> loops = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    loops.add(CompletableFuture.runAsync(() -> rounds(clients.sids(), rounds, start), LOOPS));
                 }
-                frames = clients.awaitFrames((long) rounds * SESSIONS * 2, Math.max(remaining(start), 500_000_000L));
+                CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+                frames = clients.awaitFrames((long) rounds.get() * SESSIONS * 2,
+                        Math.max(remaining(start), 500_000_000L));
             } finally {
                 remove(sockets);
             }
         } catch (Exception | LinkageError e) {
-            outcome = e.getClass().getSimpleName();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            outcome = cause.getClass().getSimpleName();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.log(Level.INFO, "event=gateway_primed rounds={0} frames={1} millis={2} outcome={3}",
-                Integer.toString(rounds), Long.toString(frames), Long.toString(millis), outcome);
-        return new Result(rounds, frames, millis, outcome);
+                Integer.toString(rounds.get()), Long.toString(frames), Long.toString(millis), outcome);
+        return new Result(rounds.get(), frames, millis, outcome);
+    }
+
+    /** One thread's rounds until the budget or the round limit ends them. */
+    private void rounds(List<String> sids, AtomicInteger rounds, long start) {
+        EngineIoDecoder engine = new EngineIoDecoder(CodecLimits.DEFAULT);
+        SocketIoDecoder socketIo = new SocketIoDecoder(CodecLimits.DEFAULT);
+        while (remaining(start) > 0) {
+            int round = rounds.getAndIncrement();
+            if (round >= MAX_ROUNDS) {
+                rounds.decrementAndGet();
+                return;
+            }
+            broadcast(round);
+            deliver(sids, round);
+            decode(engine, socketIo, round);
+        }
     }
 
     private long remaining(long start) {
