@@ -64,9 +64,9 @@ class GatewayImageTest {
         assertThat(entrypoint).last().isEqualTo(MAIN);
         assertThat(entrypoint).containsSubsequence("-cp", "@/app/jib-classpath-file");
         // The collector and its sizing are named, not left to ergonomics (docs/benchmarks-journal.md, memory per idle
-        // connection by JVM setting).
+        // connection by JVM setting), and C1 only (docs/benchmarks.md, cold start of the gateway).
         assertThat(entrypoint).contains("-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=20");
+                "-XX:MaxHeapFreeRatio=20", "-XX:TieredStopAtLevel=1");
         assertThat(files).containsKey("/app/jib-classpath-file");
         assertThat(files.get("/opt/java/bin/java")).as("java's mode").satisfies(mode -> assertThat(mode & 0111)
                 .isEqualTo(0111));

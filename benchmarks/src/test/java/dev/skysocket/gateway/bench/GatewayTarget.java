@@ -18,7 +18,7 @@ final class GatewayTarget extends ChildTarget {
      * {@code -XX:MaxRAM} set to the task's memory they size the heap as in the task.
      */
     static final List<String> SHIPPED_JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseG1GC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:TieredStopAtLevel=1");
 
     private final ChildProcess dynamo;
     /** Where the JFR recording goes, or null when none runs. */
