@@ -28,12 +28,14 @@ import java.util.Set;
  *                          (Socket.IO's {@code connectTimeout}, default 45 s as there)
  * @param quotas            per-tenant quotas (connections, rooms per socket)
  * @param revocation        how long a revoked user stays refused by default, and when the revocation looks again
+ * @param roomDirectory     each endpoint lists itself in a directory item per room it has members in, so a gateway
+ *                          node skips the read of other endpoints' members when it knows there are none
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
                               CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas,
-                              RevocationSettings revocation) {
+                              RevocationSettings revocation, boolean roomDirectory) {
 
     /** Socket.IO's default {@code connectTimeout}. */
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
@@ -72,7 +74,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                            CodecLimits codecLimits, long connectTimeoutMs) {
         this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
                 tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits, connectTimeoutMs,
-                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT);
+                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT, true);
     }
 
     /** Socket.IO's default connect timeout. */
@@ -123,7 +125,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1)),
                 s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS),
                 TenantQuotas.from(s),
-                RevocationSettings.from(s)
+                RevocationSettings.from(s),
+                s.bool("skysocket.room-directory", true)
         );
     }
 
@@ -134,6 +137,11 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
 
     /** Items of a connection live until it must have been rotated, plus a margin; reads filter on it. */
     public long expiresAtSeconds(long connectedAtMs) {
-        return (connectedAtMs + maxConnectionAgeMs + 15 * 60_000L) / 1000;
+        return (connectedAtMs + connectionLifetimeMs()) / 1000;
+    }
+
+    /** The longest a connection's items live after it connected ({@link #expiresAtSeconds}). */
+    public long connectionLifetimeMs() {
+        return maxConnectionAgeMs + 15 * 60_000L;
     }
 }

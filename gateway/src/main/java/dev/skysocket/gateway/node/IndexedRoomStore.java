@@ -2,10 +2,14 @@ package dev.skysocket.gateway.node;
 
 import dev.skysocket.store.Member;
 import dev.skysocket.store.PresenceStore;
+import dev.skysocket.store.RoomKey;
+import dev.skysocket.store.RoomRegistrations;
 import dev.skysocket.store.RoomStore;
+import dev.skysocket.store.SocketIdPrefix;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,18 +20,23 @@ import java.util.NoSuchElementException;
  * memory. Writes go to the store first and reach the index only when the store accepted them; a leave leaves
  * the index first, so a failed store call never keeps delivering to a socket its handler removed. Broadcasts
  * into one room at the same time share one read of the other endpoints' members, begun after each of them asked.
+ * With the room directory on, that read is skipped when this node's registration in the room knows no other
+ * endpoint with members ({@link RoomRegistrations}); a room that may be another node's socket's own id, which no
+ * directory lists, is always read.
  */
 final class IndexedRoomStore implements RoomStore {
-    private record RoomKey(String tenant, String namespace, String room) {
-    }
+    private static final System.Logger LOG = System.getLogger(IndexedRoomStore.class.getName());
 
     private final RoomStore store;
     private final LocalRooms local;
+    private final RoomRegistrations directory;
     private final CoalescedReads<RoomKey, List<Member>> reads = new CoalescedReads<>();
 
-    IndexedRoomStore(RoomStore store, LocalRooms local) {
+    /** @param directory this process's room directory registrations, or null when the directory is off */
+    IndexedRoomStore(RoomStore store, LocalRooms local, RoomRegistrations directory) {
         this.store = store;
         this.local = local;
+        this.directory = directory;
     }
 
     @Override
@@ -53,13 +62,30 @@ final class IndexedRoomStore implements RoomStore {
     @Override
     public Iterable<Member> members(String tenant, String namespace, String room) {
         // Emits into one room at once share one read of the other endpoints' members (CoalescedReads).
-        Iterable<Member> elsewhere = () -> reads.read(new RoomKey(tenant, namespace, room), () -> {
+        Iterable<Member> elsewhere = () -> !mayHaveMembersElsewhere(tenant, namespace, room)
+                ? Collections.emptyIterator() : reads.read(new RoomKey(tenant, namespace, room), () -> {
             List<Member> found = new ArrayList<>();
             store.membersElsewhere(tenant, namespace, room, local.endpoint()).forEach(found::add);
             return found;
         }).iterator();
         Iterable<Member> here = local.members(tenant, namespace, room);
         return () -> concat(elsewhere.iterator(), here.iterator());
+    }
+
+    /** False only when the directory says no other endpoint has members in the room; a failed look reads. */
+    private boolean mayHaveMembersElsewhere(String tenant, String namespace, String room) {
+        if (directory == null
+                || SocketIdPrefix.mayBeSocketId(room) && !local.holdsSocket(tenant, namespace, room)) {
+            return true;
+        }
+        try {
+            return !directory.othersKnown(local.endpoint(), new RoomKey(tenant, namespace, room))
+                    .isEmpty();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event=room_directory_unavailable error={0}",
+                    e.getClass().getSimpleName());
+            return true;
+        }
     }
 
     /** Presence is not indexed: its entries are read from the store. */
