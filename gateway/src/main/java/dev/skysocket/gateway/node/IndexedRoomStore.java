@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.PresenceRooms;
 import dev.skysocket.store.PresenceStore;
 import dev.skysocket.store.RoomKey;
 import dev.skysocket.store.RoomRegistrations;
@@ -21,8 +22,8 @@ import java.util.NoSuchElementException;
  * the index first, so a failed store call never keeps delivering to a socket its handler removed. Broadcasts
  * into one room at the same time share one read of the other endpoints' members, begun after each of them asked.
  * With the room directory on, that read is skipped when this node's registration in the room knows no other
- * endpoint with members ({@link RoomRegistrations}); a room that may be another node's socket's own id, which no
- * directory lists, is always read.
+ * endpoint with members ({@link RoomRegistrations}); a room that may be another node's socket's own id, or a
+ * presence marker, which no directory lists, is always read.
  */
 final class IndexedRoomStore implements RoomStore {
     private static final System.Logger LOG = System.getLogger(IndexedRoomStore.class.getName());
@@ -74,7 +75,7 @@ final class IndexedRoomStore implements RoomStore {
 
     /** False only when the directory says no other endpoint has members in the room; a failed look reads. */
     private boolean mayHaveMembersElsewhere(String tenant, String namespace, String room) {
-        if (directory == null
+        if (directory == null || PresenceRooms.isMarker(room)
                 || SocketIdPrefix.mayBeSocketId(room) && !local.holdsSocket(tenant, namespace, room)) {
             return true;
         }

@@ -6,6 +6,7 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
 import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.PresenceRooms;
 import dev.skysocket.store.RoomKey;
 import dev.skysocket.store.RoomRegistrations;
 import dev.skysocket.store.RoomStore;
@@ -87,10 +88,13 @@ public final class DynamoRoomStore implements RoomStore {
 
     /**
      * Registers the endpoint in the room's directory entry first, so every gateway node caching the room learns of
-     * it before the membership exists. The socket's own id room is not registered: nobody else is a member of it.
+     * it before the membership exists. Not registered: the socket's own id room (one per socket; a node always
+     * reads a room that may be a socket id it does not hold) and presence markers (bookkeeping nobody broadcasts
+     * to).
      */
     private void register(SocketRecord socket, String endpoint, String room) {
-        if (directory != null && endpoint != null && !room.equals(socket.socketId())) {
+        if (directory != null && endpoint != null && !room.equals(socket.socketId())
+                && !PresenceRooms.isMarker(room)) {
             directory.beforeJoin(endpoint, new RoomKey(socket.tenant(), socket.namespace(), room));
         }
     }
