@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * This process's registrations in the room directory, per (endpoint, room), renewed when older than half the
@@ -24,6 +25,8 @@ public final class RoomRegistrations {
         final boolean member;
         final Set<String> others = ConcurrentHashMap.newKeySet();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        /** Whether a read of the room has added the members stored without a registration (guarded by this). */
+        boolean seeded;
 
         Registration(long startedAtMs, boolean member) {
             this.startedAtMs = startedAtMs;
@@ -64,6 +67,25 @@ public final class RoomRegistrations {
      */
     public Set<String> othersKnown(String endpoint, RoomKey room) {
         return registration(endpoint, room, false).others;
+    }
+
+    /**
+     * As {@link #othersKnown(String, RoomKey)}, and once per registration, before its first answer, adds what
+     * {@code seed} reads: other endpoints with members stored without a registration (before the directory was
+     * turned on, or by a version without it). Concurrent callers wait for that one read; a failed one is retried by
+     * the next caller.
+     */
+    public Set<String> othersKnown(String endpoint, RoomKey room, Supplier<Set<String>> seed) {
+        Registration registration = registration(endpoint, room, false);
+        synchronized (registration) {
+            if (!registration.seeded) {
+                Set<String> found = new HashSet<>(seed.get());
+                found.remove(endpoint);
+                registration.others.addAll(found);
+                registration.seeded = true;
+            }
+        }
+        return registration.others;
     }
 
     /** A notice: {@code room} has members at {@code endpoint}. Kept by every registration in it but that one's. */

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The store's rooms with this node's own memberships answered from {@link LocalRooms}: a broadcast asks the
@@ -22,8 +23,9 @@ import java.util.NoSuchElementException;
  * the index first, so a failed store call never keeps delivering to a socket its handler removed. Broadcasts
  * into one room at the same time share one read of the other endpoints' members, begun after each of them asked.
  * With the room directory on, that read is skipped when this node's registration in the room knows no other
- * endpoint with members ({@link RoomRegistrations}); a room that may be another node's socket's own id, or a
- * presence marker, which no directory lists, is always read.
+ * endpoint with members ({@link RoomRegistrations}), after one read per registration for members stored without
+ * one; a room that may be another node's socket's own id, or a presence marker, which no directory lists, is
+ * always read.
  */
 final class IndexedRoomStore implements RoomStore {
     private static final System.Logger LOG = System.getLogger(IndexedRoomStore.class.getName());
@@ -80,13 +82,22 @@ final class IndexedRoomStore implements RoomStore {
             return true;
         }
         try {
-            return !directory.othersKnown(local.endpoint(), new RoomKey(tenant, namespace, room))
-                    .isEmpty();
+            return !directory.othersKnown(local.endpoint(), new RoomKey(tenant, namespace, room),
+                    () -> firstEndpointElsewhere(tenant, namespace, room)).isEmpty();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "event=room_directory_unavailable error={0}",
                     e.getClass().getSimpleName());
             return true;
         }
+    }
+
+    /**
+     * Once per registration: whether members stored without one (before the directory was on) are elsewhere. The
+     * first one found is enough to keep reading the room; one page at most.
+     */
+    private Set<String> firstEndpointElsewhere(String tenant, String namespace, String room) {
+        Iterator<Member> found = store.membersElsewhere(tenant, namespace, room, local.endpoint()).iterator();
+        return found.hasNext() ? Set.of(String.valueOf(found.next().endpoint())) : Set.of();
     }
 
     /** Presence is not indexed: its entries are read from the store. */

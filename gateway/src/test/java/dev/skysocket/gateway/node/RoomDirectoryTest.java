@@ -3,6 +3,8 @@ package dev.skysocket.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skysocket.config.Settings;
+import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.gateway.http.management.PrivateManagementApi;
@@ -16,6 +18,7 @@ import dev.skysocket.testing.OperationRecorder;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -183,6 +186,29 @@ class RoomDirectoryTest {
                     "room=lost", "endpoint=" + unreachable));
         } finally {
             log.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void aMemberStoredWithoutARegistrationIsFoundByTheNodesFirstReadOfTheRoom() throws Exception {
+        // A node with the directory off (or of a version without it) stores its member without registering it.
+        NodeSettings settings = NodeSettings.loopback().withLocalDelivery(true);
+        SkysocketConfig off = SkysocketConfig.from(Settings.of(Map.of("skysocket.table", h.config.tableName(),
+                "skysocket.allowed-origins", NodeHarness.ORIGIN, "skysocket.room-directory", "false")));
+        try (GatewayNode unregistered = GatewayNode.with(off, settings, DeclaredServer.configuredBy(new RoomApp()),
+                h.dynamo, NodeHarness.CLIENTS, new PrivateManagementApi(FallbackGateway.listenerSettings(settings)))
+                .start()) {
+            FakeSession elsewhere = new FakeSession();
+            unregistered.listener().onOpen(elsewhere);
+            unregistered.listener().onMessage(elsewhere, new EnginePacket.Message("0"));
+            unregistered.listener().onMessage(elsewhere, new EnginePacket.Message("21[\"join\",\"old\"]"));
+            FakeSession sender = onA("old");
+
+            h.send(sender, "22[\"say\",\"old\",\"seen\"]");
+            h.send(sender, "23[\"say\",\"old\",\"seen again\"]");
+
+            await().atMost(ARRIVAL).untilAsserted(() -> assertThat(elsewhere.sent())
+                    .contains(said("seen"), said("seen again")));
         }
     }
 
