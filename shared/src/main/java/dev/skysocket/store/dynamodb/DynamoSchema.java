@@ -229,12 +229,9 @@ public final class DynamoSchema {
         return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
     }
 
-    // Room directory (DynamoRoomDirectory): per room, the endpoints that registered members in it. "RD#" starts no
-    // other partition key.
-    /** String sets of endpoint URLs, changed with ADD only; the item goes by TTL when no registrant renews it. */
+    // Room directory ("RD#" starts no other partition key): endpoint URL sets, ADD only; gone by TTL when unused.
     public static final String ENDPOINTS = "endpoints";
     public static final String WATCHERS = "watchers";
-
     public static Map<String, AttributeValue> roomDirectoryKey(String tenant, String namespace, String room) {
         return key("RD#" + part(tenant) + "#" + part(namespace) + "#" + part(room), "D");
     }
