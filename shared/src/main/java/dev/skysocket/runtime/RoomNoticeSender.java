@@ -41,9 +41,9 @@ public final class RoomNoticeSender implements RoomNotices {
     }
 
     @Override
-    public void tell(Collection<String> endpoints, RoomKey room, String endpoint) {
+    public int tell(Collection<String> endpoints, RoomKey room, String endpoint) {
         String notice = encode(room, endpoint);
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
         for (String target : endpoints) {
             if (target != null && !target.contains(".execute-api.")) {
                 sent.add(attempt(target, notice, 1).handle((ok, failed) -> {
@@ -52,11 +52,12 @@ public final class RoomNoticeSender implements RoomNotices {
                                 + "endpoint={3} new_endpoint={4} error={5}", room.tenant(), room.namespace(),
                                 room.room(), target, endpoint, cause(failed).getClass().getSimpleName());
                     }
-                    return null;
+                    return failed == null;
                 }));
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        return (int) sent.stream().filter(answered -> !answered.join()).count();
     }
 
     private CompletableFuture<Void> attempt(String target, String notice, int attempt) {

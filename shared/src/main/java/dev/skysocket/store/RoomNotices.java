@@ -9,11 +9,13 @@ import java.util.Collection;
 @FunctionalInterface
 public interface RoomNotices {
     /** Nothing to tell (tests of the store alone). */
-    RoomNotices NONE = (endpoints, room, endpoint) -> { };
+    RoomNotices NONE = (endpoints, room, endpoint) -> 0;
 
     /**
      * Tells each of {@code endpoints} that {@code room} has members at {@code endpoint}; returns once each answered
      * or was given up on (logged). Endpoints that hold no rooms (API Gateway's) are skipped or ignore it.
+     *
+     * @return how many endpoints were given up on
      */
-    void tell(Collection<String> endpoints, RoomKey room, String endpoint);
+    int tell(Collection<String> endpoints, RoomKey room, String endpoint);
 }

@@ -10,6 +10,7 @@ import dev.skysocket.store.RoomNotices;
 import dev.skysocket.store.RoomRegistrations;
 import dev.skysocket.store.dynamodb.DynamoRoomDirectory;
 import dev.skysocket.testing.DynamoDbLocalServer;
+import dev.skysocket.testing.ManagementApiStub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,11 +54,28 @@ class RoomNoticeRouteTest {
         RoomKey room = new RoomKey("acme", "/", "r#1 é");
         assertThat(registrations.othersKnown(SELF, room)).isEmpty();
 
-        new RoomNoticeSender(NodeHarness.CLIENTS).tell(List.of(baseUrl), room, "http://10.0.0.9:3002");
-        new RoomNoticeSender(NodeHarness.CLIENTS).tell(List.of(baseUrl), new RoomKey("acme", "/", "other"),
-                "http://10.0.0.8:3002");
+        RoomNoticeSender sender = new RoomNoticeSender(NodeHarness.CLIENTS);
+        assertThat(sender.tell(List.of(baseUrl), room, "http://10.0.0.9:3002")).as("given up").isZero();
+        assertThat(sender.tell(List.of(baseUrl), new RoomKey("acme", "/", "other"), "http://10.0.0.8:3002"))
+                .isZero();
 
         assertThat(registrations.othersKnown(SELF, room)).isEqualTo(Set.of("http://10.0.0.9:3002"));
+    }
+
+    @Test
+    void endpointsThatHoldNoRoomsAreNoFailureAndAnUnreachableOneIsGivenUpOn() throws Exception {
+        String unreachable;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            unreachable = "http://127.0.0.1:" + closed.getLocalPort();
+        }
+        try (ManagementApiStub apiGateway = ManagementApiStub.start()) {
+            int givenUp = new RoomNoticeSender(NodeHarness.CLIENTS).tell(List.of(apiGateway.endpoint(),
+                    "https://abc.execute-api.us-east-1.amazonaws.com/prod", unreachable),
+                    new RoomKey("acme", "/", "r"), "http://10.0.0.9:3002");
+
+            assertThat(givenUp).isEqualTo(1);
+        }
     }
 
     private int get(String header, boolean signed) throws Exception {

@@ -61,8 +61,10 @@ class RoomDirectoryTest {
     }
 
     private RoomRegistrations registrations(RoomDirectory directory) {
-        return new RoomRegistrations(directory, (to, room, endpoint) -> told.add(new Told(Set.copyOf(to), room,
-                endpoint)), LIFETIME_MS, now::get);
+        return new RoomRegistrations(directory, (to, room, endpoint) -> {
+            told.add(new Told(Set.copyOf(to), room, endpoint));
+            return 0;
+        }, LIFETIME_MS, now::get);
     }
 
     private static RoomKey room(String name) {
