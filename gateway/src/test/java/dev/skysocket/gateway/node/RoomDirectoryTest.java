@@ -212,6 +212,28 @@ class RoomDirectoryTest {
         }
     }
 
+    private static String socketId(FakeSession session) {
+        String connect = session.sent().stream().filter(frame -> frame.startsWith("40{")).findFirst().orElseThrow();
+        return connect.substring(connect.indexOf(":\"") + 2, connect.lastIndexOf('"'));
+    }
+
+    @Test
+    void anEmitToASocketOnAnotherNodeIsReadAndOneToASocketHereIsNotAfterItsFirst() throws Exception {
+        FakeSession sender = onA("any");
+        FakeSession here = onA("any");
+        FakeSession there = onB("any");
+
+        h.send(sender, "22[\"say\",\"" + socketId(there) + "\",\"to b\"]");
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(there.sent()).contains(said("to b")));
+
+        h.send(sender, "23[\"say\",\"" + socketId(here) + "\",\"first\"]");
+        calls.clear();
+        h.send(sender, "24[\"say\",\"" + socketId(here) + "\",\"second\"]");
+        assertThat(here.sent()).contains(said("first"), said("second"));
+        assertThat(calls.operations()).doesNotContain("Query");
+        assertThat(there.sent()).doesNotContain(said("second"));
+    }
+
     @Test
     void aRoomKnownToHaveMembersElsewhereIsStillRead() throws Exception {
         onB("both");
