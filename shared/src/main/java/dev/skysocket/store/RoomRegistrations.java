@@ -1,5 +1,6 @@
 package dev.skysocket.store;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * This process's registrations in the room directory, per (endpoint, room), renewed when older than half the
@@ -25,8 +25,8 @@ public final class RoomRegistrations {
         final boolean member;
         final Set<String> others = ConcurrentHashMap.newKeySet();
         final CompletableFuture<Void> done = new CompletableFuture<>();
-        /** Whether a read of the room has added the members stored without a registration (guarded by this). */
-        boolean seeded;
+        /** Whether a read of the room begun after this registration has added the endpoints it found. */
+        volatile boolean seeded;
 
         Registration(long startedAtMs, boolean member) {
             this.startedAtMs = startedAtMs;
@@ -70,22 +70,46 @@ public final class RoomRegistrations {
     }
 
     /**
-     * As {@link #othersKnown(String, RoomKey)}, and once per registration, before its first answer, adds what
-     * {@code seed} reads: other endpoints with members stored without a registration (before the directory was
-     * turned on, or by a version without it). Concurrent callers wait for that one read; a failed one is retried by
-     * the next caller.
+     * What this process knows of {@code room}'s other endpoints as {@code endpoint}, registering it as a watcher
+     * first when it has no fresh registration there; see {@link Known}.
      */
-    public Set<String> othersKnown(String endpoint, RoomKey room, Supplier<Set<String>> seed) {
-        Registration registration = registration(endpoint, room, false);
-        synchronized (registration) {
-            if (!registration.seeded) {
-                Set<String> found = new HashSet<>(seed.get());
-                found.remove(endpoint);
-                registration.others.addAll(found);
-                registration.seeded = true;
-            }
+    public Known known(String endpoint, RoomKey room) {
+        return new Known(endpoint, registration(endpoint, room, false));
+    }
+
+    /**
+     * One registration's knowledge. Before it answers "no members elsewhere" it needs one read of the room begun
+     * after the registration: members stored without a registration (before the directory was turned on, or by a
+     * version without it) are found only there.
+     */
+    public static final class Known {
+        private final String endpoint;
+        private final Registration registration;
+
+        private Known(String endpoint, Registration registration) {
+            this.endpoint = endpoint;
+            this.registration = registration;
         }
-        return registration.others;
+
+        /** True once a read was seeded in and neither it, the answer nor a notice named another endpoint. */
+        public boolean noMembersElsewhere() {
+            return registration.seeded && registration.others.isEmpty();
+        }
+
+        /** Whether a read of the room must still be {@link #seed seeded} in. */
+        public boolean needsSeed() {
+            return !registration.seeded;
+        }
+
+        /** The endpoints of the members a read begun after this registration found elsewhere. */
+        public void seed(Collection<String> endpoints) {
+            for (String found : endpoints) {
+                if (found != null && !found.equals(endpoint)) {
+                    registration.others.add(found);
+                }
+            }
+            registration.seeded = true;
+        }
     }
 
     /** A notice: {@code room} has members at {@code endpoint}. Kept by every registration in it but that one's. */

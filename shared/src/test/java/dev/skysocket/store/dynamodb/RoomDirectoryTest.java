@@ -122,6 +122,23 @@ class RoomDirectoryTest {
     }
 
     @Test
+    void aRegistrationSaysNoMembersElsewhereOnlyOnceARoomReadSeededItAndUntilANoticeNamesOne() {
+        RoomKey room = room("seed");
+        RoomRegistrations.Known known = registrations.known("http://10.0.0.1:3002", room);
+        assertThat(known.noMembersElsewhere()).as("members stored without a registration are unknown").isFalse();
+
+        known.seed(Set.of("http://10.0.0.1:3002"));
+        assertThat(known.noMembersElsewhere()).isTrue();
+        assertThat(registrations.known("http://10.0.0.1:3002", room).needsSeed()).isFalse();
+
+        registrations.noticed(room, "http://10.0.0.2:3002");
+        assertThat(known.noMembersElsewhere()).isFalse();
+
+        now.addAndGet(LIFETIME_MS / 2);
+        assertThat(registrations.known("http://10.0.0.1:3002", room).needsSeed()).as("renewed").isTrue();
+    }
+
+    @Test
     void aJoinAfterAWatchRegistersAsAMember() {
         RoomKey room = room("upgrade");
         registrations.othersKnown("http://10.0.0.1:3002", room);
