@@ -29,13 +29,14 @@ import java.util.Set;
  * @param quotas            per-tenant quotas (connections, rooms per socket)
  * @param revocation        how long a revoked user stays refused by default, and when the revocation looks again
  * @param roomDirectory     each endpoint lists itself in a directory item per room it has members in, so a gateway
- *                          node skips the read of other endpoints' members when it knows there are none
+ *                          node skips the read of other endpoints' members when it knows there are none (on), or
+ *                          only lists itself (register), or neither (off)
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
                               CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas,
-                              RevocationSettings revocation, boolean roomDirectory) {
+                              RevocationSettings revocation, RoomDirectoryMode roomDirectory) {
 
     /** Socket.IO's default {@code connectTimeout}. */
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
@@ -46,6 +47,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         allowedOrigins = Set.copyOf(allowedOrigins);
         quotas = quotas == null ? TenantQuotas.DEFAULTS : quotas;
         revocation = revocation == null ? RevocationSettings.DEFAULT : revocation;
+        roomDirectory = roomDirectory == null ? RoomDirectoryMode.ON : roomDirectory;
         if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1
                 || connectTimeoutMs < 1) {
             throw new IllegalArgumentException("ping interval, ping timeout, sweep period, max age and connect timeout "
@@ -74,7 +76,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                            CodecLimits codecLimits, long connectTimeoutMs) {
         this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
                 tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits, connectTimeoutMs,
-                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT, true);
+                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT, RoomDirectoryMode.ON);
     }
 
     /** Socket.IO's default connect timeout. */
@@ -126,7 +128,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS),
                 TenantQuotas.from(s),
                 RevocationSettings.from(s),
-                s.bool("skysocket.room-directory", true)
+                RoomDirectoryMode.from(s)
         );
     }
 

@@ -63,12 +63,13 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
 
     /**
      * The room directory's registrations of this process (one per endpoint and room, renewed at half their life),
-     * or null when {@code skysocket.room-directory} is off. An entry lives at least 3 h and twice a connection's
+     * or null when {@code skysocket.room-directory} is off (with {@code register}, they exist but no node skips a
+     * read). An entry lives at least 3 h and twice a connection's
      * lifetime, so that a membership stored under a registration renewed late still never outlives it.
      */
     private static RoomRegistrations roomDirectory(SkysocketConfig config, DynamoDbClient dynamo,
                                                    ManagementApiClients clients, Clock clock) {
-        if (!config.roomDirectory()) {
+        if (!config.roomDirectory().registers()) {
             return null;
         }
         long lifetimeMs = Math.max(DIRECTORY_MIN_LIFETIME_MS, 2 * config.connectionLifetimeMs());

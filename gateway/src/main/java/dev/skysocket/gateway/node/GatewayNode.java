@@ -92,7 +92,8 @@ public final class GatewayNode implements AutoCloseable {
         SocketStore sockets = new IndexedSocketStore(backend.connections(), localRooms);
         HeartbeatStore heartbeats = backend.connections();
         // With the room directory on, a room held only here is answered without any read, and notices reach it.
-        RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms, backend.rooms().directory());
+        RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms,
+                config.roomDirectory().skipsReads() ? backend.rooms().directory() : null);
         targets.roomNoticesTo(backend.rooms().directory());
         ServerContext context;
         // This node's sessions answer its acks in memory; other nodes' sockets answer through the store.

@@ -235,6 +235,26 @@ class RoomDirectoryTest {
     }
 
     @Test
+    void inRegisterModeANodeRegistersItsMembersButStillReadsEveryRoom() throws Exception {
+        OperationRecorder registering = new OperationRecorder();
+        try (NodeHarness r = new NodeHarness(true, DynamoDbLocalServer.client(registering),
+                Map.of("skysocket.room-directory", "register"))) {
+            FakeSession sender = r.open();
+            r.send(sender, "0");
+            r.send(sender, "21[\"join\",\"step\"]");
+            r.send(sender, "22[\"say\",\"step\",\"one\"]");
+            registering.clear();
+
+            r.send(sender, "23[\"say\",\"step\",\"two\"]");
+
+            assertThat(registering.operations()).contains("Query");
+            assertThat(new DynamoRoomDirectory(r.dynamo, r.config.tableName()).register(
+                    new RoomKey("default", "/", "step"), "http://10.0.0.9:3002", false,
+                    System.currentTimeMillis() / 1000 + 60).members()).containsExactly(r.node.managementUrl());
+        }
+    }
+
+    @Test
     void aRoomKnownToHaveMembersElsewhereIsStillRead() throws Exception {
         onB("both");
         FakeSession sender = onA("both");
