@@ -28,12 +28,15 @@ import java.util.Set;
  *                          (Socket.IO's {@code connectTimeout}, default 45 s as there)
  * @param quotas            per-tenant quotas (connections, rooms per socket)
  * @param revocation        how long a revoked user stays refused by default, and when the revocation looks again
+ * @param roomDirectory     each endpoint lists itself in a directory item per room it has members in, so a gateway
+ *                          node skips the read of other endpoints' members when it knows there are none (on), or
+ *                          only lists itself (register), or neither (off)
  */
 public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPayload, long sweepPeriodMs,
                               long sweepPassPeriodMs, long maxConnectionAgeMs, String tableName, Set<String> allowedOrigins,
                               String defaultTenant, int fanoutConcurrency, int roomShards,
                               CodecLimits codecLimits, long connectTimeoutMs, TenantQuotas quotas,
-                              RevocationSettings revocation) {
+                              RevocationSettings revocation, RoomDirectoryMode roomDirectory) {
 
     /** Socket.IO's default {@code connectTimeout}. */
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 45_000;
@@ -44,6 +47,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
         allowedOrigins = Set.copyOf(allowedOrigins);
         quotas = quotas == null ? TenantQuotas.DEFAULTS : quotas;
         revocation = revocation == null ? RevocationSettings.DEFAULT : revocation;
+        roomDirectory = roomDirectory == null ? RoomDirectoryMode.ON : roomDirectory;
         if (pingIntervalMs < 1 || pingTimeoutMs < 1 || sweepPeriodMs < 1 || maxConnectionAgeMs < 1
                 || connectTimeoutMs < 1) {
             throw new IllegalArgumentException("ping interval, ping timeout, sweep period, max age and connect timeout "
@@ -72,7 +76,7 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                            CodecLimits codecLimits, long connectTimeoutMs) {
         this(pingIntervalMs, pingTimeoutMs, maxPayload, sweepPeriodMs, sweepPassPeriodMs, maxConnectionAgeMs,
                 tableName, allowedOrigins, defaultTenant, fanoutConcurrency, roomShards, codecLimits, connectTimeoutMs,
-                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT);
+                TenantQuotas.DEFAULTS, RevocationSettings.DEFAULT, RoomDirectoryMode.ON);
     }
 
     /** Socket.IO's default connect timeout. */
@@ -123,7 +127,8 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
                 CodecLimits.DEFAULT.withMaxFrameChars(Math.max(maxPayload, 1)),
                 s.longValue("skysocket.connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS),
                 TenantQuotas.from(s),
-                RevocationSettings.from(s)
+                RevocationSettings.from(s),
+                RoomDirectoryMode.from(s)
         );
     }
 
@@ -134,6 +139,11 @@ public record SkysocketConfig(long pingIntervalMs, long pingTimeoutMs, int maxPa
 
     /** Items of a connection live until it must have been rotated, plus a margin; reads filter on it. */
     public long expiresAtSeconds(long connectedAtMs) {
-        return (connectedAtMs + maxConnectionAgeMs + 15 * 60_000L) / 1000;
+        return (connectedAtMs + connectionLifetimeMs()) / 1000;
+    }
+
+    /** The longest a connection's items live after it connected ({@link #expiresAtSeconds}). */
+    public long connectionLifetimeMs() {
+        return maxConnectionAgeMs + 15 * 60_000L;
     }
 }

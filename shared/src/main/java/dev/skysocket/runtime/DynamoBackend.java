@@ -24,6 +24,8 @@ import dev.skysocket.store.dynamodb.DynamoTenantQuota;
 import dev.skysocket.store.dynamodb.DynamoConnectionStore;
 import dev.skysocket.store.dynamodb.DynamoRecoveryStore;
 import dev.skysocket.store.dynamodb.DynamoRevocationStore;
+import dev.skysocket.store.RoomRegistrations;
+import dev.skysocket.store.dynamodb.DynamoRoomDirectory;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +38,8 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
                             Clock clock, DynamoAckStore answers, DynamoRecoveryStore kept, DynamoBroadcastLog log,
                             ConnectionAdmission admission, DynamoRevocationStore revocations, GoneRelay gone) {
 
+    static final long DIRECTORY_MIN_LIFETIME_MS = 3 * 60 * 60_000L;
+
     public static DynamoBackend create(SkysocketConfig config, DynamoDbClient dynamo, ManagementApiClients clients,
                                        Clock clock) {
         // Tenant connection counters only when some tenant has a limit: otherwise a connect costs nothing more.
@@ -43,7 +47,8 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
                 config.tableName(), config.quotas().counterShards(), clock) : null;
         DynamoConnectionStore connections = new DynamoConnectionStore(dynamo, config.tableName(), config.roomShards(),
                 config::expiresAtSeconds, clock, counts);
-        DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock);
+        DynamoRoomStore rooms = new DynamoRoomStore(dynamo, config.tableName(), config.roomShards(), clock,
+                DynamoRoomStore.DEFAULT_PAGE_SIZE, roomDirectory(config, dynamo, clients, clock));
         // A 410 during fan-out removes that recipient's items only (STYLE 9); disconnect handlers run elsewhere.
         // Once a context exists, the removal also ends its presence with "left" (pruneGoneThrough).
         GoneRelay gone = new GoneRelay(recipient -> connections.remove(recipient.connectionId()));
@@ -54,6 +59,22 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
                 new DynamoRecoveryStore(dynamo, config.tableName()), new DynamoBroadcastLog(dynamo, config.tableName()),
                 new ConnectionAdmission(config.quotas(), counts),
                 new DynamoRevocationStore(dynamo, config.tableName(), clock), gone);
+    }
+
+    /**
+     * The room directory's registrations of this process (one per endpoint and room, renewed at half their life),
+     * or null when {@code skysocket.room-directory} is off (with {@code register}, they exist but no node skips a
+     * read). An entry lives at least 3 h and twice a connection's
+     * lifetime, so that a membership stored under a registration renewed late still never outlives it.
+     */
+    private static RoomRegistrations roomDirectory(SkysocketConfig config, DynamoDbClient dynamo,
+                                                   ManagementApiClients clients, Clock clock) {
+        if (!config.roomDirectory().registers()) {
+            return null;
+        }
+        long lifetimeMs = Math.max(DIRECTORY_MIN_LIFETIME_MS, 2 * config.connectionLifetimeMs());
+        return new RoomRegistrations(new DynamoRoomDirectory(dynamo, config.tableName()),
+                new RoomNoticeSender(clients), lifetimeMs, clock::millis);
     }
 
     /** A 410 during fan-out from now on prunes through {@code ctx}, announcing the presence it ends. */

@@ -19,8 +19,27 @@ public final class SocketIdPrefix {
     /** Longer than any base64url id that starts with a prefix, in DynamoDB's byte-wise string order. */
     public static final String PAST = "~";
     static final int LENGTH = 12;
+    /** The random rest of an id: 15 bytes in base64url ({@code server.SocketIds}). */
+    static final int RANDOM_LENGTH = 20;
 
     private SocketIdPrefix() {
+    }
+
+    /**
+     * True when {@code name} has the shape of a socket id (20 random base64url characters, after a prefix or
+     * not), so that it may be a socket's own id room, which no room directory lists.
+     */
+    public static boolean mayBeSocketId(String name) {
+        if (name == null || name.length() != RANDOM_LENGTH && name.length() != LENGTH + RANDOM_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The prefix for ids of sockets reached through {@code endpoint}; empty when there is no endpoint. */

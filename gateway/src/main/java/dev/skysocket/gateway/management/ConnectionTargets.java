@@ -33,4 +33,11 @@ public interface ConnectionTargets {
     default CompletionStage<Void> membershipsChanged(String connectionId) {
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * A room notice: {@code room} of that tenant and namespace now has members reached through {@code endpoint}.
+     * A gateway node's cache of the room's other endpoints holds it once this returns. Nothing to do by default.
+     */
+    default void roomGained(String tenant, String namespace, String room, String endpoint) {
+    }
 }

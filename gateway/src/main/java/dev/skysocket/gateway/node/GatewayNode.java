@@ -91,7 +91,10 @@ public final class GatewayNode implements AutoCloseable {
         ConnectionStore connections = new IndexedConnectionStore(backend.connections(), localRooms);
         SocketStore sockets = new IndexedSocketStore(backend.connections(), localRooms);
         HeartbeatStore heartbeats = backend.connections();
-        RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms);
+        // With the room directory on, a room held only here is answered without any read, and notices reach it.
+        RoomStore rooms = new IndexedRoomStore(backend.rooms(), localRooms,
+                config.roomDirectory().skipsReads() ? backend.rooms().directory() : null);
+        targets.roomNoticesTo(backend.rooms().directory());
         ServerContext context;
         // This node's sessions answer its acks in memory; other nodes' sockets answer through the store.
         ServerAcks acks = ServerAcks.holdingSessions(backend.answers(), clock);

@@ -49,6 +49,12 @@ final class LocalRooms {
         return members == null ? List.of() : members.values();
     }
 
+    /** True when {@code room} is the id of a socket of this node (its own id room, indexed with it). */
+    boolean holdsSocket(String tenant, String namespace, String room) {
+        Map<String, Member> members = rooms.get(new RoomKey(tenant, namespace, room));
+        return members != null && members.containsKey(room);
+    }
+
     /** A socket item was stored (a namespace CONNECT): from now on its joins are indexed. Replaces an older one. */
     synchronized void socketStored(SocketRecord socket) {
         Map<String, LiveSocket> sockets = socketsByConnection.computeIfAbsent(socket.connectionId(),

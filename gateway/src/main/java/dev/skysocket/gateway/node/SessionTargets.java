@@ -3,6 +3,8 @@ package dev.skysocket.gateway.node;
 import dev.skysocket.gateway.engine.EngineSession;
 import dev.skysocket.gateway.management.ConnectionTargets;
 import dev.skysocket.gateway.management.PostOutcome;
+import dev.skysocket.store.RoomKey;
+import dev.skysocket.store.RoomRegistrations;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +23,7 @@ public final class SessionTargets implements ConnectionTargets {
     private final SessionDirectory sessions;
     private volatile Function<String, CompletionStage<Void>> refresh =
             sid -> CompletableFuture.completedFuture(null);
+    private volatile RoomRegistrations rooms;
 
     public SessionTargets(SessionDirectory sessions) {
         this.sessions = sessions;
@@ -29,6 +32,19 @@ public final class SessionTargets implements ConnectionTargets {
     /** Set once the node's room index exists (it needs this listener's URL, so it is made after it starts). */
     void refreshWith(Function<String, CompletionStage<Void>> refresh) {
         this.refresh = refresh;
+    }
+
+    /** Set once the node's store exists, when the room directory is on: room notices go to its registrations. */
+    void roomNoticesTo(RoomRegistrations registrations) {
+        this.rooms = registrations;
+    }
+
+    @Override
+    public void roomGained(String tenant, String namespace, String room, String endpoint) {
+        RoomRegistrations registrations = rooms;
+        if (registrations != null) {
+            registrations.noticed(new RoomKey(tenant, namespace, room), endpoint);
+        }
     }
 
     @Override

@@ -34,6 +34,10 @@ class EmitReadsTest {
     }
 
     private List<FakeSession> room(String room) throws HandshakeRefused {
+        return room(h, room);
+    }
+
+    private static List<FakeSession> room(NodeHarness h, String room) throws HandshakeRefused {
         List<FakeSession> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             FakeSession session = h.open();
@@ -46,6 +50,11 @@ class EmitReadsTest {
 
     /** Each member emits in turn, as in the room latency benchmark; returns calls per emit by operation. */
     private Map<String, Double> perEmit(List<FakeSession> members, String room) {
+        return perEmit(h, calls, members, room);
+    }
+
+    private static Map<String, Double> perEmit(NodeHarness h, OperationRecorder calls, List<FakeSession> members,
+                                               String room) {
         for (FakeSession member : members) {
             h.send(member, "22[\"say\",\"" + room + "\",\"warm\"]");
         }
@@ -70,6 +79,24 @@ class EmitReadsTest {
         assertThat(members.get(1).sent()).contains("42[\"said\",0]");
         assertThat(counts).doesNotContainKeys("GetItem", "BatchGetItem");
         assertThat(counts.getOrDefault("Query", 0.0)).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void withTheRoomDirectoryAnEmitIntoARoomHeldOnThisNodeReadsNothingWithoutItTwoQueries() throws Exception {
+        OperationRecorder offCalls = new OperationRecorder();
+        Map<String, Double> off;
+        try (NodeHarness without = new NodeHarness(true, DynamoDbLocalServer.client(offCalls),
+                Map.of("skysocket.room-directory", "false"))) {
+            off = perEmit(without, offCalls, room(without, "lobby"), "lobby");
+        }
+        List<FakeSession> members = room("lobby");
+        Map<String, Double> on = perEmit(members, "lobby");
+
+        System.out.println("[emit-reads] room of " + MEMBERS + " on this node, DynamoDB calls per emit, room "
+                + "directory off: " + off + ", on: " + on);
+        assertThat(members.get(1).sent()).contains("42[\"said\",0]", "42[\"said\"," + (EMITS - 1) + "]");
+        assertThat(off.getOrDefault("Query", 0.0)).isEqualTo(2.0);
+        assertThat(on).doesNotContainKeys("Query", "GetItem", "BatchGetItem");
     }
 
     @Test

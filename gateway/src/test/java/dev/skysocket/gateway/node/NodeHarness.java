@@ -73,7 +73,8 @@ final class NodeHarness implements AutoCloseable {
         this(false, DynamoDbLocalServer.client(), settings, authorizer);
     }
 
-    private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
+    /** A node with these settings whose store calls go through {@code dynamo}. */
+    NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
         this(localDelivery, dynamo, settings, null);
     }
 

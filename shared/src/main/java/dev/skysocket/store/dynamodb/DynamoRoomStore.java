@@ -6,6 +6,9 @@ import static dev.skysocket.store.dynamodb.DynamoSchema.membershipKey;
 import static dev.skysocket.store.dynamodb.DynamoSchema.socketKey;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.PresenceRooms;
+import dev.skysocket.store.RoomKey;
+import dev.skysocket.store.RoomRegistrations;
 import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketRecord;
 import java.time.Clock;
@@ -44,6 +47,7 @@ public final class DynamoRoomStore implements RoomStore {
     private final int pageSize;
     private final BatchWriter batches;
     private final DynamoPresenceStore presence;
+    private final RoomRegistrations directory;
 
     /**
      * @param roomShards partitions per room, fixed for the table's life (changing it strands memberships);
@@ -55,6 +59,15 @@ public final class DynamoRoomStore implements RoomStore {
     }
 
     public DynamoRoomStore(DynamoDbClient client, String tableName, int roomShards, Clock clock, int pageSize) {
+        this(client, tableName, roomShards, clock, pageSize, null);
+    }
+
+    /**
+     * @param directory where each membership's endpoint is registered in the room before the membership is
+     *                  written (the room directory), or null when the directory is off
+     */
+    public DynamoRoomStore(DynamoDbClient client, String tableName, int roomShards, Clock clock, int pageSize,
+                           RoomRegistrations directory) {
         if (roomShards < 1 || pageSize < 1) {
             throw new IllegalArgumentException("roomShards and pageSize must be at least 1");
         }
@@ -65,6 +78,25 @@ public final class DynamoRoomStore implements RoomStore {
         this.pageSize = pageSize;
         this.batches = new BatchWriter(client, tableName);
         this.presence = new DynamoPresenceStore(client, tableName, clock);
+        this.directory = directory;
+    }
+
+    /** The room directory's registrations of this process, or null when it is off. */
+    public RoomRegistrations directory() {
+        return directory;
+    }
+
+    /**
+     * Registers the endpoint in the room's directory entry first, so every gateway node caching the room learns of
+     * it before the membership exists. Not registered: the socket's own id room (one per socket; a node always
+     * reads a room that may be a socket id it does not hold) and presence markers (bookkeeping nobody broadcasts
+     * to).
+     */
+    private void register(SocketRecord socket, String endpoint, String room) {
+        if (directory != null && endpoint != null && !room.equals(socket.socketId())
+                && !PresenceRooms.isMarker(room)) {
+            directory.beforeJoin(endpoint, new RoomKey(socket.tenant(), socket.namespace(), room));
+        }
     }
 
     @Override
@@ -78,6 +110,7 @@ public final class DynamoRoomStore implements RoomStore {
      */
     @Override
     public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
+        register(socket, endpoint, room);
         PartitionReads.writing(tableName, socket.connectionId(), () -> {
             client.putItem(r -> r.tableName(tableName)
                     .item(ItemMapper.membershipItem(socket, room, endpoint, expiresAt, roomShards)));
@@ -93,6 +126,9 @@ public final class DynamoRoomStore implements RoomStore {
      */
     @Override
     public void addMemberships(SocketRecord socket, String endpoint, Collection<String> rooms, long expiresAt) {
+        for (String room : new LinkedHashSet<>(rooms)) {
+            register(socket, endpoint, room);
+        }
         PartitionReads.writing(tableName, socket.connectionId(), () -> {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             for (String room : new LinkedHashSet<>(rooms)) {

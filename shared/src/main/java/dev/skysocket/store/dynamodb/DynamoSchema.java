@@ -229,6 +229,13 @@ public final class DynamoSchema {
         return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
     }
 
+    // Room directory ("RD#" starts no other partition key): endpoint URL sets, ADD only; gone by TTL when unused.
+    public static final String ENDPOINTS = "endpoints";
+    public static final String WATCHERS = "watchers";
+    public static Map<String, AttributeValue> roomDirectoryKey(String tenant, String namespace, String room) {
+        return key("RD#" + part(tenant) + "#" + part(namespace) + "#" + part(room), "D");
+    }
+
     /** Key of the revocation item of one user of one tenant. */
     public static Map<String, AttributeValue> revocationKey(String tenant, String user) {
         return key("V#" + part(tenant) + "#" + part(user), REVOKED_SK);

@@ -20,6 +20,9 @@
  *                                                            waiter reads and deletes it; AckStore)
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
+ * room dir.   RD#{tenant}#{namespace}#{room}  D             endpoints(SS) watchers(SS) (ADD only) expiresAt: the
+ *                                                            endpoints that registered members in the room, and
+ *                                                            the nodes that cache it (RoomRegistrations)
  * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the
  *                                                            heartbeat's latest run start)
  * kept        K#{pid}                          K             pid tenant namespace socketId rooms(SS)? data

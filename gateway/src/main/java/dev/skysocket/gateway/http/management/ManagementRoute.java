@@ -17,13 +17,20 @@ import java.util.function.Predicate;
  * {@code DELETE} closes it (204). An unknown or closed id answers 410 with an empty body and
  * {@code x-amzn-ErrorType: GoneException}; a body over the limit 413 (PayloadTooLargeException); an id whose
  * escapes do not decode 400; a request the {@code authorized} check refuses 403 (MissingAuthenticationToken), as
- * AWS refuses an unsigned one before anything else.
+ * AWS refuses an unsigned one before anything else. A {@code GET} carrying {@link #MEMBERSHIPS_CHANGED} re-reads
+ * the connection's rooms first; one carrying {@link #ROOM_NOTICE} is a room notice, answered 200 {@code {}} once
+ * the targets hold it (400 when it does not decode).
  */
 public final class ManagementRoute {
     private static final System.Logger LOG = System.getLogger(ManagementRoute.class.getName());
     private static final String CONNECTIONS = "@connections";
     /** Set on a GET by an endpoint that changed the connection's rooms in the store (AWS ignores the header). */
     public static final String MEMBERSHIPS_CHANGED = "x-skysocket-memberships-changed";
+    /**
+     * Set on a GET by an endpoint that registered members in a room this node may cache (the room directory):
+     * four base64url parts, tenant, namespace, room and the new endpoint, joined by '.'.
+     */
+    public static final String ROOM_NOTICE = "x-skysocket-room-notice";
 
     private final String basePath;
     private final ConnectionTargets targets;
@@ -65,6 +72,8 @@ public final class ManagementRoute {
         HttpMethod method = request.method();
         if (HttpMethod.POST.equals(method)) {
             readBody(request, connectionId);
+        } else if (HttpMethod.GET.equals(method) && request.getHeader(ROOM_NOTICE) != null) {
+            roomNotice(request, request.getHeader(ROOM_NOTICE));
         } else if (HttpMethod.GET.equals(method) && request.getHeader(MEMBERSHIPS_CHANGED) != null) {
             // Re-read first, answer after: the caller's operation has returned only once this node follows it.
             targets.membershipsChanged(connectionId).whenComplete((done, failed) -> describe(request, connectionId));
@@ -75,6 +84,17 @@ public final class ManagementRoute {
         } else {
             ManagementReplies.error(request, 403, "ForbiddenException", "Forbidden");
         }
+    }
+
+    /** Answered once the targets hold it: the sender's join returns only after this answer. */
+    private void roomNotice(HttpServerRequest request, String notice) {
+        String[] parts = RoomNoticeParts.decode(notice);
+        if (parts == null) {
+            ManagementReplies.error(request, 400, "BadRequestException", "Bad Request");
+            return;
+        }
+        targets.roomGained(parts[0], parts[1], parts[2], parts[3]);
+        ManagementReplies.respond(request, 200).putHeader("Content-Type", "application/json").end("{}");
     }
 
     /** Buffers up to the limit; past it, counts without buffering and answers 413 (AWS's 128 KB message limit). */

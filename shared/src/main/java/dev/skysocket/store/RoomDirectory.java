@@ -1,0 +1,25 @@
+package dev.skysocket.store;
+
+import java.util.Set;
+
+/**
+ * Per room, the endpoints (a gateway node's private Management API URL, or the API Gateway Management endpoint)
+ * that registered members in it, and those that only watch it (a node that broadcasts into it). Registrations are
+ * linearised per room: of two endpoints registering at once, the later one's answer lists the earlier one.
+ */
+public interface RoomDirectory {
+
+    /** The room's lists as one registration left them. */
+    record Listed(Set<String> members, Set<String> watchers) {
+        public Listed {
+            members = Set.copyOf(members);
+            watchers = Set.copyOf(watchers);
+        }
+    }
+
+    /**
+     * Adds {@code endpoint} to the room's members (or, when {@code member} is false, to its watchers), keeps the
+     * entry until {@code expiresAtSeconds}, and returns both lists as they stand after this change.
+     */
+    Listed register(RoomKey room, String endpoint, boolean member, long expiresAtSeconds);
+}
