@@ -100,7 +100,7 @@ final class Priming {
                 }
                 CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
                 frames = clients.awaitFrames((long) rounds.get() * SESSIONS * 2,
-                        Math.max(remaining(start), 500_000_000L));
+                        Math.max(remaining(start), 5_000_000_000L));
             } finally {
                 remove(sockets);
             }
