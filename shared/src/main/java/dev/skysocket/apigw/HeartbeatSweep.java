@@ -27,7 +27,8 @@ import java.util.Set;
  */
 public final class HeartbeatSweep {
     private static final System.Logger LOG = System.getLogger(HeartbeatSweep.class.getName());
-    private static final String PING = EngineIoEncoder.encode(new EnginePacket.Ping(""));
+    /** The Engine.IO ping every heartbeat posts (also {@link PongBehindQueue}'s ping again). */
+    static final String PING = EngineIoEncoder.encode(new EnginePacket.Ping(""));
     static final int DEFAULT_PING_RECORD_PARALLELISM = 16;
 
     private final ServerContext ctx;

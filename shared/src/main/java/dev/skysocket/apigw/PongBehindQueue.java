@@ -1,8 +1,6 @@
 package dev.skysocket.apigw;
 
 import dev.skysocket.fanout.Recipient;
-import dev.skysocket.protocol.engineio.EngineIoEncoder;
-import dev.skysocket.protocol.engineio.EnginePacket;
 import dev.skysocket.server.ServerContext;
 import dev.skysocket.store.ConnectionRecord;
 import java.lang.System.Logger.Level;
@@ -22,7 +20,6 @@ import java.lang.System.Logger.Level;
  */
 final class PongBehindQueue {
     private static final System.Logger LOG = System.getLogger(PongBehindQueue.class.getName());
-    private static final String PING = EngineIoEncoder.encode(new EnginePacket.Ping(""));
     private final ServerContext ctx;
 
     PongBehindQueue(ServerContext ctx) {
@@ -52,7 +49,7 @@ final class PongBehindQueue {
         if (!ctx.heartbeats().extendPongDeadline(connectionId, now + timeout)) {
             return false;  // the pong landed meanwhile, or the connection is gone
         }
-        boolean pinged = ctx.control().post(new Recipient(connectionId, connection.endpoint()), PING);
+        boolean pinged = ctx.control().post(new Recipient(connectionId, connection.endpoint()), HeartbeatSweep.PING);
         LOG.log(Level.DEBUG, "event=pong_behind_queue connection={0} queued_ms={1} pinged={2}", connectionId,
                 String.valueOf(now - receivedAt), String.valueOf(pinged));
         return true;

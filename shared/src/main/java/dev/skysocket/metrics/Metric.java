@@ -25,7 +25,8 @@ public enum Metric {
     REVOKED_REFUSALS("RevokedRefusals", Unit.COUNT),
     PRESENCE_JOINS("PresenceJoins", Unit.COUNT),
     PRESENCE_LEAVES("PresenceLeaves", Unit.COUNT),
-    REPLAY_LOG_FAILURES("ReplayLogFailures", Unit.COUNT);
+    REPLAY_LOG_FAILURES("ReplayLogFailures", Unit.COUNT),
+    ROOM_NOTICE_FAILURES("RoomNoticeFailures", Unit.COUNT);
 
     /** CloudWatch's unit names, as Embedded Metric Format spells them. */
     public enum Unit {

@@ -1,5 +1,7 @@
 package dev.skysocket.runtime;
 
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.store.RoomKey;
 import dev.skysocket.store.RoomNotices;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * Room notices over the gateway nodes' private Management API: a signed GetConnection, as a fan-out's, carrying
  * {@link #HEADER}, which a node answers 200 once its room cache holds the endpoint. All endpoints at once, each
  * with {@link #ATTEMPTS} attempts of {@link #ATTEMPT_TIMEOUT}; a notice that still fails is logged
- * ({@code event=room_notice_failed}) and given up: that node could not reach the new members either. API Gateway's
+ * ({@code event=room_notice_failed}), counted ({@code RoomNoticeFailures}) and given up: that node could not reach the new members either. API Gateway's
  * own endpoints hold no rooms and are skipped; any other endpoint answering 403, 404 or 410 holds none either (the
  * local emulator answers 410), so that is no failure.
  */
@@ -48,6 +50,7 @@ public final class RoomNoticeSender implements RoomNotices {
             if (target != null && !target.contains(".execute-api.")) {
                 sent.add(attempt(target, notice, 1).handle((ok, failed) -> {
                     if (failed != null) {
+                        Metrics.count(Metric.ROOM_NOTICE_FAILURES);
                         LOG.log(Level.WARNING, "event=room_notice_failed tenant={0} namespace={1} room={2} "
                                 + "endpoint={3} new_endpoint={4} error={5}", room.tenant(), room.namespace(),
                                 room.room(), target, endpoint, cause(failed).getClass().getSimpleName());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skysocket.gateway.fallback.FallbackGateway;
 import dev.skysocket.gateway.http.management.PrivateManagementApi;
+import dev.skysocket.metrics.Metric;
+import dev.skysocket.metrics.MetricSink;
+import dev.skysocket.metrics.Metrics;
 import dev.skysocket.runtime.RoomNoticeSender;
 import dev.skysocket.store.RoomKey;
 import dev.skysocket.store.RoomNotices;
@@ -17,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,12 +73,21 @@ class RoomNoticeRouteTest {
                 java.net.InetAddress.getLoopbackAddress())) {
             unreachable = "http://127.0.0.1:" + closed.getLocalPort();
         }
+        AtomicLong counted = new AtomicLong();
+        MetricSink previous = Metrics.install((metric, value) -> {
+            if (metric == Metric.ROOM_NOTICE_FAILURES) {
+                counted.addAndGet((long) value);
+            }
+        });
         try (ManagementApiStub apiGateway = ManagementApiStub.start()) {
             int givenUp = new RoomNoticeSender(NodeHarness.CLIENTS).tell(List.of(apiGateway.endpoint(),
                     "https://abc.execute-api.us-east-1.amazonaws.com/prod", unreachable),
                     new RoomKey("acme", "/", "r"), "http://10.0.0.9:3002");
 
             assertThat(givenUp).isEqualTo(1);
+            assertThat(counted).as("RoomNoticeFailures").hasValue(1);
+        } finally {
+            Metrics.install(previous);
         }
     }
 
