@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.node;
 
 import dev.skysocket.store.Member;
+import dev.skysocket.store.RoomKey;
 import dev.skysocket.store.SocketRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * seen by it.
  */
 final class LocalRooms {
-    private record RoomKey(String tenant, String namespace, String room) {
-    }
-
     private record SocketKey(String connectionId, String namespace) {
     }
 
