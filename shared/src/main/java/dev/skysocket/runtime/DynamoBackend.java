@@ -28,6 +28,7 @@ import dev.skysocket.store.RoomRegistrations;
 import dev.skysocket.store.dynamodb.DynamoRoomDirectory;
 import dev.skysocket.store.dynamodb.DynamoRoomStore;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -103,8 +104,17 @@ public record DynamoBackend(DynamoConnectionStore connections, DynamoRoomStore r
     /** The same, with the sampled events picked by {@code draw} (tests). */
     public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo,
                                          Draw draw) {
+        return tenantQuota(config, limits, dynamo, draw, null);
+    }
+
+    /**
+     * The same, the sampled counts written on {@code counting} so the events they count do not wait for them
+     * (a long-lived process; {@link DynamoTenantQuota}); null writes them before the event is admitted.
+     */
+    public static EventQuota tenantQuota(SkysocketConfig config, InboundLimits limits, DynamoDbClient dynamo,
+                                         Draw draw, Executor counting) {
         return limits.limitsTenants()
-                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond(), draw)
+                ? new DynamoTenantQuota(dynamo, config.tableName(), limits.tenantPerSecond(), draw, counting)
                 : EventQuota.UNLIMITED;
     }
 

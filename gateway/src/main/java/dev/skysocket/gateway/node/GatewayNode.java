@@ -6,6 +6,7 @@ import dev.skysocket.config.SkysocketConfig;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.EngineListener;
 import dev.skysocket.gateway.management.ManagementListener;
+import dev.skysocket.limits.Draw;
 import dev.skysocket.limits.EventQuota;
 import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.api.Emitter;
@@ -20,6 +21,7 @@ import dev.skysocket.store.RoomStore;
 import dev.skysocket.store.SocketStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +45,13 @@ public final class GatewayNode implements AutoCloseable {
     private final String managementUrl;
     private final ScheduledExecutorService rotationTimer;
     private final MembershipRefresh refresh;
+    private final ExecutorService quotaCounts;
 
     private GatewayNode(ServerContext context, SessionDirectory sessions, GatewaySessions listener,
                         ManagementListener managementApi, String managementUrl,
-                        ScheduledExecutorService rotationTimer, MembershipRefresh refresh) {
+                        ScheduledExecutorService rotationTimer, MembershipRefresh refresh,
+                        ExecutorService quotaCounts) {
+        this.quotaCounts = quotaCounts;
         this.rotationTimer = rotationTimer;
         this.refresh = refresh;
         this.context = context;
@@ -60,7 +65,8 @@ public final class GatewayNode implements AutoCloseable {
     /**
      * What the node starts with; {@link NodeStart#start()} starts {@code managementApi} (bound as {@code settings}
      * say) first: the endpoint stored on sessions must answer before any opens. The tenant quota of the limits is
-     * counted in the store (a sample of the events, one write in 20 at the default); the per-session rate limit is
+     * counted in the store (a sample of the events, one write in 20 at the default, off the event's path:
+     * {@link QuotaCounting}); the per-session rate limit is
      * the engine's ({@code EngineOptions#withInbound}).
      */
     public static NodeStart with(SkysocketConfig config, NodeSettings settings, DeclaredServer io,
@@ -107,7 +113,8 @@ public final class GatewayNode implements AutoCloseable {
                     backend.fanout(), clock, acks, backend.kept(), backend.log(), backend.revocations());
         }
         backend.pruneGoneThrough(context); // a gone connection's presence ends with "left", as on a disconnect
-        EventQuota quota = DynamoBackend.tenantQuota(config, limits, dynamo);
+        ExecutorService quotaCounts = QuotaCounting.start();
+        EventQuota quota = DynamoBackend.tenantQuota(config, limits, dynamo, Draw.RANDOM, quotaCounts);
         // The session's read is held between its events: only this node handles them (ReadScope#withHeldRead).
         GatewaySessions listener = new GatewaySessions(context, backend.connections(),
                 new PacketRouter(context, quota), sessions, url, authorizer, backend.admission());
@@ -121,7 +128,7 @@ public final class GatewayNode implements AutoCloseable {
         });
         timer.scheduleAtFixedRate(() -> rotate(rotation, clock), config.sweepPeriodMs(), config.sweepPeriodMs(),
                 TimeUnit.MILLISECONDS);
-        return new GatewayNode(context, sessions, listener, managementApi, url, timer, refresh);
+        return new GatewayNode(context, sessions, listener, managementApi, url, timer, refresh, quotaCounts);
     }
 
     /** A failed pass must not cancel the later ones (a scheduled task that throws is never run again). */
@@ -164,6 +171,7 @@ public final class GatewayNode implements AutoCloseable {
     @Override
     public void close() {
         rotationTimer.shutdownNow();
+        quotaCounts.shutdown(); // the counts still queued are written; the counters are approximate anyway
         refresh.close();
         listener.close();
         managementApi.close();

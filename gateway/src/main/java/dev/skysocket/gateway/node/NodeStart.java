@@ -39,7 +39,7 @@ public final class NodeStart {
     }
 
     /**
-     * The tenant quota of {@code limits} is counted in the store (one write per event); the per-session rate limit
+     * The tenant quota of {@code limits} is counted in the store (a sample of the events, off their path); the per-session rate limit
      * is the engine's ({@code EngineOptions#withInbound}).
      */
     public NodeStart limits(InboundLimits limits) {

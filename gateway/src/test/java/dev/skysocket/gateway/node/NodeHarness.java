@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.skysocket.apigw.ApiGatewayRuntime;
 import dev.skysocket.config.Settings;
 import dev.skysocket.config.SkysocketConfig;
+import dev.skysocket.limits.InboundLimits;
 import dev.skysocket.fanout.ManagementApiClients;
 import dev.skysocket.gateway.engine.HandshakeRefused;
 import dev.skysocket.protocol.engineio.EnginePacket;
@@ -75,11 +76,21 @@ final class NodeHarness implements AutoCloseable {
 
     /** A node with these settings whose store calls go through {@code dynamo}. */
     NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings) {
-        this(localDelivery, dynamo, settings, null);
+        this(localDelivery, dynamo, settings, null, InboundLimits.OFF);
+    }
+
+    /** A node with local delivery, store calls through {@code dynamo}, and these inbound limits. */
+    NodeHarness(DynamoDbClient dynamo, InboundLimits limits) {
+        this(true, dynamo, Map.of(), null, limits);
     }
 
     private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings,
                         ConnectAuthorizer authorizer) {
+        this(localDelivery, dynamo, settings, authorizer, InboundLimits.OFF);
+    }
+
+    private NodeHarness(boolean localDelivery, DynamoDbClient dynamo, Map<String, String> settings,
+                        ConnectAuthorizer authorizer, InboundLimits limits) {
         this.dynamo = dynamo;
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("skysocket.table", DynamoDbLocalServer.freshTable(dynamo, "node"));
@@ -88,7 +99,7 @@ final class NodeHarness implements AutoCloseable {
         DeclaredServer io = DeclaredServer.configuredBy(app);
         NodeSettings nodeSettings = NodeSettings.loopback().withLocalDelivery(localDelivery);
         PrivateManagementApi managementApi = new PrivateManagementApi(FallbackGateway.listenerSettings(nodeSettings));
-        NodeStart start = GatewayNode.with(config, nodeSettings, io, dynamo, CLIENTS, managementApi);
+        NodeStart start = GatewayNode.with(config, nodeSettings, io, dynamo, CLIENTS, managementApi).limits(limits);
         node = (authorizer == null ? start : start.authorizer(authorizer)).start();
         apigw = new ApiGatewayRuntime(config, io, dynamo, CLIENTS, step -> request -> {
             try {
