@@ -1,7 +1,6 @@
 package dev.skysocket.fanout;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.skysocket.concurrent.Failures;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.LimitExceededException;
@@ -20,7 +19,7 @@ enum CallFailure {
     FINAL;
 
     static CallFailure of(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Failures.unwrap(error);
         if (cause instanceof GoneException) {
             return GONE;
         }
@@ -39,11 +38,4 @@ enum CallFailure {
         return FINAL;
     }
 
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.metrics.Metric;
 import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.RecipientDelivery.Outcome;
@@ -221,7 +222,7 @@ public final class ManagementApiFanout implements Fanout, ConnectionControl {
         try {
             return call.join();
         } catch (CompletionException e) {
-            Throwable cause = CallFailure.unwrap(e);
+            Throwable cause = Failures.unwrap(e);
             if (CallFailure.of(cause) == CallFailure.GONE) {
                 return whenGone;
             }

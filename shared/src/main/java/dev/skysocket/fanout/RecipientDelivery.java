@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,7 +40,7 @@ final class RecipientDelivery {
             if (error == null) {
                 return new Outcome(recipient, Status.DELIVERED, null);
             }
-            Throwable cause = CallFailure.unwrap(error);
+            Throwable cause = Failures.unwrap(error);
             Status status = CallFailure.of(cause) == CallFailure.GONE ? Status.GONE : Status.FAILED;
             return new Outcome(recipient, status, cause);
         });

@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ final class RetryingCalls {
                 result.complete(value);
                 return;
             }
-            Throwable cause = CallFailure.unwrap(error);
+            Throwable cause = Failures.unwrap(error);
             if (number >= policy.maxAttempts() || CallFailure.of(cause) != CallFailure.RETRYABLE) {
                 result.completeExceptionally(cause);
                 return;

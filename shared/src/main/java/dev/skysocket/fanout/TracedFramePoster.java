@@ -1,9 +1,9 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.tracing.CallTracer;
 import dev.skysocket.tracing.TracedCall;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
@@ -34,8 +34,7 @@ final class TracedFramePoster implements FramePoster, AutoCloseable {
             throw e;
         }
         result.whenComplete((answer, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = failure == null ? null : Failures.unwrap(failure);
             call.end(status(answer, cause), cause);
         });
         return result;

@@ -1,5 +1,6 @@
 package dev.skysocket.runtime;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.metrics.Metric;
 import dev.skysocket.metrics.Metrics;
 import dev.skysocket.fanout.ManagementApiClients;
@@ -13,8 +14,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
@@ -53,7 +52,7 @@ public final class RoomNoticeSender implements RoomNotices {
                         Metrics.count(Metric.ROOM_NOTICE_FAILURES);
                         LOG.log(Level.WARNING, "event=room_notice_failed tenant={0} namespace={1} room={2} "
                                 + "endpoint={3} new_endpoint={4} error={5}", room.tenant(), room.namespace(),
-                                room.room(), target, endpoint, cause(failed).getClass().getSimpleName());
+                                room.room(), target, endpoint, Failures.unwrap(failed).getClass().getSimpleName());
                     }
                     return failed == null;
                 }));
@@ -73,7 +72,7 @@ public final class RoomNoticeSender implements RoomNotices {
             return CompletableFuture.failedFuture(malformed); // an endpoint that is no URL: nothing to retry
         }
         return call.exceptionallyCompose(failed -> {
-            Throwable cause = cause(failed);
+            Throwable cause = Failures.unwrap(failed);
             if (cause instanceof SdkServiceException service && (service.statusCode() == 403
                     || service.statusCode() == 404 || service.statusCode() == 410)) {
                 LOG.log(Level.DEBUG, "event=room_notice_ignored endpoint={0} status={1}", target,
@@ -97,12 +96,4 @@ public final class RoomNoticeSender implements RoomNotices {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Throwable cause(Throwable failed) {
-        Throwable cause = failed;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +56,7 @@ class PooledFramePosterTest {
     }
 
     static Throwable failureOf(CompletableFuture<?> call) {
-        return call.handle((ok, error) -> CallFailure.unwrap(error)).join();
+        return call.handle((ok, error) -> Failures.unwrap(error)).join();
     }
 
     @Test

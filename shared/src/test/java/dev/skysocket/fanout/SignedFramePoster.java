@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,19 +50,19 @@ final class SignedFramePoster implements FramePoster {
                 .build());
         exchange.whenComplete((ignored, error) -> {
             if (error != null) {
-                answer.onError(CallFailure.unwrap(error));
+                answer.onError(Failures.unwrap(error));
             } else if (!answer.result.isDone()) {
                 answer.finish(null);
             }
         });
         return answer.result.orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(error -> {
-                    if (CallFailure.unwrap(error) instanceof TimeoutException) {
+                    if (Failures.unwrap(error) instanceof TimeoutException) {
                         exchange.cancel(true);  // closes the connection the attempt holds
                         return CompletableFuture.failedFuture(ApiCallAttemptTimeoutException.create(
                                 attemptTimeout.toMillis()));
                     }
-                    return CompletableFuture.failedFuture(CallFailure.unwrap(error));
+                    return CompletableFuture.failedFuture(Failures.unwrap(error));
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.skysocket.fanout;
 
+import dev.skysocket.concurrent.Failures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ class SignedFramePosterTest {
     }
 
     private static Throwable failureOf(CompletableFuture<?> call) {
-        return call.handle((ok, error) -> CallFailure.unwrap(error)).join();
+        return call.handle((ok, error) -> Failures.unwrap(error)).join();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.fallback;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.auth.ReservedTenants;
 import dev.skysocket.config.Settings;
 import dev.skysocket.fanout.Recipient;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -105,7 +105,7 @@ final class Priming {
                 remove(sockets);
             }
         } catch (Exception | LinkageError e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Failures.unwrap(e);
             outcome = cause.getClass().getSimpleName();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;

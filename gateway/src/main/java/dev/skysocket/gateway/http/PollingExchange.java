@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.http;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.gateway.engine.EngineError;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.engine.EngineSession;
@@ -12,7 +13,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Polling GET and POST (Engine.IO v4 §HTTP long-polling): handshake, held polls, bodies up to maxPayload. As the
@@ -122,7 +122,7 @@ final class PollingExchange {
                 context.runOnContext(ignored -> {
                     request.resume();
                     if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        Throwable cause = Failures.unwrap(failure);
                         EngineHttpServer.fail(request, cause instanceof HandshakeRefused
                                 ? EngineError.FORBIDDEN : EngineError.UNAVAILABLE);
                         return;

@@ -1,5 +1,6 @@
 package dev.skysocket.gateway.http;
 
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.gateway.engine.EngineError;
 import dev.skysocket.gateway.engine.EngineServer;
 import dev.skysocket.gateway.engine.EngineSession;
@@ -11,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Websocket requests: a fresh session ({@code transport=websocket}, no sid) or the upgrade of a polling
@@ -65,7 +65,7 @@ final class WebSocketExchange {
                 context.runOnContext(ignored -> {
                     if (failure != null) {
                         request.resume();
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        Throwable cause = Failures.unwrap(failure);
                         EngineHttpServer.fail(request, cause instanceof HandshakeRefused
                                 ? EngineError.FORBIDDEN : EngineError.UNAVAILABLE);
                         return;

@@ -1,5 +1,6 @@
 package dev.skysocket.local.apigw;
 
+import dev.skysocket.concurrent.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -82,7 +83,7 @@ final class IntegrationInvoker {
     }
 
     private static IntegrationOutcome asOutcome(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.unwrap(error);
         return cause instanceof TimeoutException
                 ? new IntegrationOutcome.TimedOut() : new IntegrationOutcome.Failed(cause);
     }

@@ -1,0 +1,2 @@
+/** Small helpers for code that waits on futures. */
+package dev.skysocket.concurrent;
