@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Resolves a broadcast to recipients (one room query per room, members deduplicated across rooms) and delivers
  * the packet encoded once. Members the room store holds in memory (a gateway node's own sockets) are delivered
- * to before the store is read for the rest, and before the recovery log's item is stored, so they wait for
+ * to before the store is read for the rest, and before the recovery log's item is written, so they wait for
  * neither; every member still gets the packet once, and frames of one sender still reach each recipient in order
  * (each broadcast finishes, its log item settled, before the next).
  */
@@ -48,7 +48,8 @@ final class Broadcaster {
         }
         Set<String> targets = rooms.isEmpty() ? Set.of(Rooms.EVERYONE) : rooms;
         // Encoded first, even for an empty room, so an oversized emit fails the same way whoever is listening.
-        // The log item (connection state recovery) is written while the frames go out and the rooms are read.
+        // The log item (connection state recovery) is written once this node's members have their frames, while
+        // the rooms are read.
         ReplayLog.Logged logged = new ReplayLog(ctx).logging(tenant, namespace, targets, exceptRooms, exceptSockets,
                 packet);
         List<String> frames = logged.frames();
@@ -59,6 +60,7 @@ final class Broadcaster {
                 collect(ctx.rooms().membersHeldHere(tenant, namespace, room), excluded, held);
             }
             FanoutReport first = held.isEmpty() ? FanoutReport.empty() : send(frames, held.values());
+            logged.start();
             // Already delivered: a held member is also among members(), and must not get the packet twice.
             excluded.addAll(held.keySet());
             for (String room : targets) {

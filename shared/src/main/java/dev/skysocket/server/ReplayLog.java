@@ -1,6 +1,7 @@
 package dev.skysocket.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.skysocket.concurrent.Failures;
 import dev.skysocket.metrics.Metric;
 import dev.skysocket.metrics.Metrics;
 import dev.skysocket.protocol.socketio.SocketPacket;
@@ -56,11 +57,14 @@ final class ReplayLog {
 
     /**
      * The frames that carry {@code packet} (an EVENT) to {@code rooms} minus the exceptions: as they are when
-     * recovery is off, else with a new offset appended, and the log item for that offset being written on another
-     * thread while the caller delivers the frames and reads its rooms. The frames need not wait for the item: a
-     * recipient presents the offset only as the point to replay after, and packets logged after a recovering read
-     * reach the socket live, since its memberships are stored before the read (docs/recovery.md). The caller
-     * {@link Logged#settle() settles} the write before it returns, so a Lambda invocation never ends with it open.
+     * recovery is off, else with a new offset appended, and the log item for that offset, to be written on another
+     * thread once the caller {@link Logged#start() starts} it: after it has handed its own members their frames
+     * and before it reads the rooms. The frames need not wait for the item: a recipient presents the offset only as
+     * the point to replay after, and packets logged after a recovering read reach the socket live, since its
+     * memberships are stored before the read (docs/recovery.md). Nor should they wait for the write to be handed
+     * over: on two busy cores the thread woken for it can take the core from the caller for the SDK's whole
+     * client-side work (about 1 ms). The caller {@link Logged#settle() settles} the write before it returns, so a
+     * Lambda invocation never ends with it open.
      */
     Logged logging(String tenant, String namespace, Set<String> rooms, Set<String> exceptRooms,
                    Set<String> exceptSockets, SocketPacket packet) {
@@ -76,24 +80,51 @@ final class ReplayLog {
         BroadcastLog log = log();
         LoggedPacket logged = new LoggedPacket(offset, rooms, exceptRooms, exceptSockets, frames);
         long expiresAt = (now + retentionMs(duration)) / 1000 + 1;
-        return new Logged(frames, offset, CompletableFuture.runAsync(
-                () -> log.append(tenant, namespace, logged, expiresAt), APPENDS));
+        return new Logged(frames, offset, () -> log.append(tenant, namespace, logged, expiresAt));
     }
 
     /** Frames to send, their offset and the write of their log item (null: nothing is logged). */
-    record Logged(List<String> frames, String offset, CompletableFuture<Void> write) {
+    static final class Logged {
+        private final List<String> frames;
+        private final String offset;
+        private final Runnable append;
+        private CompletableFuture<Void> write;
+
+        Logged(List<String> frames, String offset, Runnable append) {
+            this.frames = frames;
+            this.offset = offset;
+            this.append = append;
+        }
+
+        List<String> frames() {
+            return frames;
+        }
+
+        String offset() {
+            return offset;
+        }
+
+        /** Hands the log item's write to another thread; once only, and nothing when nothing is logged. */
+        void start() {
+            if (append != null && write == null) {
+                write = CompletableFuture.runAsync(append, APPENDS);
+            }
+        }
+
         /**
-         * Waits for the log item. A write that failed (after the SDK's retries) is logged and counted, not thrown:
-         * the frames are out by then, and only a socket that recovers across this offset misses the packet.
+         * Starts the write if it was not, then waits for it. A write that failed (after the SDK's retries) is logged
+         * and counted, not thrown: the frames are out by then, and only a socket that recovers across this offset
+         * misses the packet.
          */
         void settle() {
+            start();
             if (write == null) {
                 return;
             }
             try {
                 write.join();
             } catch (CompletionException | CancellationException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
+                Throwable cause = Failures.unwrap(e);
                 Metrics.count(Metric.REPLAY_LOG_FAILURES);
                 LOG.log(Level.WARNING, "event=replay_log_failed offset={0} error={1}", offset, String.valueOf(cause));
             }

@@ -152,6 +152,8 @@ public final class StoredSocket implements Socket {
         // A socket's own id is the room an emit to it is logged for, so a recovered socket gets it again.
         ReplayLog.Logged logged = new ReplayLog(ctx).logging(tenant(), namespace(), Set.of(id()), Set.of(), Set.of(),
                 packet);
+        // Its write overlaps the delivery, a post through the Management API where the socket lives elsewhere.
+        logged.start();
         try {
             return Reports.of(ctx.fanout().deliver(logged.frames(), List.of(recipient())));
         } finally {
