@@ -51,7 +51,8 @@ final class SequentialChannel implements WebSocketChannel {
 
     @Override
     public synchronized boolean writable() {
-        return queuedBytes < maxQueuedBytes && !socket.writeQueueFull();
+        // Idle, the socket holds nothing of ours (a write completes once flushed): no need to ask it, under its lock.
+        return queuedBytes < maxQueuedBytes && !(writing && socket.writeQueueFull());
     }
 
     @Override
@@ -86,7 +87,13 @@ final class SequentialChannel implements WebSocketChannel {
         done.onComplete(ignored -> {
             boolean pause;
             synchronized (this) {
-                pause = burstStart && !queue.isEmpty();
+                if (queue.isEmpty()) {
+                    // Idle again, at once: a broadcast's one frame per socket costs no second turn of the loop.
+                    writing = false;
+                    burstStart = false;
+                    return;
+                }
+                pause = burstStart;
                 burstStart = false;
             }
             if (context == null) {
