@@ -31,9 +31,12 @@ final class GatewayTarget extends ChildTarget {
     }
 
     static GatewayTarget start(ComparisonSettings s, Path logDir) throws IOException {
-        ChildProcess dynamo = ChildProcess.start("dynamodb-local", JvmCommand.java(List.of("-Xmx1g", "-cp",
-                        System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0", "skysocket",
-                        String.valueOf(storeWarmupSeconds()))),
+        // Its GC pauses too: on two shared cores they take CPU from the gateway and the clients.
+        List<String> store = JvmCommand.java(List.of("-Xmx1g"));
+        JvmCommand.logGc(store, logDir.resolve("dynamodb-gc.log"));
+        store.addAll(List.of("-cp", System.getProperty("java.class.path"), DynamoProcess.class.getName(), "0",
+                "skysocket", String.valueOf(storeWarmupSeconds())));
+        ChildProcess dynamo = ChildProcess.start("dynamodb-local", store,
                 Map.of(), logDir.resolve("dynamodb-local.log"), Pattern.compile("dynamodb-ready (\\d+)"),
                 Duration.ofMinutes(2));
         try {
