@@ -12,8 +12,6 @@ import dev.skysocket.protocol.socketio.SocketPacket;
 import dev.skysocket.store.BroadcastLog;
 import dev.skysocket.store.LoggedPacket;
 import dev.skysocket.store.Member;
-import dev.skysocket.store.RoomStore;
-import dev.skysocket.store.SocketRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -42,7 +40,7 @@ class HeldMembersFirstTest {
     void theNodesOwnMembersGetTheirFramesBeforeTheLogWriteStartsAndTheRestAfter() {
         ServerContext ctx = new ServerContext(SkysocketConfig.from(Settings.of(Map.of())),
                 DeclaredServer.configuredBy(io -> io.of("/").connectionStateRecovery(Duration.ofMinutes(2))),
-                null, null, null, new HeldAndElsewhere(), new WaitingFanout(), null, Clock.systemUTC(), null, null,
+                null, null, null, new ReadOnlyRooms(this::readRoom, held), new WaitingFanout(), null, Clock.systemUTC(), null, null,
                 new NotingLog());
 
         FanoutReport report = new Broadcaster(ctx).deliver("acme", "/", Set.of("room"), Set.of(), Set.of(),
@@ -55,30 +53,12 @@ class HeldMembersFirstTest {
         assertThat(report.delivered()).isEqualTo(3);
     }
 
-    /** Two members held on this node, and one more on another endpoint that only the read finds. */
-    private final class HeldAndElsewhere implements RoomStore {
-        private final List<Member> held = List.of(new Member("s1", "c1", "here"), new Member("s2", "c2", "here"));
+    private final List<Member> held = List.of(new Member("s1", "c1", "here"), new Member("s2", "c2", "here"));
 
-        @Override
-        public Iterable<Member> membersHeldHere(String tenant, String namespace, String room) {
-            return held;
-        }
-
-        @Override
-        public Iterable<Member> members(String tenant, String namespace, String room) {
-            readAfterWriteStarted.set(writeStarted.getCount() == 0 || awaitWrite());
-            return List.of(held.get(0), held.get(1), new Member("s3", "c3", "elsewhere"));
-        }
-
-        @Override
-        public void join(SocketRecord socket, String endpoint, String room, long expiresAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void leave(SocketRecord socket, String room) {
-            throw new UnsupportedOperationException();
-        }
+    /** The read finds the held members and one more on another endpoint; it notes whether the write had started. */
+    private Iterable<Member> readRoom() {
+        readAfterWriteStarted.set(writeStarted.getCount() == 0 || awaitWrite());
+        return List.of(held.get(0), held.get(1), new Member("s3", "c3", "elsewhere"));
     }
 
     private final class WaitingFanout implements Fanout {

@@ -21,10 +21,14 @@ class OffsetsTest {
 
     @Test
     void aLaterClockSortsAfterAndTheFloorOfATimeSortsBelowItsOffsets() {
-        String early = Offsets.next(T + 20_000);
-        String late = Offsets.next(T + 20_001);
+        // The real clock, not T: offsets rise above every one this JVM minted before (other tests mint at the real
+        // time), so a time from the past would mint above its own floor. Only 1 ms ahead, so later tests' offsets
+        // stay at their own time.
+        long now = System.currentTimeMillis();
+        String early = Offsets.next(now);
+        String late = Offsets.next(now + 1);
         assertThat(late).isGreaterThan(early);
-        assertThat(Offsets.floor(T + 20_001)).isGreaterThan(early).isLessThan(late);
+        assertThat(Offsets.floor(now + 1)).isGreaterThan(early).isLessThan(late);
     }
 
     @Test

@@ -39,8 +39,8 @@ public final class NodeStart {
     }
 
     /**
-     * The tenant quota of {@code limits} is counted in the store (a sample of the events, off their path); the per-session rate limit
-     * is the engine's ({@code EngineOptions#withInbound}).
+     * The tenant quota of {@code limits} is counted in the store (a sample of the events, off their path); the
+     * per-session rate limit is the engine's ({@code EngineOptions#withInbound}).
      */
     public NodeStart limits(InboundLimits limits) {
         this.limits = Objects.requireNonNull(limits);
