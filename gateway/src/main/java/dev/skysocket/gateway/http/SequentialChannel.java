@@ -70,6 +70,10 @@ final class SequentialChannel implements WebSocketChannel {
             writing = true;
             burstStart = true;
         }
+        // From a worker inside a broadcast: written with the batch's other frames for this event loop.
+        if (Vertx.currentContext() != context && WriteBatch.add(context, () -> write(frame))) {
+            return;
+        }
         write(frame);
     }
 

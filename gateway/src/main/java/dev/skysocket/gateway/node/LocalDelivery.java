@@ -9,6 +9,7 @@ import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.GoneListener;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.gateway.engine.EngineSession;
+import dev.skysocket.gateway.http.WriteBatch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,15 +74,22 @@ public final class LocalDelivery implements Fanout, ConnectionControl {
         int delivered = 0;
         int failed = 0;
         List<String> gone = new ArrayList<>(remoteReport.goneConnectionIds());
-        for (Recipient recipient : local.values()) {
-            Optional<EngineSession> session = openSession(recipient.connectionId());
-            if (session.isEmpty()) {
-                gone.add(recipient.connectionId());
-                prune(recipient);
-            } else if (sendAll(session.get(), frames, volatileOnly)) {
-                delivered++;
-            } else {
-                failed++;  // a full buffer: the client does not read, like a 429 that outlasts the retries
+        boolean batch = WriteBatch.open(); // one task per event loop for these frames, not one per frame
+        try {
+            for (Recipient recipient : local.values()) {
+                Optional<EngineSession> session = openSession(recipient.connectionId());
+                if (session.isEmpty()) {
+                    gone.add(recipient.connectionId());
+                    prune(recipient);
+                } else if (sendAll(session.get(), frames, volatileOnly)) {
+                    delivered++;
+                } else {
+                    failed++;  // a full buffer: the client does not read, like a 429 that outlasts the retries
+                }
+            }
+        } finally {
+            if (batch) {
+                WriteBatch.run();
             }
         }
         Duration localTime = Duration.ofNanos(System.nanoTime() - start);
