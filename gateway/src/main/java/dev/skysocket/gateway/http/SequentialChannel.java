@@ -1,6 +1,7 @@
 package dev.skysocket.gateway.http;
 
 import dev.skysocket.gateway.engine.WebSocketChannel;
+import dev.skysocket.gateway.engine.WriteBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -71,7 +72,8 @@ final class SequentialChannel implements WebSocketChannel {
             burstStart = true;
         }
         // From a worker inside a broadcast: written with the batch's other frames for this event loop.
-        if (Vertx.currentContext() != context && WriteBatch.add(context, () -> write(frame))) {
+        if (context != null && Vertx.currentContext() != context
+                && WriteBatch.add(context, task -> context.runOnContext(ignored -> task.run()), () -> write(frame))) {
             return;
         }
         write(frame);

@@ -9,7 +9,7 @@ import dev.skysocket.fanout.FanoutReport;
 import dev.skysocket.fanout.GoneListener;
 import dev.skysocket.fanout.Recipient;
 import dev.skysocket.gateway.engine.EngineSession;
-import dev.skysocket.gateway.http.WriteBatch;
+import dev.skysocket.gateway.engine.WriteBatch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
