@@ -10,7 +10,7 @@ public final class Failures {
 
     /**
      * The failure inside any {@link CompletionException} and {@link ExecutionException} layers (a future joined or
-     * got, a stage's callback); a wrapper without a cause is returned as it is.
+     * got, a stage's callback); a wrapper without a cause is returned as it is, and null (no failure) as null.
      */
     public static Throwable unwrap(Throwable error) {
         Throwable cause = error;

@@ -34,7 +34,7 @@ final class TracedFramePoster implements FramePoster, AutoCloseable {
             throw e;
         }
         result.whenComplete((answer, failure) -> {
-            Throwable cause = failure == null ? null : Failures.unwrap(failure);
+            Throwable cause = Failures.unwrap(failure);
             call.end(status(answer, cause), cause);
         });
         return result;

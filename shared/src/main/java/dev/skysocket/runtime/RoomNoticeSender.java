@@ -21,8 +21,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * Room notices over the gateway nodes' private Management API: a signed GetConnection, as a fan-out's, carrying
  * {@link #HEADER}, which a node answers 200 once its room cache holds the endpoint. All endpoints at once, each
  * with {@link #ATTEMPTS} attempts of {@link #ATTEMPT_TIMEOUT}; a notice that still fails is logged
- * ({@code event=room_notice_failed}), counted ({@code RoomNoticeFailures}) and given up: that node could not reach the new members either. API Gateway's
- * own endpoints hold no rooms and are skipped; any other endpoint answering 403, 404 or 410 holds none either (the
+ * ({@code event=room_notice_failed}), counted ({@code RoomNoticeFailures}) and given up: that node could not reach
+ * the new members either. API Gateway's own endpoints hold no rooms and are skipped; any other endpoint answering 403, 404 or 410 holds none either (the
  * local emulator answers 410), so that is no failure.
  */
 public final class RoomNoticeSender implements RoomNotices {

@@ -100,10 +100,6 @@ final class ReplayLog {
             return frames;
         }
 
-        String offset() {
-            return offset;
-        }
-
         /** Hands the log item's write to another thread; once only, and nothing when nothing is logged. */
         void start() {
             if (append != null && write == null) {

@@ -25,6 +25,7 @@ class FailuresTest {
         CompletionException empty = new CompletionException("no cause", null);
         assertThat(Failures.unwrap(plain)).isSameAs(plain);
         assertThat(Failures.unwrap(empty)).isSameAs(empty);
+        assertThat(Failures.unwrap(null)).as("no failure").isNull();
     }
 
     private static Throwable catchThrowable(Runnable action) {

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 
 /**
  * A websocket written one frame at a time: the next frame goes out once the previous write completed, as the
@@ -27,6 +28,8 @@ final class SequentialChannel implements WebSocketChannel {
     private final ServerWebSocket socket;
     /** The websocket's event loop (created there); null outside Vert.x, where completions run the next write. */
     private final Context context = Vertx.currentContext();
+    /** Runs a task on that event loop (a {@link WriteBatch}'s writes for it). */
+    private final Executor loop = task -> context.runOnContext(ignored -> task.run());
     private final int maxQueuedBytes;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean writing;
@@ -73,7 +76,7 @@ final class SequentialChannel implements WebSocketChannel {
         }
         // From a worker inside a broadcast: written with the batch's other frames for this event loop.
         if (context != null && Vertx.currentContext() != context
-                && WriteBatch.add(context, task -> context.runOnContext(ignored -> task.run()), () -> write(frame))) {
+                && WriteBatch.add(context, loop, () -> write(frame))) {
             return;
         }
         write(frame);
