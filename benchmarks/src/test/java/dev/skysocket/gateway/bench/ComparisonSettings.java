@@ -17,10 +17,9 @@ import java.util.Set;
  * @param p95LimitMs     the broadcast round trip a room size must keep at p95 to count
  * @param latencyMembers room size for the emit-to-receive figure
  * @param latencyRate    emits per second into that room
- * @param latencySeconds measured seconds (after {@code latencyWarmupSeconds}: 40 by default, because three
- *                       cold JVMs compiling on two cores stall the first seconds' emits for up to 14 s, and the
- *                       local stack's one JVM (emulator, routes, DynamoDB Local, fan-out) drains the backlog of its
- *                       first 7 s at 100 emits/s only after about 32 s)
+ * @param latencySeconds measured seconds (after {@code latencyWarmupSeconds}: 150 by default, a steady state: the
+ *                       local stack's one JVM (emulator, routes, DynamoDB Local, fan-out; C2 on, as the README
+ *                       starts it) still spent 42 % of a core compiling 40 s in, and drained its backlog only later)
  * @param gatewayHeap    {@code -Xmx} for the gateway; empty (the default) leaves the heap to the JVM flags, as in
  *                       the image
  * @param gatewayRam     the memory the gateway JVM sizes itself for ({@code -XX:MaxRAM}): template.yaml's task
@@ -63,7 +62,7 @@ record ComparisonSettings(Set<String> figures, List<String> targets, int connect
                 Integer.parseInt(value(args, "latency-members", smoke ? "20" : "100")),
                 Integer.parseInt(value(args, "latency-rate", smoke ? "20" : "100")),
                 Integer.parseInt(value(args, "latency-seconds", smoke ? "2" : "30")),
-                Integer.parseInt(value(args, "latency-warmup-seconds", smoke ? "1" : "40")),
+                Integer.parseInt(value(args, "latency-warmup-seconds", smoke ? "1" : "150")),
                 Long.parseLong(value(args, "ping-interval-ms", "25000")),
                 Long.parseLong(value(args, "ping-timeout-ms", "20000")),
                 value(args, "gateway-heap", ""),
