@@ -6,7 +6,9 @@ import java.util.Map;
  * Monthly cost of the serverless path from measured counts: billed messages per step (counted at the API Gateway
  * emulator), route invocations, DynamoDB units per operation (ReturnConsumedCapacity on DynamoDB Local) and the
  * idle connection-hour of the heartbeat, times AWS list prices. Every connection stays connected all month and
- * reconnects when the sweep rotates it before API Gateway's 2-hour limit.
+ * reconnects when the sweep rotates it before API Gateway's 2-hour limit, then joins its workload's rooms again.
+ * Each membership stored on this path (a join, a namespace CONNECT's "everyone" room) may first register in the
+ * room directory: one UpdateItem the measured counts leave out, counted as {@link #registrations} says.
  */
 final class CostModel {
     /** Lambda gives one vCPU at 1,769 MB: CPU-bound work costs this many GB-seconds per CPU-second. */
@@ -22,6 +24,8 @@ final class CostModel {
         double hours = in.get("hours_per_month");
         double seconds = hours * 3600;
         double reconnects = n * hours * 60 / in.get("rotation_minutes");
+        double joins = reconnects * w.joinsPerConnect();
+        double registrations = registrations(w, reconnects);
         double idleHours = n * hours;
         double sends = n * w.sendsPerConnection() * seconds;
         double broadcasts = w.broadcasts() * seconds;
@@ -30,6 +34,7 @@ final class CostModel {
 
         double messages = reconnects * (frames("connect") + frames("close"))
                 + idleHours * (pingsPerHour + in.get("idle.skysocket.frames_in_per_hour"))
+                + joins * frames("join")
                 + sends * (in.get("frames.say.in") + (w.roomSize() - 1) * perDelivered)
                 + broadcasts * n * perDelivered;
         double connectionMinutes = n * hours * 60;
@@ -38,13 +43,16 @@ final class CostModel {
                         + in.get("lambda.open_step_invocations") + in.get("frames.close.invocations"))
                 + idleHours * in.get("idle.skysocket.default_invocations_per_hour")
                 + hours * in.get("idle.skysocket.sweeps_per_hour")
+                + joins * in.get("frames.join.invocations")
                 + sends * in.get("frames.say.invocations")
                 + broadcasts;
         double recipients = reconnects * in.get("frames.connect.out") + idleHours * pingsPerHour
+                + joins * in.get("frames.join.out")
                 + sends * Math.max(0, w.roomSize() - 1) + broadcasts * n;
         double gbSeconds = invocations * in.get("lambda.base_ms") / 1000 * in.get("lambda.memory_mb") / 1024
                 + recipients * in.get("lambda.fanout_cpu_ms_per_recipient") / 1000 * GB_PER_VCPU
-                + hours * sweepSecondsPerHour() * in.get("lambda.memory_mb") / 1024;
+                + hours * sweepSecondsPerHour() * in.get("lambda.memory_mb") / 1024
+                + registrations * in.get("directory.registration_ms") / 1000 * in.get("lambda.memory_mb") / 1024;
 
         double roomUnits = w.roomSize() > 0 ? roomQueryUnits(w.roomSize()) : 0;
         double rru = reconnects * (in.get("op.connect.rru") + in.get("op.namespace_connect.rru")
@@ -52,13 +60,16 @@ final class CostModel {
                 + idleHours * in.get("idle.skysocket.pong_rru_per_hour")
                 + hours * in.get("idle.skysocket.sweep_rru_per_hour")
                 + hours * in.get("idle.skysocket.sweep_stack_rru_per_hour")
+                + joins * in.get("op.join.rru")
                 + sends * (in.get("op.echo.rru") + roomUnits)
                 + broadcasts * (w.broadcasts() > 0 ? roomQueryUnits(n) : 0);
         double wru = reconnects * (in.get("op.connect.wru") + in.get("op.namespace_connect.wru")
                         + in.get("op.disconnect.wru"))
                 + idleHours * (in.get("idle.skysocket.pong_wru_per_hour")
                         + in.get("idle.skysocket.sweep_wru_per_hour"))
-                + hours * in.get("idle.skysocket.sweep_stack_wru_per_hour");
+                + hours * in.get("idle.skysocket.sweep_stack_wru_per_hour")
+                + joins * in.get("op.join.wru")
+                + registrations * in.get("directory.registration_wru");
 
         double apiGateway = messages / 1e6 * in.get("price.apigw.per_million_messages")
                 + connectionMinutes / 1e6 * in.get("price.apigw.per_million_connection_minutes");
@@ -70,6 +81,18 @@ final class CostModel {
                 || (w.broadcasts() > 0 && !measured(n));
         return new MonthlyCost(w, n, messages, connectionMinutes, invocations, gbSeconds, rru, wru, apiGateway,
                 lambda, dynamodb, extrapolated);
+    }
+
+    /**
+     * Room directory registrations a month on the API Gateway path. A Lambda execution environment registers its
+     * endpoint in a room before it stores a membership there, then not again in that room for half the entry's
+     * lifetime (2 h 10 min at the defaults); each (re)connection stores the namespace's "everyone" room and the
+     * workload's joins. How many environments touch a room is not measured, so {@code
+     * directory.registrations_per_membership} says what share of those memberships registers: 1, every one, is
+     * the upper bound whatever the concurrency.
+     */
+    double registrations(Workload w, double reconnects) {
+        return reconnects * (1 + w.joinsPerConnect()) * in.get("directory.registrations_per_membership");
     }
 
     /**

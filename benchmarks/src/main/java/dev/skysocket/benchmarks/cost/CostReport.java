@@ -49,6 +49,7 @@ public final class CostReport {
                         usd(c.dynamodb()), usd(c.total())));
             }
         }
+        out.append(joinsNote(in));
         if (extrapolated) {
             out.append("\n† room lookup units extrapolated from the largest room measured (units grow linearly "
                     + "with members, see the capacity table).\n");
@@ -70,6 +71,30 @@ public final class CostReport {
             new CostCharts(in, model, Path.of(charts)).drawAll(workloads)
                     .forEach(p -> System.err.println("chart: " + p));
         }
+    }
+
+    /** What a join and a room directory registration add, and the assumption the registrations rest on. */
+    private static String joinsNote(Inputs in) {
+        double share = in.get("directory.registrations_per_membership");
+        String counted = share >= 1 ? "every membership stored is counted as registering"
+                : String.format(Locale.ROOT, "%.0f %% of the memberships stored are counted as registering",
+                        share * 100);
+        String bound = share >= 1 ? "an upper bound; with few warm environments per room the real count is lower"
+                : "an assumption, 100 % being the upper bound";
+        return String.format(Locale.ROOT, "%nJoins: a chat connection joins its room after every (re)connection: "
+                        + "%.0f inbound frame, %.0f ack, %.0f invocation, %s / %s DynamoDB units (measured). Room "
+                        + "directory: before it stores a membership (a join, and the namespace's own room at every "
+                        + "(re)connection) a Lambda execution environment registers in the room's directory item, "
+                        + "unless it did in the last 2 h 10 min (half the entry's lifetime at the defaults). How many "
+                        + "environments touch a room is not measured, so %s (%s write unit and an assumed %s ms of "
+                        + "Lambda each): %s.%n",
+                in.get("frames.join.in"), in.get("frames.join.out"), in.get("frames.join.invocations"),
+                num(in.get("op.join.rru")), num(in.get("op.join.wru")), counted,
+                num(in.get("directory.registration_wru")), num(in.get("directory.registration_ms")), bound);
+    }
+
+    private static String num(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String usd(double value) {
