@@ -64,7 +64,9 @@ final class ComparisonReport {
         }
         row(out, "pings answered by the clients; clients closed by the server", results, r ->
                 String.format(Locale.ROOT, "%,d; %,d", r.pongs, r.closedByServer));
-        if (gateway.isPresent() && node.isPresent()) {
+        // Density and broadcast ratios only; a latency-only run has its own ratio table below.
+        if (gateway.isPresent() && node.isPresent()
+                && (s.figures().contains("density") || s.figures().contains("broadcast"))) {
             out.append('\n').append(ratios(s, gateway.get(), node.get()));
         }
         if (node.isPresent() && node.get().latency != null) {
