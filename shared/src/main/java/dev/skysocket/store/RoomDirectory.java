@@ -18,8 +18,9 @@ public interface RoomDirectory {
     }
 
     /**
-     * Adds {@code endpoint} to the room's members (or, when {@code member} is false, to its watchers), keeps the
-     * entry until {@code expiresAtSeconds}, and returns both lists as they stand after this change.
+     * Adds {@code endpoint} to the room's members (or, when {@code member} is false, to its watchers) until
+     * {@code expiresAtSeconds}, keeps the entry until then, and returns both lists as they stand after this change,
+     * without the endpoints whose every registration had expired by {@code nowSeconds}.
      */
-    Listed register(RoomKey room, String endpoint, boolean member, long expiresAtSeconds);
+    Listed register(RoomKey room, String endpoint, boolean member, long expiresAtSeconds, long nowSeconds);
 }

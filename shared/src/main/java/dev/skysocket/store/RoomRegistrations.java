@@ -166,7 +166,7 @@ public final class RoomRegistrations {
     private void register(RoomKey room, String endpoint, Registration registration) {
         try {
             RoomDirectory.Listed listed = directory.register(room, endpoint, registration.member,
-                    (registration.startedAtMs + lifetimeMs) / 1000);
+                    (registration.startedAtMs + lifetimeMs) / 1000, registration.startedAtMs / 1000);
             Set<String> members = new HashSet<>(listed.members());
             members.remove(endpoint);
             registration.others.addAll(members);

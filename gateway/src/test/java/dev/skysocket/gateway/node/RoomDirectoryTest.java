@@ -158,7 +158,7 @@ class RoomDirectoryTest {
             unreachable = "http://127.0.0.1:" + closed.getLocalPort();
         }
         new DynamoRoomDirectory(h.dynamo, h.config.tableName()).register(new RoomKey("default", "/", "lost"),
-                unreachable, true, System.currentTimeMillis() / 1000 + 3600);
+                unreachable, true, System.currentTimeMillis() / 1000 + 3600, System.currentTimeMillis() / 1000);
         List<String> logged = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(RoomNoticeSender.class.getName());
         Handler capture = new Handler() {
@@ -250,7 +250,8 @@ class RoomDirectoryTest {
             assertThat(registering.operations()).contains("Query");
             assertThat(new DynamoRoomDirectory(r.dynamo, r.config.tableName()).register(
                     new RoomKey("default", "/", "step"), "http://10.0.0.9:3002", false,
-                    System.currentTimeMillis() / 1000 + 60).members()).containsExactly(r.node.managementUrl());
+                    System.currentTimeMillis() / 1000 + 60, System.currentTimeMillis() / 1000).members())
+                    .containsExactly(r.node.managementUrl());
         }
     }
 

@@ -20,9 +20,10 @@
  *                                                            waiter reads and deletes it; AckStore)
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
- * room dir.   RD#{tenant}#{namespace}#{room}  D             endpoints(SS) watchers(SS) (ADD only) expiresAt: the
- *                                                            endpoints that registered members in the room, and
- *                                                            the nodes that cache it (RoomRegistrations)
+ * room dir.   RD#{tenant}#{namespace}#{room}  D             endpoints(SS) watchers(SS) expiresAt: one element
+ *                                                            "<expiresAtSeconds> <endpoint>" per registration of
+ *                                                            an endpoint with members in the room, or of a node
+ *                                                            that caches it (RoomRegistrations, DirectoryElements)
  * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the
  *                                                            heartbeat's latest run start)
  * kept        K#{pid}                          K             pid tenant namespace socketId rooms(SS)? data

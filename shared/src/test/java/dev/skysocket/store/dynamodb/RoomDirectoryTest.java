@@ -13,6 +13,7 @@ import dev.skysocket.testing.DynamoDbLocalServer;
 import dev.skysocket.testing.OperationRecorder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 
 /**
@@ -155,11 +157,11 @@ class RoomDirectoryTest {
         AtomicBoolean failing = new AtomicBoolean(true);
         DynamoRoomDirectory store = new DynamoRoomDirectory(client, table);
         // A throttled or failing store cannot be produced on DynamoDB Local: this one fails while asked to.
-        RoomRegistrations flaky = registrations((room, endpoint, member, expiresAt) -> {
+        RoomRegistrations flaky = registrations((room, endpoint, member, expiresAt, nowSeconds) -> {
             if (failing.get()) {
                 throw InternalServerErrorException.builder().message("failing").build();
             }
-            return store.register(room, endpoint, member, expiresAt);
+            return store.register(room, endpoint, member, expiresAt, nowSeconds);
         });
         RoomKey room = room("flaky");
         assertThatThrownBy(() -> flaky.beforeJoin("http://10.0.0.1:3002", room))
@@ -192,5 +194,62 @@ class RoomDirectoryTest {
                 .containsExactly("http://10.0.0.1:3002");
         assertThat(otherProcess.othersKnown("http://10.0.0.2:3002", new RoomKey("acme", "/", socket.socketId())))
                 .isEmpty();
+    }
+
+    @Test
+    void anEndpointWhoseRegistrationsAllExpiredIsNeitherListedNorToldAndItsElementGoes() {
+        RoomKey room = room("departed");
+        registrations.beforeJoin("http://10.0.0.1:3002", room);
+        registrations.othersKnown("http://10.0.0.3:3002", room);
+        now.addAndGet(LIFETIME_MS + 1_000);  // a node gone in a deploy: nobody renews its registrations
+        told.clear();
+
+        RoomRegistrations later = registrations(new DynamoRoomDirectory(client, table));
+        later.beforeJoin("http://10.0.0.2:3002", room);
+
+        assertThat(later.othersKnown("http://10.0.0.2:3002", room)).isEmpty();
+        assertThat(told).isEmpty();
+        assertThat(elements(room, DynamoSchema.ENDPOINTS)).containsExactly(
+                DirectoryElements.of("http://10.0.0.2:3002", (now.get() + LIFETIME_MS) / 1000));
+        assertThat(elements(room, DynamoSchema.WATCHERS)).isEmpty();
+    }
+
+    @Test
+    void aRenewedEndpointStaysListedWhileItsNewestRegistrationLives() {
+        RoomKey room = room("renewed");
+        long first = now.get();
+        registrations.beforeJoin("http://10.0.0.1:3002", room);
+        now.addAndGet(LIFETIME_MS / 2 + 1_000);
+        long second = now.get();
+        registrations.beforeJoin("http://10.0.0.1:3002", room);
+        now.set(first + LIFETIME_MS + 1_000);
+
+        RoomRegistrations later = registrations(new DynamoRoomDirectory(client, table));
+
+        assertThat(later.othersKnown("http://10.0.0.2:3002", room)).containsExactly("http://10.0.0.1:3002");
+        later.beforeJoin("http://10.0.0.2:3002", room);
+        assertThat(elements(room, DynamoSchema.ENDPOINTS)).containsExactlyInAnyOrder(
+                DirectoryElements.of("http://10.0.0.1:3002", (second + LIFETIME_MS) / 1000),
+                DirectoryElements.of("http://10.0.0.2:3002", (now.get() + LIFETIME_MS) / 1000));
+    }
+
+    @Test
+    void anEndpointWrittenWithoutAnExpiryIsListedUntilTheItemGoes() {
+        RoomKey room = room("plain");
+        client.updateItem(r -> r.tableName(table)
+                .key(DynamoSchema.roomDirectoryKey(room.tenant(), room.namespace(), room.room()))
+                .updateExpression("ADD #set :old")
+                .expressionAttributeNames(Map.of("#set", DynamoSchema.ENDPOINTS))
+                .expressionAttributeValues(Map.of(":old", AttributeValue.fromSs(List.of("http://10.0.0.9:3002")))));
+        now.addAndGet(10 * LIFETIME_MS);
+
+        assertThat(registrations.othersKnown("http://10.0.0.2:3002", room)).containsExactly("http://10.0.0.9:3002");
+    }
+
+    /** The raw elements of one of the room's sets. */
+    private static List<String> elements(RoomKey room, String set) {
+        AttributeValue value = client.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(DynamoSchema.roomDirectoryKey(room.tenant(), room.namespace(), room.room()))).item().get(set);
+        return value == null ? List.of() : value.ss();
     }
 }

@@ -1,0 +1,27 @@
+package dev.skysocket.store.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Jazzer target: any element read back from a directory item splits without an exception, and every element is
+ * either listed (as its endpoint) or expired, never lost. Without JAZZER_FUZZ it replays the seeds under
+ * {@code DirectoryElementsFuzzTestInputs}.
+ */
+class DirectoryElementsFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void anyElementIsListedOrExpiredWithoutAnException(byte[] input) {
+        String element = new String(input, StandardCharsets.UTF_8);
+
+        DirectoryElements.Split split = DirectoryElements.split(List.of(element), 1_800_000_000L);
+
+        assertThat(split.live().size() + split.expired().size()).isEqualTo(1);
+        if (split.expired().isEmpty()) {
+            assertThat(element).endsWith(split.live().iterator().next());
+        }
+    }
+}
