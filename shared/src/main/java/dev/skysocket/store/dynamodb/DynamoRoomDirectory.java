@@ -19,10 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * sets, each element one registration with its expiry ({@link DirectoryElements}). A registration is one
  * UpdateItem that ADDs its element and returns the item as it left it (1 write unit while the item stays under
  * 1 KB), and DynamoDB applies the updates of one item one at a time, so of two registrations the later one's answer
- * holds the earlier endpoint. Expired elements are not listed; the registration that finds some deletes them.
+ * holds the earlier endpoint. Expired elements are not listed; a registration that finds {@link #DELETE_BATCH} or
+ * more past their grace deletes them, so the item stays small without a second write on most registrations.
  */
 public final class DynamoRoomDirectory implements RoomDirectory {
     private static final System.Logger LOG = System.getLogger(DynamoRoomDirectory.class.getName());
+    /** Expired elements (about 70 bytes each) worth a DELETE of their own. */
+    static final int DELETE_BATCH = 8;
     private final DynamoDbClient client;
     private final String tableName;
 
@@ -44,7 +47,9 @@ public final class DynamoRoomDirectory implements RoomDirectory {
         // An item past its TTL but not deleted yet still lists its live elements: more to read, never fewer.
         DirectoryElements.Split members = DirectoryElements.split(elements(item, ENDPOINTS), nowSeconds);
         DirectoryElements.Split watchers = DirectoryElements.split(elements(item, WATCHERS), nowSeconds);
-        deleteExpired(key, members.expired(), watchers.expired());
+        if (members.deletable().size() + watchers.deletable().size() >= DELETE_BATCH) {
+            deleteExpired(key, members.deletable(), watchers.deletable());
+        }
         return new Listed(members.live(), watchers.live());
     }
 

@@ -229,8 +229,8 @@ public final class DynamoSchema {
         return "PR#" + part(tenant) + "#" + part(namespace) + "#" + part(room);
     }
 
-    // Room directory ("RD#" starts no other partition key): sets of "<expiresAtSeconds> <endpoint URL>", one element
-    // per registration (DirectoryElements); expired elements are deleted by the next registration; gone by TTL when unused.
+    // Room directory ("RD#" starts no other partition key): sets of "<expiresAtSeconds> <endpoint URL>", the hour a
+    // registration expires (DirectoryElements); expired ones deleted in batches; the item gone by TTL when unused.
     public static final String ENDPOINTS = "endpoints";
     public static final String WATCHERS = "watchers";
     public static Map<String, AttributeValue> roomDirectoryKey(String tenant, String namespace, String room) {

@@ -20,10 +20,11 @@
  *                                                            waiter reads and deletes it; AckStore)
  * membership  R#{tenant}#{namespace}#{room}    {socketId}    connectionId endpoint expiresAt
  *             [#{shard} when room shards > 1; shard = bucket(socketId, roomShards)]
- * room dir.   RD#{tenant}#{namespace}#{room}  D             endpoints(SS) watchers(SS) expiresAt: one element
- *                                                            "<expiresAtSeconds> <endpoint>" per registration of
- *                                                            an endpoint with members in the room, or of a node
- *                                                            that caches it (RoomRegistrations, DirectoryElements)
+ * room dir.   RD#{tenant}#{namespace}#{room}  D             endpoints(SS) watchers(SS) expiresAt: elements
+ *                                                            "<expiresAtSeconds> <endpoint>" (the hour a
+ *                                                            registration expires) of the endpoints with members
+ *                                                            in the room, and of the nodes that cache it
+ *                                                            (RoomRegistrations, DirectoryElements)
  * sweep runs  H#sweep                          latest        runId startedAt(N, ms) expiresAt   (one item: the
  *                                                            heartbeat's latest run start)
  * kept        K#{pid}                          K             pid tenant namespace socketId rooms(SS)? data

@@ -9,30 +9,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A directory element's expiry decides whether its endpoint is listed; anything not of our making counts as live. */
 class DirectoryElementsTest {
+    /** On the hour: 500,000 hours. */
     private static final long NOW = 1_800_000_000L;
+    private static final long HOUR = DirectoryElements.ROUNDING_SECONDS;
 
     @Test
-    void anElementListsItsEndpointUntilItsExpiry() {
-        String live = DirectoryElements.of("http://10.0.0.1:3002", NOW + 1);
-        String expired = DirectoryElements.of("http://10.0.0.2:3002", NOW);
-
-        DirectoryElements.Split split = DirectoryElements.split(List.of(live, expired), NOW);
+    void anElementIsListedUntilItsExpiryAndDeletableOnlyAfterTheGrace() {
+        DirectoryElements.Split split = DirectoryElements.split(List.of(
+                (NOW + 1) + " http://10.0.0.1:3002",
+                NOW + " http://10.0.0.2:3002",
+                (NOW - DirectoryElements.DELETE_GRACE_SECONDS) + " http://10.0.0.3:3002"), NOW);
 
         assertThat(split.live()).containsExactly("http://10.0.0.1:3002");
-        assertThat(split.expired()).containsExactly(expired);
+        assertThat(split.deletable())
+                .containsExactly((NOW - DirectoryElements.DELETE_GRACE_SECONDS) + " http://10.0.0.3:3002");
+    }
+
+    @Test
+    void expiriesAreRoundedUpToTheHourSoOneEndpointsRegistrationsShareElements() {
+        assertThat(DirectoryElements.of("https://api.example/dev", NOW + 1))
+                .isEqualTo(DirectoryElements.of("https://api.example/dev", NOW + HOUR - 1))
+                .isEqualTo((NOW + HOUR) + " https://api.example/dev");
+        assertThat(DirectoryElements.of("https://api.example/dev", NOW)).isEqualTo(NOW + " https://api.example/dev");
     }
 
     @Test
     void anEndpointWithOneLiveRegistrationIsListedOnceBesideItsExpiredOnes() {
         DirectoryElements.Split split = DirectoryElements.split(List.of(
-                DirectoryElements.of("https://api.example/dev", NOW - 10),
-                DirectoryElements.of("https://api.example/dev", NOW + 10)), NOW);
+                (NOW - 2 * HOUR) + " https://api.example/dev", (NOW + HOUR) + " https://api.example/dev",
+                (NOW + 2 * HOUR) + " https://api.example/dev"), NOW);
 
         assertThat(split.live()).containsExactly("https://api.example/dev");
-        assertThat(split.expired()).containsExactly(DirectoryElements.of("https://api.example/dev", NOW - 10));
+        assertThat(split.deletable()).containsExactly((NOW - 2 * HOUR) + " https://api.example/dev");
     }
 
-    /** Hostile or foreign elements: listed as they are, never dropped, never an exception. */
+    /** Hostile or foreign elements: listed as they are, never deleted, never an exception. */
     @ParameterizedTest
     @ValueSource(strings = {"http://10.0.0.1:3002", "", " ", " http://x", "12a http://x", "-5 http://x",
             "99999999999999999999 http://x", "1234567890123456789 http://x", "0x10 http://x", "１２ http://x",
@@ -41,14 +52,13 @@ class DirectoryElementsTest {
         DirectoryElements.Split split = DirectoryElements.split(List.of(element), NOW);
 
         assertThat(split.live()).containsExactly(element);
-        assertThat(split.expired()).isEmpty();
+        assertThat(split.deletable()).isEmpty();
     }
 
     @Test
     void anExpiryOfEighteenDigitsIsReadAndTheRestOfTheElementIsTheEndpoint() {
-        String element = "100000000000000000 http://x y";
-
-        assertThat(DirectoryElements.split(List.of(element), NOW).live()).containsExactly("http://x y");
-        assertThat(DirectoryElements.split(List.of("0 http://x"), NOW).expired()).containsExactly("0 http://x");
+        assertThat(DirectoryElements.split(List.of("100000000000000000 http://x y"), NOW).live())
+                .containsExactly("http://x y");
+        assertThat(DirectoryElements.split(List.of("0 http://x"), NOW).deletable()).containsExactly("0 http://x");
     }
 }
