@@ -64,10 +64,8 @@ final class ComparisonReport {
         }
         row(out, "pings answered by the clients; clients closed by the server", results, r ->
                 String.format(Locale.ROOT, "%,d; %,d", r.pongs, r.closedByServer));
-        // Density and broadcast ratios only; a latency-only run has its own ratio table below.
-        if (gateway.isPresent() && node.isPresent()
-                && (s.figures().contains("density") || s.figures().contains("broadcast"))) {
-            out.append('\n').append(ratios(s, gateway.get(), node.get()));
+        if (gateway.isPresent() && node.isPresent()) {
+            out.append(ratios(s, gateway.get(), node.get()));
         }
         if (node.isPresent() && node.get().latency != null) {
             out.append('\n').append(latencyRatios(results, node.get()));
@@ -76,8 +74,9 @@ final class ComparisonReport {
         return out.toString();
     }
 
+    /** The density and broadcast ratios as a table after a blank line; nothing when the run measured neither. */
     private static String ratios(ComparisonSettings s, TargetResult g, TargetResult n) {
-        StringBuilder out = new StringBuilder("| ratio gateway / node | value | target |\n|---|---|---|\n");
+        StringBuilder out = new StringBuilder();
         // A server that failed before its samples has no density figures: no ratio, not a crash of the report.
         if (s.figures().contains("density") && g.before != null && g.after != null && n.before != null
                 && n.after != null) {
@@ -99,7 +98,7 @@ final class ComparisonReport {
             out.append(String.format(Locale.ROOT, "| broadcast capacity (clients at p95 ≤ %d ms) | %s | ≥ 1.5× |%n",
                     s.p95LimitMs(), ratio));
         }
-        return out.toString();
+        return out.isEmpty() ? "" : "\n| ratio gateway / node | value | target |\n|---|---|---|\n" + out;
     }
 
     /** Each gateway's room latency over socket.io's in the same run (the target is p99 ≤ 1.2×). */

@@ -58,9 +58,6 @@ public final class DynamoRoomDirectory implements RoomDirectory {
      * Best effort: an element left behind costs bytes, never a wrong answer.
      */
     private void deleteExpired(Map<String, AttributeValue> key, List<String> members, List<String> watchers) {
-        if (members.isEmpty() && watchers.isEmpty()) {
-            return;
-        }
         List<String> parts = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
